@@ -1,0 +1,79 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "membership-ledger",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "ledger", targets: ["ledger"]),
+    .library(name: "LedgerCore", targets: ["LedgerCore"]),
+    .library(name: "LedgerStorage", targets: ["LedgerStorage"]),
+    .library(name: "Projections", targets: ["Projections"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    .target(
+      name: "LedgerCore",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "LedgerStorage",
+      dependencies: ["CSQLite", "LedgerCore"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "Projections",
+      dependencies: ["LedgerCore"],
+      path: "Projections",
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "ledger",
+      dependencies: [
+        "LedgerCore", "LedgerStorage", "Projections",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      resources: [.copy("Resources/demo.ndjson")],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "LedgerTestSupport",
+      dependencies: ["LedgerCore", "LedgerStorage"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LedgerCoreTests",
+      dependencies: ["LedgerCore", "LedgerTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LedgerStorageTests",
+      dependencies: ["LedgerCore", "LedgerStorage", "LedgerTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "ProjectionsTests",
+      dependencies: ["LedgerCore", "Projections", "LedgerTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LedgerCLITests",
+      dependencies: ["ledger", "LedgerCore", "LedgerStorage", "LedgerTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

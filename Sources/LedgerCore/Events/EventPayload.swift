@@ -1,0 +1,11 @@
+/// The type-specific fields of one kind of event, read and written through field helpers.
+public protocol EventPayload: Equatable, Sendable {
+  /// The event type name of the vocabulary (`OrganizationEnrolled`).
+  static var typeName: String { get }
+  /// Reads and validates the fields; the reader refuses unknown ones afterwards.
+  init(reading fields: inout FieldReader) throws(EventValidationError)
+  /// Writes the fields, optionals only when present.
+  func write(to fields: inout FieldWriter)
+  /// The stream the event belongs to.
+  var stream: StreamName { get }
+}

@@ -1,0 +1,124 @@
+public import Foundation
+
+/// Reads the fields of one JSON object, refusing missing, ill-typed and unknown fields.
+///
+/// Each read marks the field as known; ``finish()`` then refuses any field nobody read.
+public struct FieldReader {
+  private let members: [(key: String, value: JSONValue)]
+  private var read: Set<String> = []
+
+  /// Wraps the members of a JSON object.
+  public init(members: [(key: String, value: JSONValue)]) {
+    self.members = members
+  }
+
+  private mutating func value(_ key: String) -> JSONValue? {
+    read.insert(key)
+    guard let value = members.first(where: { $0.key == key })?.value else { return nil }
+    if case .null = value { return nil }
+    return value
+  }
+
+  /// An optional string; present strings must not be empty.
+  public mutating func optionalString(_ key: String) throws(EventValidationError) -> String? {
+    guard let value = value(key) else { return nil }
+    guard case .string(let text) = value else {
+      throw EventValidationError("field \"\(key)\" must be a string, not \(value.kindName)")
+    }
+    guard !text.isEmpty else { throw EventValidationError("field \"\(key)\" must not be empty") }
+    return text
+  }
+
+  /// A required, non-empty string.
+  public mutating func string(_ key: String) throws(EventValidationError) -> String {
+    guard let text = try optionalString(key) else { throw EventValidationError("missing field \"\(key)\"") }
+    return text
+  }
+
+  /// An optional civil date `YYYY-MM-DD`.
+  public mutating func optionalDate(_ key: String) throws(EventValidationError) -> CivilDate? {
+    guard let text = try optionalString(key) else { return nil }
+    do {
+      return try CivilDate(parsing: text)
+    } catch {
+      throw EventValidationError("field \"\(key)\": \(error)")
+    }
+  }
+
+  /// A required civil date.
+  public mutating func date(_ key: String) throws(EventValidationError) -> CivilDate {
+    guard let date = try optionalDate(key) else { throw EventValidationError("missing field \"\(key)\"") }
+    return date
+  }
+
+  /// A required month `YYYY-MM`.
+  public mutating func month(_ key: String) throws(EventValidationError) -> YearMonth {
+    let text = try string(key)
+    do {
+      return try YearMonth(parsing: text)
+    } catch {
+      throw EventValidationError("field \"\(key)\": \(error)")
+    }
+  }
+
+  /// A required number, kept exactly.
+  public mutating func decimal(_ key: String) throws(EventValidationError) -> Decimal {
+    guard let value = value(key) else { throw EventValidationError("missing field \"\(key)\"") }
+    guard case .number(let number) = value else {
+      throw EventValidationError("field \"\(key)\" must be a number, not \(value.kindName)")
+    }
+    return number
+  }
+
+  /// An optional whole number.
+  public mutating func optionalInteger(_ key: String) throws(EventValidationError) -> Int? {
+    guard let value = value(key) else { return nil }
+    guard case .number(let number) = value, let whole = Int(exactly: number) else {
+      throw EventValidationError("field \"\(key)\" must be a whole number")
+    }
+    return whole
+  }
+
+  /// A required value from a closed set of words, such as a level.
+  public mutating func choice<T: RawRepresentable & CaseIterable>(
+    _ key: String, as type: T.Type, default fallback: T? = nil
+  ) throws(EventValidationError) -> T where T.RawValue == String {
+    guard let text = try optionalString(key) else {
+      if let fallback { return fallback }
+      throw EventValidationError("missing field \"\(key)\"")
+    }
+    guard let chosen = T(rawValue: text) else {
+      let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+      throw EventValidationError("unknown \(key) \"\(text)\" (expected one of \(allowed))")
+    }
+    return chosen
+  }
+
+  /// A raw member, for fields with a structure of their own.
+  public mutating func raw(_ key: String) -> JSONValue? {
+    value(key)
+  }
+
+  /// Refuses any member that no read asked for.
+  public func finish() throws(EventValidationError) {
+    if let unknown = members.first(where: { !read.contains($0.key) }) {
+      throw EventValidationError("unknown field \"\(unknown.key)\"")
+    }
+  }
+}
+
+extension Int {
+  fileprivate init?(exactly number: Decimal) {
+    guard number == number.rounded(), abs(number) < 1e15 else { return nil }
+    self = NSDecimalNumber(decimal: number).intValue
+  }
+}
+
+extension Decimal {
+  fileprivate func rounded() -> Decimal {
+    var source = self
+    var result = Decimal()
+    NSDecimalRound(&result, &source, 0, .plain)
+    return result
+  }
+}

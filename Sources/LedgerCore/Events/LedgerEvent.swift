@@ -1,0 +1,140 @@
+/// One fact of the program's vocabulary, with its type-specific fields.
+///
+/// Projections switch over this enum; the store keeps the type name and the canonical
+/// payload bytes (``canonicalPayload``) and decodes them back with ``init(typeName:payload:)``.
+public enum LedgerEvent: Equatable, Sendable {
+  case organizationEnrolled(OrganizationEnrolled)
+  case credentialEarned(CredentialEarned)
+  case individualAssociated(IndividualAssociated)
+  case individualDeparted(IndividualDeparted)
+  case membershipPurchased(MembershipPurchased)
+  case membershipRenewed(MembershipRenewed)
+  case overridePlaced(OverridePlaced)
+  case overrideRevoked(OverrideRevoked)
+  case performanceReported(PerformanceReported)
+  case consumptionReported(ConsumptionReported)
+  case customerReferenceSubmitted(CustomerReferenceSubmitted)
+  case customerReferenceApproved(CustomerReferenceApproved)
+  case customerReferenceRejected(CustomerReferenceRejected)
+  case auditScheduled(AuditScheduled)
+  case auditCompleted(AuditCompleted)
+
+  /// The schema version every event type is written with today.
+  public static let currentSchemaVersion = 1
+
+  private typealias Reader = @Sendable (inout FieldReader) throws(EventValidationError) -> LedgerEvent
+
+  private static let readers: [String: Reader] = [
+    OrganizationEnrolled.typeName: { fields throws(EventValidationError) in
+      .organizationEnrolled(try OrganizationEnrolled(reading: &fields))
+    },
+    CredentialEarned.typeName: { fields throws(EventValidationError) in
+      .credentialEarned(try CredentialEarned(reading: &fields))
+    },
+    IndividualAssociated.typeName: { fields throws(EventValidationError) in
+      .individualAssociated(try IndividualAssociated(reading: &fields))
+    },
+    IndividualDeparted.typeName: { fields throws(EventValidationError) in
+      .individualDeparted(try IndividualDeparted(reading: &fields))
+    },
+    MembershipPurchased.typeName: { fields throws(EventValidationError) in
+      .membershipPurchased(try MembershipPurchased(reading: &fields))
+    },
+    MembershipRenewed.typeName: { fields throws(EventValidationError) in
+      .membershipRenewed(try MembershipRenewed(reading: &fields))
+    },
+    OverridePlaced.typeName: { fields throws(EventValidationError) in
+      .overridePlaced(try OverridePlaced(reading: &fields))
+    },
+    OverrideRevoked.typeName: { fields throws(EventValidationError) in
+      .overrideRevoked(try OverrideRevoked(reading: &fields))
+    },
+    PerformanceReported.typeName: { fields throws(EventValidationError) in
+      .performanceReported(try PerformanceReported(reading: &fields))
+    },
+    ConsumptionReported.typeName: { fields throws(EventValidationError) in
+      .consumptionReported(try ConsumptionReported(reading: &fields))
+    },
+    CustomerReferenceSubmitted.typeName: { fields throws(EventValidationError) in
+      .customerReferenceSubmitted(try CustomerReferenceSubmitted(reading: &fields))
+    },
+    CustomerReferenceApproved.typeName: { fields throws(EventValidationError) in
+      .customerReferenceApproved(try CustomerReferenceApproved(reading: &fields))
+    },
+    CustomerReferenceRejected.typeName: { fields throws(EventValidationError) in
+      .customerReferenceRejected(try CustomerReferenceRejected(reading: &fields))
+    },
+    AuditScheduled.typeName: { fields throws(EventValidationError) in
+      .auditScheduled(try AuditScheduled(reading: &fields))
+    },
+    AuditCompleted.typeName: { fields throws(EventValidationError) in
+      .auditCompleted(try AuditCompleted(reading: &fields))
+    },
+  ]
+
+  /// Every type name of the vocabulary, sorted.
+  public static var typeNames: [String] { readers.keys.sorted() }
+
+  /// Reads the fields of an event of type `typeName`; the caller finishes the reader.
+  /// - Throws: ``EventValidationError`` for an unknown type or a bad field.
+  public init(typeName: String, reading fields: inout FieldReader) throws(EventValidationError) {
+    guard let reader = LedgerEvent.readers[typeName] else {
+      throw EventValidationError("unknown event type \"\(typeName)\"")
+    }
+    self = try reader(&fields)
+  }
+
+  /// Decodes a stored payload (canonical JSON of the type's fields).
+  /// - Throws: ``EventValidationError`` when the bytes do not hold a valid payload.
+  public init(typeName: String, payload: [UInt8]) throws(EventValidationError) {
+    let json: JSONValue
+    do {
+      json = try JSONParser.parse(payload)
+    } catch {
+      throw EventValidationError("stored payload: \(error)")
+    }
+    guard case .object(let members) = json else {
+      throw EventValidationError("stored payload is not an object")
+    }
+    var fields = FieldReader(members: members)
+    try self.init(typeName: typeName, reading: &fields)
+    try fields.finish()
+  }
+
+  /// The type-specific fields.
+  public var payload: any EventPayload {
+    switch self {
+    case .organizationEnrolled(let payload): payload
+    case .credentialEarned(let payload): payload
+    case .individualAssociated(let payload): payload
+    case .individualDeparted(let payload): payload
+    case .membershipPurchased(let payload): payload
+    case .membershipRenewed(let payload): payload
+    case .overridePlaced(let payload): payload
+    case .overrideRevoked(let payload): payload
+    case .performanceReported(let payload): payload
+    case .consumptionReported(let payload): payload
+    case .customerReferenceSubmitted(let payload): payload
+    case .customerReferenceApproved(let payload): payload
+    case .customerReferenceRejected(let payload): payload
+    case .auditScheduled(let payload): payload
+    case .auditCompleted(let payload): payload
+    }
+  }
+
+  /// The event type name (`OrganizationEnrolled`).
+  public var typeName: String { type(of: payload).typeName }
+
+  /// The stream the event belongs to.
+  public var stream: StreamName { payload.stream }
+
+  /// The type-specific fields as a JSON object.
+  public var payloadJSON: JSONValue {
+    var fields = FieldWriter()
+    payload.write(to: &fields)
+    return fields.object
+  }
+
+  /// The canonical bytes of the type-specific fields, as stored and hashed.
+  public var canonicalPayload: [UInt8] { payloadJSON.canonicalBytes }
+}

@@ -1,0 +1,31 @@
+/// An organization joins the partner network.
+public struct OrganizationEnrolled: EventPayload {
+  public static let typeName = "OrganizationEnrolled"
+  /// The organization's id.
+  public var org: String
+  /// Its display name.
+  public var name: String
+  /// Its market class, which selects performance thresholds.
+  public var market: Market
+
+  /// Creates the event.
+  public init(org: String, name: String, market: Market = .developed) {
+    self.org = org
+    self.name = name
+    self.market = market
+  }
+
+  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+    org = try fields.string("org")
+    name = try fields.string("name")
+    market = try fields.choice("market", as: Market.self, default: .developed)
+  }
+
+  public func write(to fields: inout FieldWriter) {
+    fields.set("org", org)
+    fields.set("name", name)
+    fields.set("market", market)
+  }
+
+  public var stream: StreamName { .organization(org) }
+}

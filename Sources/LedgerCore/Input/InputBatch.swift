@@ -1,0 +1,52 @@
+public import Foundation
+
+/// The events of one or more NDJSON inputs, each with the line it came from, read whole
+/// before anything is written.
+public struct InputBatch: Sendable {
+  /// The events, in input order.
+  public private(set) var events: [ProposedEvent] = []
+  /// The line of each event, by index.
+  public private(set) var sources: [SourceLine] = []
+  /// Every problem found, one per bad line.
+  public private(set) var problems: [InputProblem] = []
+
+  /// Creates an empty batch.
+  public init() {}
+
+  /// Reads every non-blank line of `data`, recording events and problems.
+  public mutating func read(_ data: Data, file: String) {
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var lineNumber = 0
+      var start = 0
+      while start < bytes.count {
+        lineNumber += 1
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        var last = end
+        if last > start, bytes[last - 1] == 0x0D { last -= 1 }
+        let line = UnsafeBufferPointer(rebasing: bytes[start..<last])
+        if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+          let source = SourceLine(file: file, line: lineNumber)
+          do throws(EventValidationError) {
+            events.append(try EventInput.proposedEvent(fromLine: line))
+            sources.append(source)
+          } catch {
+            problems.append(InputProblem(source: source, reason: error.reason))
+          }
+        }
+        start = end + 1
+      }
+    }
+  }
+
+  /// Adds a problem that is not tied to a parsed event (an unreadable file).
+  public mutating func report(_ problem: InputProblem) {
+    problems.append(problem)
+  }
+
+  /// Turns append problems (by event index) into problems naming their lines.
+  public func problems(for rejection: AppendRejection) -> [InputProblem] {
+    rejection.problems.map { InputProblem(source: sources[$0.index], reason: $0.reason) }
+  }
+}

@@ -1,0 +1,68 @@
+public import Foundation
+
+extension JSONValue {
+  /// The canonical bytes: no white space, object keys sorted by their UTF-8 bytes, strings
+  /// escaped minimally, numbers in `Decimal`'s shortest form.
+  ///
+  /// These bytes are what the ledger stores and hashes, so they must never change for
+  /// the same value.
+  public var canonicalBytes: [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(192)
+    writeCanonical(into: &output)
+    return output
+  }
+
+  /// Appends the canonical bytes of this value to `output`.
+  public func writeCanonical(into output: inout [UInt8]) {
+    switch self {
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+    case .number(let value): output.append(contentsOf: JSONValue.canonicalText(of: value).utf8)
+    case .string(let value): JSONValue.writeString(value, into: &output)
+    case .array(let elements):
+      output.append(UInt8(ascii: "["))
+      for (offset, element) in elements.enumerated() {
+        if offset > 0 { output.append(UInt8(ascii: ",")) }
+        element.writeCanonical(into: &output)
+      }
+      output.append(UInt8(ascii: "]"))
+    case .object(let members):
+      output.append(UInt8(ascii: "{"))
+      let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      for (offset, member) in sorted.enumerated() {
+        if offset > 0 { output.append(UInt8(ascii: ",")) }
+        JSONValue.writeString(member.key, into: &output)
+        output.append(UInt8(ascii: ":"))
+        member.value.writeCanonical(into: &output)
+      }
+      output.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// The canonical text of a number: `Decimal`'s plain form, with no exponent.
+  public static func canonicalText(of value: Decimal) -> String {
+    value.description
+  }
+
+  /// Appends `value` as a JSON string, escaping only what JSON requires.
+  public static func writeString(_ value: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+      case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        output.append(contentsOf: "\\u00".utf8)
+        output.append(hex[Int(byte >> 4)])
+        output.append(hex[Int(byte & 0xF)])
+      default: output.append(byte)
+      }
+    }
+    output.append(UInt8(ascii: "\""))
+  }
+}

@@ -1,0 +1,31 @@
+/// The append-only, hash-chained event log, behind which any backend (SQLite today,
+/// PostgreSQL later) keeps the events. Projections and queries see only this protocol.
+public protocol EventLog: AnyObject {
+  /// Appends the events in one transaction: all or nothing.
+  ///
+  /// Positions are gap-free and assigned inside the transaction; an event whose id is
+  /// already present with the same content is a no-op; with other content it is refused.
+  /// - Throws: ``AppendRejection`` naming every refused event; nothing is written then.
+  func append(_ events: [ProposedEvent]) throws -> AppendReceipt
+
+  /// The position of the last event, 0 for an empty log.
+  func headPosition() throws -> Int64
+
+  /// The last position recorded at or before `instant` (0 when none).
+  func position(recordedAtOrBefore instant: RecordedInstant) throws -> Int64
+
+  /// Streams every record from `position` on, in position order, with the position of the
+  /// correction voiding it; memory stays constant however long the log.
+  func forEachEntry(from position: Int64, _ body: (LogEntry) throws -> Void) throws
+
+  /// Streams the decoded events visible at `knownAt` (positions ≤ knownAt, minus those voided
+  /// by corrections at positions ≤ knownAt), from `position` on, in position order.
+  func forEachEvent(from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void) throws
+
+  /// The decoded events of one stream visible at `knownAt`, in version order.
+  func events(in stream: StreamName, knownAt: Int64) throws -> [RecordedEvent]
+
+  /// Recomputes the hash chain from the first event and names the first position that
+  /// does not match.
+  func verify() throws -> ChainVerification
+}

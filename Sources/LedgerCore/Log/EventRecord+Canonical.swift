@@ -1,0 +1,45 @@
+extension EventRecord {
+  /// The bytes the chain hash covers: a canonical JSON object of every stored field but the
+  /// hash itself, keys sorted, the payload embedded as its canonical bytes.
+  ///
+  /// Any change to a column (payload, effective date, order, actor…) changes these bytes.
+  public var canonicalBytes: [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(payload.count + 256)
+    func key(_ name: String, first: Bool = false) {
+      if !first { out.append(UInt8(ascii: ",")) }
+      JSONValue.writeString(name, into: &out)
+      out.append(UInt8(ascii: ":"))
+    }
+    func string(_ value: String?) {
+      if let value { JSONValue.writeString(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+    }
+    out.append(UInt8(ascii: "{"))
+    key("actor", first: true)
+    if let actor { actor.json.writeCanonical(into: &out) } else { out.append(contentsOf: "null".utf8) }
+    key("corrects")
+    string(corrects)
+    key("effective")
+    string(effective.description)
+    key("id")
+    string(id)
+    key("payload")
+    out.append(contentsOf: payload)
+    key("position")
+    out.append(contentsOf: String(position).utf8)
+    key("reason")
+    string(reason)
+    key("recorded")
+    out.append(contentsOf: String(recorded.microseconds).utf8)
+    key("schemaVersion")
+    out.append(contentsOf: String(schemaVersion).utf8)
+    key("stream")
+    string(stream.description)
+    key("streamVersion")
+    out.append(contentsOf: String(streamVersion).utf8)
+    key("type")
+    string(typeName)
+    out.append(UInt8(ascii: "}"))
+    return out
+  }
+}

@@ -1,0 +1,29 @@
+import Crypto
+
+/// The SHA-256 hash chain over the log: each event's hash covers its canonical record and
+/// the previous event's hash, so changing, removing or reordering any event breaks every
+/// hash after it.
+public enum HashChain {
+  /// The "previous hash" of the first event: 32 zero bytes.
+  public static let genesis = [UInt8](repeating: 0, count: 32)
+
+  /// The hash of `record` following `previous`: SHA-256(previous ‖ canonical bytes).
+  public static func link(previous: [UInt8], record: EventRecord) -> [UInt8] {
+    var hasher = SHA256()
+    hasher.update(data: previous)
+    hasher.update(data: record.canonicalBytes)
+    return Array(hasher.finalize())
+  }
+
+  /// Lowercase hexadecimal of a hash.
+  public static func hex(_ hash: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(hash.count * 2)
+    for byte in hash {
+      out.append(digits[Int(byte >> 4)])
+      out.append(digits[Int(byte & 0xF)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

@@ -1,0 +1,21 @@
+/// An event as the log holds it, with its payload decoded into the typed fact.
+///
+/// The envelope's fields are reachable directly (`event.position`, `event.effective`).
+@dynamicMemberLookup
+public struct RecordedEvent: Equatable, Sendable {
+  /// The stored row.
+  public let record: EventRecord
+  /// The fact.
+  public let event: LedgerEvent
+
+  /// Pairs a stored row with its decoded fact.
+  public init(record: EventRecord, event: LedgerEvent) {
+    self.record = record
+    self.event = event
+  }
+
+  /// The envelope fields of the stored row.
+  public subscript<Value>(dynamicMember keyPath: KeyPath<EventRecord, Value>) -> Value {
+    record[keyPath: keyPath]
+  }
+}

@@ -1,0 +1,46 @@
+/// The ledger's SQLite schema, as migrations applied by ``SQLiteMigrator``.
+enum LedgerSchema {
+  static let migrations = [
+    """
+    CREATE TABLE streams (
+      stream_no INTEGER PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE
+    ) STRICT;
+
+    CREATE TABLE events (
+      position INTEGER PRIMARY KEY,
+      event_id TEXT NOT NULL UNIQUE,
+      stream_no INTEGER NOT NULL REFERENCES streams (stream_no),
+      stream_version INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      schema_version INTEGER NOT NULL,
+      effective TEXT NOT NULL,
+      recorded INTEGER NOT NULL,
+      actor_id TEXT,
+      actor_role TEXT,
+      corrects TEXT,
+      reason TEXT,
+      payload BLOB NOT NULL,
+      hash BLOB NOT NULL,
+      UNIQUE (stream_no, stream_version)
+    ) STRICT;
+
+    CREATE INDEX events_by_corrects ON events (corrects) WHERE corrects IS NOT NULL;
+
+    CREATE TRIGGER events_refuse_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only: events cannot be changed'); END;
+    CREATE TRIGGER events_refuse_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only: events cannot be deleted'); END;
+    CREATE TRIGGER streams_refuse_update BEFORE UPDATE ON streams
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only: streams cannot be changed'); END;
+    CREATE TRIGGER streams_refuse_delete BEFORE DELETE ON streams
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only: streams cannot be deleted'); END;
+    """
+  ]
+
+  /// The columns every event read selects, in the order ``SQLiteEventLog`` decodes them.
+  static let eventColumns = """
+    position, event_id, stream_no, stream_version, type, schema_version, effective, recorded,
+    actor_id, actor_role, corrects, reason, payload, hash
+    """
+}

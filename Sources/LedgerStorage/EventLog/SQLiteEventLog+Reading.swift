@@ -1,0 +1,85 @@
+public import LedgerCore
+
+extension SQLiteEventLog {
+  public func forEachEntry(from position: Int64, _ body: (LogEntry) throws -> Void) throws {
+    let voiding = try voidingPositions(knownAt: .max)
+    let statement = try connection.statement(
+      "SELECT \(LedgerSchema.eventColumns) FROM events WHERE position >= ? ORDER BY position")
+    defer { statement.reset() }
+    statement.bind(1, position)
+    while try statement.step() {
+      let record = try record(from: statement)
+      try body(LogEntry(record: record, voidedBy: voiding[record.id]))
+    }
+  }
+
+  public func forEachEvent(from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void) throws {
+    let voided = try voidingPositions(knownAt: knownAt)
+    let statement = try connection.statement(
+      "SELECT \(LedgerSchema.eventColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
+    defer { statement.reset() }
+    statement.bind(1, position)
+    statement.bind(2, knownAt)
+    while try statement.step() {
+      let record = try record(from: statement)
+      if !voided.isEmpty, voided[record.id] != nil { continue }
+      try body(try decode(record))
+    }
+  }
+
+  public func events(in stream: StreamName, knownAt: Int64) throws -> [RecordedEvent] {
+    guard let number = try streamNumber(named: stream.description) else { return [] }
+    let statement = try connection.statement(
+      """
+      SELECT \(LedgerSchema.eventColumns) FROM events AS e
+      WHERE stream_no = ?1 AND position <= ?2
+        AND NOT EXISTS (SELECT 1 FROM events AS c WHERE c.corrects = e.event_id AND c.position <= ?2)
+      ORDER BY stream_version
+      """)
+    defer { statement.reset() }
+    statement.bind(1, number)
+    statement.bind(2, knownAt)
+    var events: [RecordedEvent] = []
+    while try statement.step() {
+      events.append(try decode(try record(from: statement)))
+    }
+    return events
+  }
+
+  /// The ids voided by corrections at positions ≤ `knownAt`, with the first voiding position.
+  func voidingPositions(knownAt: Int64) throws -> [String: Int64] {
+    let statement = try connection.statement(
+      "SELECT corrects, min(position) FROM events WHERE corrects IS NOT NULL AND position <= ? GROUP BY corrects")
+    defer { statement.reset() }
+    statement.bind(1, knownAt)
+    var voided: [String: Int64] = [:]
+    while try statement.step() {
+      if let id = statement.text(0) { voided[id] = statement.int64(1) }
+    }
+    return voided
+  }
+
+  func decode(_ record: EventRecord) throws -> RecordedEvent {
+    do {
+      return try record.decoded()
+    } catch {
+      throw StoredDataError(position: record.position, reason: error.reason)
+    }
+  }
+
+  /// Reads the columns of ``LedgerSchema/eventColumns`` from the current row.
+  func record(from statement: SQLiteStatement) throws -> EventRecord {
+    let position = statement.int64(0)
+    let effectiveText = statement.text(6) ?? ""
+    guard let effective = try? CivilDate(parsing: effectiveText) else {
+      throw StoredDataError(position: position, reason: "effective date \"\(effectiveText)\" is not a date")
+    }
+    return EventRecord(
+      position: position, id: statement.text(1) ?? "", stream: try streamName(number: statement.int64(2)),
+      streamVersion: Int(statement.int64(3)), typeName: statement.text(4) ?? "",
+      schemaVersion: Int(statement.int64(5)), effective: effective,
+      recorded: RecordedInstant(microseconds: statement.int64(7)),
+      actor: statement.text(8).map { Actor(id: $0, role: statement.text(9)) }, corrects: statement.text(10),
+      reason: statement.text(11), payload: statement.blob(12), hash: statement.blob(13))
+  }
+}

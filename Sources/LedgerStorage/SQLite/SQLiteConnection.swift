@@ -1,0 +1,106 @@
+import CSQLite
+
+/// One connection to an SQLite database file, used from one thread at a time, with a cache
+/// of prepared statements keyed by their SQL.
+public final class SQLiteConnection {
+  let handle: OpaquePointer
+  /// The database file's path.
+  public let path: String
+  private var statements: [String: SQLiteStatement] = [:]
+
+  /// How to open the file.
+  public enum OpenMode: Sendable {
+    /// Read and write; create the file when it is missing.
+    case create
+    /// Read and write an existing file; fail when it is missing.
+    case existing
+  }
+
+  /// Opens (or creates) the database at `path`.
+  /// - Throws: ``SQLiteError`` when the file cannot be opened.
+  public init(path: String, mode: OpenMode) throws(SQLiteError) {
+    var db: OpaquePointer?
+    var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+    if mode == .create { flags |= SQLITE_OPEN_CREATE }
+    let code = sqlite3_open_v2(path, &db, flags, nil)
+    guard code == SQLITE_OK, let db else {
+      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+      sqlite3_close_v2(db)
+      throw SQLiteError(code: code, message: message)
+    }
+    self.handle = db
+    self.path = path
+  }
+
+  deinit {
+    statements.removeAll()
+    sqlite3_close_v2(handle)
+  }
+
+  func error(code: Int32, sql: String?) -> SQLiteError {
+    SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+      .withFallback(code: code)
+  }
+
+  /// Runs one or more statements that return no rows.
+  /// - Throws: ``SQLiteError`` naming the SQL.
+  public func execute(_ sql: String) throws(SQLiteError) {
+    let code = sqlite3_exec(handle, sql, nil, nil, nil)
+    guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
+  }
+
+  /// The cached prepared statement for `sql`, reset and ready to bind.
+  /// - Throws: ``SQLiteError`` when the SQL does not compile.
+  public func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+    if let cached = statements[sql] { return cached }
+    let statement = try SQLiteStatement(connection: self, sql: sql)
+    statements[sql] = statement
+    return statement
+  }
+
+  /// The single integer a query returns, or `nil` when it returns no row or NULL.
+  public func integer(_ sql: String) throws(SQLiteError) -> Int64? {
+    let statement = try statement(sql)
+    defer { statement.reset() }
+    guard try statement.step(), !statement.isNull(0) else { return nil }
+    return statement.int64(0)
+  }
+
+  /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
+  ///
+  /// `IMMEDIATE` takes the write lock up front, so two writers queue on the busy timeout
+  /// instead of failing halfway.
+  public func immediateTransaction<T>(_ body: () throws -> T) throws -> T {
+    try execute("BEGIN IMMEDIATE")
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// How long a statement waits for another connection's lock before failing.
+  public func setBusyTimeout(milliseconds: Int32) {
+    sqlite3_busy_timeout(handle, milliseconds)
+  }
+}
+
+extension SQLiteError {
+  fileprivate func withFallback(code fallback: Int32) -> SQLiteError {
+    code == SQLITE_OK ? SQLiteError(code: fallback, message: message, sql: sql) : self
+  }
+}
+
+extension SQLiteConnection {
+  /// The single integer a query with one integer parameter returns, or `nil`.
+  public func integerBinding(_ sql: String, _ argument: Int64) throws(SQLiteError) -> Int64? {
+    let statement = try statement(sql)
+    defer { statement.reset() }
+    statement.bind(1, argument)
+    guard try statement.step(), !statement.isNull(0) else { return nil }
+    return statement.int64(0)
+  }
+}

@@ -1,0 +1,43 @@
+/// Brings a database's schema up to date by `PRAGMA user_version`: migration *n* (1-based)
+/// runs once, in its own transaction, when the version is below *n*.
+public struct SQLiteMigrator {
+  /// The migrations, in order; never edit one that has shipped, append a new one.
+  public let migrations: [String]
+
+  /// Creates a migrator.
+  public init(migrations: [String]) {
+    self.migrations = migrations
+  }
+
+  /// Applies the missing migrations.
+  /// - Throws: ``SQLiteError``, or ``SchemaTooNew`` when the file was written by a newer ledger.
+  public func migrate(_ connection: SQLiteConnection) throws {
+    let current = Int(try connection.integer("PRAGMA user_version") ?? 0)
+    guard current <= migrations.count else {
+      throw SchemaTooNew(path: connection.path, version: current, supported: migrations.count)
+    }
+    guard current < migrations.count else { return }
+    try connection.immediateTransaction {
+      // Re-read inside the write lock: another process may have migrated meanwhile.
+      let locked = Int(try connection.integer("PRAGMA user_version") ?? 0)
+      for (offset, sql) in migrations.enumerated() where offset >= locked {
+        try connection.execute(sql)
+      }
+      try connection.execute("PRAGMA user_version = \(migrations.count)")
+    }
+  }
+
+  /// A database whose schema is newer than this build understands.
+  public struct SchemaTooNew: Error, CustomStringConvertible {
+    /// The database file.
+    public let path: String
+    /// Its schema version.
+    public let version: Int
+    /// The newest version this build knows.
+    public let supported: Int
+
+    public var description: String {
+      "\(path): schema version \(version) is newer than this ledger supports (\(supported)); use a newer ledger"
+    }
+  }
+}

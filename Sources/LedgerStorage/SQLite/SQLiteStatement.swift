@@ -1,0 +1,99 @@
+import CSQLite
+
+/// A prepared statement, reused through the connection's cache: bind, step, read, reset.
+public final class SQLiteStatement {
+  let handle: OpaquePointer
+  /// The statement's SQL.
+  public let sql: String
+  private unowned let connection: SQLiteConnection
+
+  init(connection: SQLiteConnection, sql: String) throws(SQLiteError) {
+    var statement: OpaquePointer?
+    let code = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+    guard code == SQLITE_OK, let statement else {
+      throw connection.error(code: code, sql: sql)
+    }
+    self.handle = statement
+    self.sql = sql
+    self.connection = connection
+  }
+
+  deinit {
+    sqlite3_finalize(handle)
+  }
+
+  /// Binds an integer to the 1-based parameter `index`.
+  public func bind(_ index: Int32, _ value: Int64) {
+    sqlite3_bind_int64(handle, index, value)
+  }
+
+  /// Binds a text, or NULL.
+  public func bind(_ index: Int32, _ value: String?) {
+    if let value {
+      sqlite3_bind_text(handle, index, value, -1, csqlite_transient())
+    } else {
+      sqlite3_bind_null(handle, index)
+    }
+  }
+
+  /// Binds a blob (an empty array binds an empty blob, not NULL).
+  public func bind(_ index: Int32, blob value: [UInt8]) {
+    value.withUnsafeBytes { raw in
+      if let base = raw.baseAddress {
+        _ = sqlite3_bind_blob(handle, index, base, Int32(raw.count), csqlite_transient())
+      } else {
+        _ = sqlite3_bind_zeroblob(handle, index, 0)
+      }
+    }
+  }
+
+  /// Runs one step; `true` when a row is available.
+  /// - Throws: ``SQLiteError`` on any failure (the statement is reset then).
+  public func step() throws(SQLiteError) -> Bool {
+    let code = sqlite3_step(handle)
+    switch code {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default:
+      let error = connection.error(code: code, sql: sql)
+      sqlite3_reset(handle)
+      throw error
+    }
+  }
+
+  /// Steps to completion, for statements that return no rows.
+  public func run() throws(SQLiteError) {
+    while try step() {}
+    reset()
+  }
+
+  /// Resets the statement and clears its bindings for reuse.
+  public func reset() {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+  }
+
+  /// Whether column `index` (0-based) is NULL in the current row.
+  public func isNull(_ index: Int32) -> Bool {
+    sqlite3_column_type(handle, index) == SQLITE_NULL
+  }
+
+  /// The integer in column `index` of the current row.
+  public func int64(_ index: Int32) -> Int64 {
+    sqlite3_column_int64(handle, index)
+  }
+
+  /// The text in column `index`, or `nil` for NULL.
+  public func text(_ index: Int32) -> String? {
+    guard let pointer = sqlite3_column_text(handle, index) else { return nil }
+    let count = Int(sqlite3_column_bytes(handle, index))
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+  }
+
+  /// The blob in column `index` (empty for NULL or an empty blob).
+  public func blob(_ index: Int32) -> [UInt8] {
+    let count = Int(sqlite3_column_bytes(handle, index))
+    guard count > 0, let pointer = sqlite3_column_blob(handle, index) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+  }
+}

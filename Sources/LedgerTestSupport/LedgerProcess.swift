@@ -1,0 +1,62 @@
+public import Foundation
+
+/// Runs the built `ledger` executable, as a user would, for end-to-end tests.
+public enum LedgerProcess {
+  /// What a finished run printed and returned.
+  public struct Outcome: Sendable {
+    /// The exit status.
+    public let status: Int32
+    /// Standard output.
+    public let stdout: String
+    /// Standard error.
+    public let stderr: String
+  }
+
+  /// The `ledger` binary beside the test bundle (or `$LEDGER_BIN`).
+  public static var executable: URL {
+    if let path = ProcessInfo.processInfo.environment["LEDGER_BIN"] { return URL(fileURLWithPath: path) }
+    let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return runner.deletingLastPathComponent().appendingPathComponent("ledger")
+  }
+
+  /// Starts `ledger` with `arguments`, its output going to files in `directory`.
+  public static func start(
+    _ arguments: [String], stdin: Data? = nil, in directory: TemporaryDirectory
+  ) throws
+    -> (Process, stdout: String, stderr: String)
+  {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let tag = UUID().uuidString
+    let out = directory.file("out-\(tag)")
+    let err = directory.file("err-\(tag)")
+    FileManager.default.createFile(atPath: out, contents: nil)
+    FileManager.default.createFile(atPath: err, contents: nil)
+    process.standardOutput = FileHandle(forWritingAtPath: out)
+    process.standardError = FileHandle(forWritingAtPath: err)
+    if let stdin {
+      let input = directory.file("in-\(tag)")
+      FileManager.default.createFile(atPath: input, contents: stdin)
+      process.standardInput = FileHandle(forReadingAtPath: input)
+    } else {
+      process.standardInput = FileHandle.nullDevice
+    }
+    try process.run()
+    return (process, out, err)
+  }
+
+  /// Runs `ledger` with `arguments` to completion.
+  public static func run(
+    _ arguments: [String], stdin: Data? = nil, in directory: TemporaryDirectory
+  ) throws
+    -> Outcome
+  {
+    let (process, out, err) = try start(arguments, stdin: stdin, in: directory)
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus,
+      stdout: String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self),
+      stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))
+  }
+}

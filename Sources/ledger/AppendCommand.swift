@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStorage
+
+/// `ledger append [FILE…]`: validates every line, then appends all events in one transaction.
+struct AppendCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "append",
+    abstract: "Append NDJSON events from files (or stdin) in one transaction: all or nothing.",
+    discussion: """
+      Every line is validated before anything is written. On any problem, one line per \
+      problem is printed as FILE:LINE: REASON, nothing is written, and the exit code is 65. \
+      An event whose id is already recorded with the same content is skipped; with other \
+      content it is a problem.
+      """
+  )
+
+  @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "Commit durability: full (sync every commit, the default) or normal.")
+  var durability: String = "full"
+
+  @Argument(help: "NDJSON files to append; standard input when none.")
+  var files: [String] = []
+
+  func run() async throws {
+    try await reportingFailures {
+      guard let level = Durability(rawValue: durability) else {
+        throw ValidationError("--durability must be full or normal")
+      }
+      let batch = try readBatch()
+      guard batch.problems.isEmpty else {
+        throw CommandFailure(exitCode: 65, lines: batch.problems.map(\.description))
+      }
+      let log = try database.openForWriting(durability: level)
+      let receipt: AppendReceipt
+      do {
+        receipt = try log.append(batch.events)
+      } catch let rejection as AppendRejection {
+        throw CommandFailure(exitCode: 65, lines: batch.problems(for: rejection).map(\.description))
+      } catch {
+        throw CommandFailure(exitCode: 70, lines: ["\(database.resolvedPath): \(error)"])
+      }
+      print(Self.summary(of: receipt))
+    }
+  }
+
+  private func readBatch() throws -> InputBatch {
+    var batch = InputBatch()
+    if files.isEmpty {
+      batch.read(FileHandle.standardInput.readDataToEndOfFile(), file: "<stdin>")
+      return batch
+    }
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw CommandFailure(exitCode: 66, lines: ["\(file): cannot read the file"])
+      }
+      batch.read(data, file: file)
+    }
+    return batch
+  }
+
+  static func summary(of receipt: AppendReceipt) -> String {
+    var text = "appended \(receipt.appended.count) event\(receipt.appended.count == 1 ? "" : "s")"
+    if let first = receipt.appended.first, let last = receipt.appended.last {
+      text += " at positions \(first.position)…\(last.position)"
+    }
+    if !receipt.alreadyPresent.isEmpty {
+      text += "; \(receipt.alreadyPresent.count) already present"
+    }
+    return text
+  }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStorage
+
+/// The `--db` option every command takes.
+struct DatabaseOptions: ParsableArguments {
+  @Option(
+    name: .customLong("db"),
+    help: ArgumentHelp("The ledger database file.", discussion: "Default: $LEDGER_DB, else ./ledger.sqlite."))
+  var path: String?
+
+  /// The file to use: `--db`, else `$LEDGER_DB`, else `./ledger.sqlite`.
+  var resolvedPath: String {
+    path ?? ProcessInfo.processInfo.environment["LEDGER_DB"] ?? "ledger.sqlite"
+  }
+
+  /// Opens the log for writing, creating the database when missing.
+  func openForWriting(durability: Durability = .full) throws -> SQLiteEventLog {
+    try Self.openForWriting(path: resolvedPath, durability: durability)
+  }
+
+  /// Opens an existing log for reading; a missing file exits 66.
+  func openForReading() throws -> SQLiteEventLog {
+    guard FileManager.default.fileExists(atPath: resolvedPath) else {
+      throw CommandFailure(exitCode: 66, lines: ["\(resolvedPath): no such ledger database"])
+    }
+    do {
+      return try SQLiteEventLog(path: resolvedPath, create: false)
+    } catch {
+      throw CommandFailure(exitCode: 70, lines: ["\(resolvedPath): \(error)"])
+    }
+  }
+
+  /// Opens the log at `path` for writing, creating the database when missing.
+  static func openForWriting(path: String, durability: Durability = .full) throws -> SQLiteEventLog {
+    do {
+      return try SQLiteEventLog(path: path, create: true, durability: durability)
+    } catch {
+      throw CommandFailure(exitCode: 70, lines: ["\(path): \(error)"])
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import LedgerCore
+import Testing
+
+struct JSONTests {
+  @Test func parsesEveryKindOfValue() throws {
+    let value = try JSONParser.parse(
+      Array(#" {"a": [1, -2.5e1, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\ude00"} "#.utf8))
+    #expect(value["a"] == .array([.number(1), .number(-25), .bool(true), .bool(false), .null]))
+    #expect(value["b"] == .string("x\"\\/\né😀"))
+  }
+
+  @Test(arguments: [
+    (#"{"a":1,"a":2}"#, "duplicate member \"a\""), (#"{"a":1} x"#, "unexpected content after the JSON value"),
+    (#"{"a":"\q"}"#, "invalid escape"), ("{\"a\":\"\u{01}\"}", "control character in a string"),
+    (#"{"a":01}"#, "expected ',' or '}'"), (#"{"a":1.}"#, "invalid number"), (#"{"a":"\ud800"}"#, "unpaired surrogate"),
+    (#"{"a":tru}"#, "unexpected character"), (#"{"a":1"#, "unexpected end of input"), ("", "unexpected end of input"),
+    (String(repeating: "[", count: 65) + String(repeating: "]", count: 65), "nested too deeply"),
+  ])
+  func refusesMalformedDocuments(text: String, reason: String) {
+    #expect {
+      try JSONParser.parse(Array(text.utf8))
+    } throws: { error in
+      (error as? JSONParseError)?.reason == reason
+    }
+  }
+
+  @Test func refusesInvalidUTF8() {
+    let bytes: [UInt8] = Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(bytes) }
+  }
+
+  @Test func canonicalBytesSortKeysAndNormaliseNumbers() throws {
+    let value = try JSONParser.parse(Array(#"{"z": 1.50, "a": {"y": 1e2, "b": "\u0001"}, "m": [ ]}"#.utf8))
+    #expect(String(decoding: value.canonicalBytes, as: UTF8.self) == #"{"a":{"b":"\u0001","y":100},"m":[],"z":1.5}"#)
+  }
+
+  @Test func canonicalBytesParseBackToTheSameValue() throws {
+    let value = try JSONParser.parse(Array(#"{"k":"tab\there \"q\" é","n":-0.000123,"l":[null,{"x":true}]}"#.utf8))
+    #expect(try JSONParser.parse(value.canonicalBytes) == value)
+  }
+
+  @Test func numbersKeepExactDecimalAmounts() throws {
+    let value = try JSONParser.parse(Array("0.1".utf8))
+    #expect(value == .number(Decimal(string: "0.1")!))
+    #expect(String(decoding: value.canonicalBytes, as: UTF8.self) == "0.1")
+  }
+}
