@@ -31,13 +31,13 @@ public enum LedgerProcess {
     let tag = UUID().uuidString
     let out = directory.file("out-\(tag)")
     let err = directory.file("err-\(tag)")
-    FileManager.default.createFile(atPath: out, contents: nil)
-    FileManager.default.createFile(atPath: err, contents: nil)
+    _ = FileManager.default.createFile(atPath: out, contents: nil)
+    _ = FileManager.default.createFile(atPath: err, contents: nil)
     process.standardOutput = FileHandle(forWritingAtPath: out)
     process.standardError = FileHandle(forWritingAtPath: err)
     if let stdin {
       let input = directory.file("in-\(tag)")
-      FileManager.default.createFile(atPath: input, contents: stdin)
+      _ = FileManager.default.createFile(atPath: input, contents: stdin)
       process.standardInput = FileHandle(forReadingAtPath: input)
     } else {
       process.standardInput = FileHandle.nullDevice

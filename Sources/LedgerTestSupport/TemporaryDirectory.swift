@@ -16,6 +16,14 @@ public final class TemporaryDirectory: Sendable {
     path + "/" + name
   }
 
+  /// Writes `text` to a file inside the directory and returns its path.
+  @discardableResult
+  public func write(_ name: String, _ text: String) -> String {
+    let path = file(name)
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    return path
+  }
+
   deinit {
     try? FileManager.default.removeItem(atPath: path)
   }

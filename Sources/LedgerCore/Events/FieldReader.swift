@@ -5,16 +5,19 @@ public import Foundation
 /// Each read marks the field as known; ``finish()`` then refuses any field nobody read.
 public struct FieldReader {
   private let members: [(key: String, value: JSONValue)]
-  private var read: Set<String> = []
+  /// Whether each member was read, by index (objects are small: a scan beats hashing).
+  private var read: [Bool]
 
   /// Wraps the members of a JSON object.
   public init(members: [(key: String, value: JSONValue)]) {
     self.members = members
+    self.read = Array(repeating: false, count: members.count)
   }
 
   private mutating func value(_ key: String) -> JSONValue? {
-    read.insert(key)
-    guard let value = members.first(where: { $0.key == key })?.value else { return nil }
+    guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+    read[index] = true
+    let value = members[index].value
     if case .null = value { return nil }
     return value
   }
@@ -101,8 +104,8 @@ public struct FieldReader {
 
   /// Refuses any member that no read asked for.
   public func finish() throws(EventValidationError) {
-    if let unknown = members.first(where: { !read.contains($0.key) }) {
-      throw EventValidationError("unknown field \"\(unknown.key)\"")
+    if let unknown = read.firstIndex(of: false) {
+      throw EventValidationError("unknown field \"\(members[unknown].key)\"")
     }
   }
 }

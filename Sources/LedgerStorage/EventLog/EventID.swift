@@ -1,22 +1,26 @@
 /// Generated event ids: UUID version 7 (time-ordered), so the unique index on event ids
 /// grows at its end like the log itself instead of at random places.
 enum EventID {
+  private static let digits = Array("0123456789abcdef".utf8)
+
   static func generate(microseconds: Int64) -> String {
     var generator = SystemRandomNumberGenerator()
     let milliseconds = UInt64(max(0, microseconds / 1000)) & 0xFFFF_FFFF_FFFF
-    let random = generator.next() as UInt64
-    let high = milliseconds << 16 | 0x7000 | (random & 0x0FFF)
+    let high = milliseconds << 16 | 0x7000 | (generator.next() as UInt64) & 0x0FFF
     let low = (generator.next() as UInt64) & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000
-    let hex = HashHex.hex(high) + HashHex.hex(low)
-    let characters = Array(hex)
-    return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16]) + "-"
-      + String(characters[16..<20]) + "-" + String(characters[20..<32])
-  }
-}
-
-private enum HashHex {
-  static func hex(_ value: UInt64) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
+    return String(unsafeUninitializedCapacity: 36) { buffer in
+      var index = 0
+      for (word, shifts) in [(high, 0..<16), (low, 0..<16)] {
+        for nibble in shifts {
+          if index == 8 || index == 13 || index == 18 || index == 23 {
+            buffer[index] = UInt8(ascii: "-")
+            index += 1
+          }
+          buffer[index] = digits[Int(word >> UInt64(60 - nibble * 4) & 0xF)]
+          index += 1
+        }
+      }
+      return index
+    }
   }
 }

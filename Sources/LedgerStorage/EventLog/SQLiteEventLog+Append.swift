@@ -35,7 +35,7 @@ private struct AppendBatch {
   var head: Int64 = 0
   var previousHash = HashChain.genesis
   var lastRecorded: Int64 = .min
-  var appended: [EventRecord] = []
+  var appended: [AppendReceipt.Appended] = []
   var alreadyPresent: [Int] = []
   var problems: [AppendRejection.Problem] = []
   /// Ids of this batch, with the content each was first given.
@@ -110,7 +110,9 @@ private struct AppendBatch {
     previousHash = record.hash
     try insert(record, streamNumber: streamNumber)
     log.streamVersions[streamNumber] = version + 1
-    appended.append(record)
+    appended.append(
+      .init(index: index, position: record.position, id: record.id, stream: stream, streamVersion: record.streamVersion)
+    )
   }
 
   private func insert(_ record: EventRecord, streamNumber: Int64) throws {
