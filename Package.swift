@@ -13,7 +13,9 @@ let package = Package(
     .executable(name: "ledger", targets: ["ledger"]),
     .library(name: "LedgerCore", targets: ["LedgerCore"]),
     .library(name: "LedgerStorage", targets: ["LedgerStorage"]),
+    .library(name: "LedgerCatalog", targets: ["LedgerCatalog"]),
     .library(name: "Projections", targets: ["Projections"]),
+    .library(name: "LedgerQueries", targets: ["LedgerQueries"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,15 +38,26 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .target(
-      name: "Projections",
+      name: "LedgerCatalog",
       dependencies: ["LedgerCore"],
+      resources: [.copy("Resources/catalog")],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "Projections",
+      dependencies: ["LedgerCore", "LedgerCatalog"],
       path: "Projections",
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "LedgerQueries",
+      dependencies: ["LedgerCore", "LedgerCatalog", "Projections"],
       swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "ledger",
       dependencies: [
-        "LedgerCore", "LedgerStorage", "Projections",
+        "LedgerCore", "LedgerStorage", "LedgerCatalog", "Projections", "LedgerQueries",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/demo.ndjson")],
@@ -66,8 +79,15 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "LedgerCatalogTests",
+      dependencies: ["LedgerCore", "LedgerCatalog"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "ProjectionsTests",
-      dependencies: ["LedgerCore", "Projections", "LedgerTestSupport"],
+      dependencies: [
+        "LedgerCore", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerStorage", "LedgerTestSupport",
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

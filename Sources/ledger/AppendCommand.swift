@@ -29,7 +29,8 @@ struct AppendCommand: AsyncParsableCommand {
       guard let level = Durability(rawValue: durability) else {
         throw ValidationError("--durability must be full or normal")
       }
-      let batch = try readBatch()
+      var batch = try readBatch()
+      batch.check(against: try BundledCatalog.load())
       guard batch.problems.isEmpty else {
         throw CommandFailure(exitCode: 65, lines: batch.problems.map(\.description))
       }

@@ -11,6 +11,9 @@ struct Ledger: AsyncParsableCommand {
       else ./ledger.sqlite). Exit codes: 0 success, 64 bad usage, 65 bad input data (nothing \
       written), 66 missing input file or database, 69 refused by a gate, 70 internal error.
       """,
-    subcommands: [AppendCommand.self, LogCommand.self, VerifyCommand.self, DemoCommand.self]
+    subcommands: [
+      AppendCommand.self, LogCommand.self, VerifyCommand.self, CatalogCommand.self, StatusCommand.self,
+      ExplainCommand.self, DemoCommand.self,
+    ]
   )
 }

@@ -147,4 +147,34 @@ struct AppendTests {
     #expect(rejection?.problems.map(\.index) == [0, 2])
     #expect(try log.headPosition() == 0)
   }
+
+  @Test func aRejectedBatchLeavesNoTraceOfTheStreamsItOpened() throws {
+    let log = try TemporaryLedger().open()
+    var bad = Samples.enrolments(1, prefix: "ghost")[0]
+    bad.corrects = "nothing"
+    bad.reason = "r"
+    let fresh = Samples.enrolments(1, prefix: "fresh")[0]
+    #expect(throws: AppendRejection.self) { try log.append([fresh, bad]) }
+    _ = try log.append([fresh])
+    var streams: [String] = []
+    try log.forEachEvent(from: 1, knownAt: .max) { streams.append($0.stream.description) }
+    #expect(streams == ["org/fresh-0"])
+    #expect(try log.verify().isIntact)
+  }
+
+  @Test func anOrganizationsEventsIncludeItsIndividualsWholeStreams() throws {
+    let log = try TemporaryLedger().open()
+    let events: [LedgerEvent] = [
+      .organizationEnrolled(OrganizationEnrolled(org: "contoso", name: "Contoso")),
+      .credentialEarned(CredentialEarned(individual: "alice", credential: "70-533")),
+      .credentialEarned(CredentialEarned(individual: "bob", credential: "70-533")),
+      .individualAssociated(IndividualAssociated(individual: "alice", org: "contoso")),
+      .individualAssociated(IndividualAssociated(individual: "bob", org: "fabrikam")),
+    ]
+    _ = try log.append(events.map { ProposedEvent(effective: Samples.date("2021-01-01"), event: $0) })
+    let concerning = try log.events(concerning: "contoso", knownAt: .max)
+    #expect(concerning.map(\.position) == [1, 2, 4])
+    #expect(try log.events(concerning: "contoso", knownAt: 3).map(\.position) == [1, 2])
+    #expect(try log.events(concerning: "nobody", knownAt: .max).isEmpty)
+  }
 }

@@ -128,6 +128,41 @@ public enum LedgerEvent: Equatable, Sendable {
   /// The stream the event belongs to.
   public var stream: StreamName { payload.stream }
 
+  /// The organization the event names, if any (every type but `CredentialEarned`).
+  public var organization: String? {
+    switch self {
+    case .organizationEnrolled(let event): event.org
+    case .credentialEarned: nil
+    case .individualAssociated(let event): event.org
+    case .individualDeparted(let event): event.org
+    case .membershipPurchased(let event): event.org
+    case .membershipRenewed(let event): event.org
+    case .overridePlaced(let event): event.org
+    case .overrideRevoked(let event): event.org
+    case .performanceReported(let event): event.org
+    case .consumptionReported(let event): event.org
+    case .customerReferenceSubmitted(let event): event.org
+    case .customerReferenceApproved(let event): event.org
+    case .customerReferenceRejected(let event): event.org
+    case .auditScheduled(let event): event.org
+    case .auditCompleted(let event): event.org
+    }
+  }
+
+  /// Where the event falls among events of the same effective day: enrolments first, then
+  /// credentials, departures, associations (an ending precedes a beginning: leaving one
+  /// organization and joining another on one day is a departure followed by an association),
+  /// then everything else. Ties keep position order.
+  public var sameDayRank: Int {
+    switch self {
+    case .organizationEnrolled: 0
+    case .credentialEarned: 1
+    case .individualDeparted: 2
+    case .individualAssociated: 3
+    default: 4
+    }
+  }
+
   /// The type-specific fields as a JSON object.
   public var payloadJSON: JSONValue {
     var fields = FieldWriter()

@@ -9,12 +9,15 @@ public struct InputBatch: Sendable {
   public private(set) var sources: [SourceLine] = []
   /// Every problem found, one per bad line.
   public private(set) var problems: [InputProblem] = []
+  /// The order in which files were read, so problems are reported in input order.
+  private var fileOrder: [String: Int] = [:]
 
   /// Creates an empty batch.
   public init() {}
 
   /// Reads every non-blank line of `data`, recording events and problems.
   public mutating func read(_ data: Data, file: String) {
+    if fileOrder[file] == nil { fileOrder[file] = fileOrder.count }
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
       var lineNumber = 0
@@ -37,6 +40,16 @@ public struct InputBatch: Sendable {
         }
         start = end + 1
       }
+    }
+  }
+
+  /// Records a problem for each event that `check` refuses (a catalog's view of the names it uses).
+  public mutating func check(_ check: (LedgerEvent) -> String?) {
+    for (event, source) in zip(events, sources) {
+      if let reason = check(event.event) { problems.append(InputProblem(source: source, reason: reason)) }
+    }
+    problems.sort {
+      (fileOrder[$0.source.file] ?? 0, $0.source.line) < (fileOrder[$1.source.file] ?? 0, $1.source.line)
     }
   }
 

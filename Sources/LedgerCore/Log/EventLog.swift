@@ -25,6 +25,11 @@ public protocol EventLog: AnyObject {
   /// The decoded events of one stream visible at `knownAt`, in version order.
   func events(in stream: StreamName, knownAt: Int64) throws -> [RecordedEvent]
 
+  /// The visible events of the organization's stream and of every stream whose events name
+  /// the organization (its individuals' associations and departures bring in their whole
+  /// streams), in position order; nothing else is read.
+  func events(concerning org: String, knownAt: Int64) throws -> [RecordedEvent]
+
   /// Recomputes the hash chain from the first event and names the first position that
   /// does not match.
   func verify() throws -> ChainVerification

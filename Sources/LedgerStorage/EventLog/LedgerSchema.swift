@@ -35,7 +35,23 @@ enum LedgerSchema {
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only: streams cannot be changed'); END;
     CREATE TRIGGER streams_refuse_delete BEFORE DELETE ON streams
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only: streams cannot be deleted'); END;
+    """,
+    // 2: which streams name each organization, so a status query reads only those.
     """
+    CREATE TABLE org_streams (
+      org TEXT NOT NULL,
+      stream_no INTEGER NOT NULL REFERENCES streams (stream_no),
+      PRIMARY KEY (org, stream_no)
+    ) STRICT, WITHOUT ROWID;
+
+    INSERT OR IGNORE INTO org_streams (org, stream_no)
+    SELECT json_extract(payload, '$.org'), stream_no FROM events WHERE json_extract(payload, '$.org') IS NOT NULL;
+
+    CREATE TRIGGER org_streams_refuse_update BEFORE UPDATE ON org_streams
+    BEGIN SELECT RAISE(ABORT, 'the organization index is append-only'); END;
+    CREATE TRIGGER org_streams_refuse_delete BEFORE DELETE ON org_streams
+    BEGIN SELECT RAISE(ABORT, 'the organization index is append-only'); END;
+    """,
   ]
 
   /// The columns every event read selects, in the order ``SQLiteEventLog`` decodes them.

@@ -8,23 +8,31 @@ extension SQLiteEventLog {
   /// name an earlier event; an expected stream version must match. Every problem is
   /// collected, then the transaction rolls back and ``AppendRejection`` names them all.
   public func append(_ events: [ProposedEvent]) throws -> AppendReceipt {
-    try connection.immediateTransaction {
-      var batch = AppendBatch(log: self)
-      try batch.start()
-      for (index, proposed) in events.enumerated() {
-        try batch.add(proposed, index: index)
+    do {
+      return try connection.immediateTransaction {
+        var batch = AppendBatch(log: self)
+        try batch.start()
+        for (index, proposed) in events.enumerated() {
+          try batch.add(proposed, index: index)
+        }
+        guard batch.problems.isEmpty else { throw AppendRejection(problems: batch.problems) }
+        cachedHead = batch.head
+        return AppendReceipt(appended: batch.appended, alreadyPresent: batch.alreadyPresent)
       }
-      guard batch.problems.isEmpty else {
-        forgetCaches()
-        throw AppendRejection(problems: batch.problems)
-      }
-      cachedHead = batch.head
-      return AppendReceipt(appended: batch.appended, alreadyPresent: batch.alreadyPresent)
+    } catch {
+      // The transaction rolled back: anything cached during it (new streams, versions,
+      // index rows) may not exist.
+      forgetCaches()
+      throw error
     }
   }
 
+  /// Drops every cache filled from the database; the next reads refill them.
   func forgetCaches() {
     streamVersions.removeAll()
+    streamNumbers.removeAll()
+    streamNames.removeAll()
+    organizationStreams.removeAll()
     cachedHead = -1
   }
 }
@@ -109,6 +117,7 @@ private struct AppendBatch {
     record.hash = HashChain.link(previous: previousHash, record: record)
     previousHash = record.hash
     try insert(record, streamNumber: streamNumber)
+    if let org = proposed.event.organization { try linkOrganization(org, streamNumber: streamNumber) }
     log.streamVersions[streamNumber] = version + 1
     appended.append(
       .init(index: index, position: record.position, id: record.id, stream: stream, streamVersion: record.streamVersion)
@@ -133,6 +142,16 @@ private struct AppendBatch {
     insert.bind(13, blob: record.payload)
     insert.bind(14, blob: record.hash)
     try insert.run()
+  }
+
+  private func linkOrganization(_ org: String, streamNumber: Int64) throws {
+    let link = OrganizationStream(org: org, stream: streamNumber)
+    guard !log.organizationStreams.contains(link) else { return }
+    let insert = try log.connection.statement("INSERT OR IGNORE INTO org_streams (org, stream_no) VALUES (?, ?)")
+    insert.bind(1, org)
+    insert.bind(2, streamNumber)
+    try insert.run()
+    log.organizationStreams.insert(link)
   }
 
   private func storedContent(id: String) throws -> (position: Int64, content: EventContent)? {

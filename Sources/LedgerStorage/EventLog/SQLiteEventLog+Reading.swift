@@ -46,6 +46,19 @@ extension SQLiteEventLog {
     return events
   }
 
+  public func events(concerning org: String, knownAt: Int64) throws -> [RecordedEvent] {
+    let lookup = try connection.statement("SELECT stream_no FROM org_streams WHERE org = ? ORDER BY stream_no")
+    lookup.bind(1, org)
+    var numbers: [Int64] = []
+    while try lookup.step() { numbers.append(lookup.int64(0)) }
+    lookup.reset()
+    var events: [RecordedEvent] = []
+    for number in numbers {
+      events += try self.events(in: try streamName(number: number), knownAt: knownAt)
+    }
+    return events.sorted { $0.position < $1.position }
+  }
+
   /// The ids voided by corrections at positions ≤ `knownAt`, with the first voiding position.
   func voidingPositions(knownAt: Int64) throws -> [String: Int64] {
     let statement = try connection.statement(

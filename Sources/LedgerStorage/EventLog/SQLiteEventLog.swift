@@ -14,6 +14,8 @@ public final class SQLiteEventLog: EventLog {
   /// Stream versions as of `cachedHead`; dropped when another writer moved the head.
   var streamVersions: [Int64: Int] = [:]
   var cachedHead: Int64 = -1
+  /// Organization-to-stream links known to be stored.
+  var organizationStreams: Set<OrganizationStream> = []
 
   /// Opens the log at `path`, creating the file and schema when `create` is set.
   /// - Throws: ``SQLiteError``; ``SQLiteMigrator/SchemaTooNew`` for a file from a newer ledger.
@@ -74,6 +76,12 @@ public final class SQLiteEventLog: EventLog {
     streamNumbers[name] = number
     return number
   }
+}
+
+/// One row of the organization index.
+struct OrganizationStream: Hashable {
+  let org: String
+  let stream: Int64
 }
 
 /// A stored row that cannot be read back (a missing stream, an impossible date): the

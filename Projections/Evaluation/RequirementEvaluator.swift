@@ -1,0 +1,114 @@
+import Foundation
+import LedgerCatalog
+import LedgerCore
+
+/// Evaluates requirements against an organization's state on one day.
+struct RequirementEvaluator {
+  let catalog: Catalog
+  let date: CivilDate
+  let state: OrganizationState
+  /// Active credential codes of each individual who may count, by individual.
+  let holdings: [String: Set<String>]
+  /// The individuals who may count, sorted, so evidence is chosen deterministically.
+  let candidates: [String]
+  /// Whether outcomes carry their words and evidence; the replay needs only met or not.
+  let withEvidence: Bool
+
+  init(
+    catalog: Catalog, date: CivilDate, state: OrganizationState, excluded: Set<String> = [], withEvidence: Bool = true
+  ) {
+    self.catalog = catalog
+    self.date = date
+    self.state = state
+    self.withEvidence = withEvidence
+    var holdings: [String: Set<String>] = [:]
+    for individual in state.members where !excluded.contains(individual) {
+      let active = (state.credentials[individual] ?? [:]).values.filter { holding in
+        holding.earned <= date && (holding.expires.map { date < $0 } ?? true)
+          && (catalog.credentials[holding.code]?.isAccepted(on: date) ?? false)
+      }
+      holdings[individual] = Set(active.map(\.code))
+    }
+    self.holdings = holdings
+    self.candidates = holdings.keys.sorted()
+  }
+
+  func evaluate(_ requirement: Requirement) -> RequirementOutcome {
+    switch requirement {
+    case .allOf(let requirements):
+      let parts = requirements.map(evaluate)
+      return RequirementOutcome(
+        summary: withEvidence ? "all of the following" : "", met: parts.allSatisfy(\.met), individuals: [], figure: nil,
+        parts: parts)
+    case .anyOf(let requirements):
+      let parts = requirements.map(evaluate)
+      return RequirementOutcome(
+        summary: withEvidence ? "any one of the following" : "", met: parts.contains(where: \.met), individuals: [],
+        figure: nil,
+        parts: parts)
+    case .individuals(let count, let holding, let ofWhom):
+      return individuals(count: count, holding: holding, ofWhom: ofWhom)
+    case .metric(let id, let threshold, let months):
+      return metric(id: id, threshold: threshold, months: months)
+    case .attribute(let name):
+      return RequirementOutcome(
+        summary: withEvidence
+          ? "the organization holds the attribute \"\(name)\" (no event records attributes yet, so it is unmet)" : "",
+        met: false, individuals: [], figure: nil, parts: [])
+    }
+  }
+
+  private func individuals(
+    count: Int, holding: CredentialPredicate, ofWhom: Requirement.Subset?
+  )
+    -> RequirementOutcome
+  {
+    let qualified = candidates.filter { holding.isSatisfied(by: holdings[$0]!) }
+    guard withEvidence else {
+      let met =
+        qualified.count >= count
+        && (ofWhom.map { subset in qualified.count { subset.holding.isSatisfied(by: holdings[$0]!) } >= subset.count }
+          ?? true)
+      return RequirementOutcome(summary: "", met: met, individuals: [], figure: nil, parts: [])
+    }
+    var chosen: [String]
+    var summary = "\(count) individual\(count == 1 ? "" : "s") each holding \(holding.summary)"
+    var met = qualified.count >= count
+    if let ofWhom {
+      // k of the same N: pick the k who also hold more first, then fill up to N.
+      let both = qualified.filter { ofWhom.holding.isSatisfied(by: holdings[$0]!) }
+      met = met && both.count >= ofWhom.count
+      chosen = Array(both.prefix(ofWhom.count))
+      chosen += qualified.filter { !chosen.contains($0) }.prefix(count - chosen.count)
+      summary += ", \(ofWhom.count) of whom also hold \(ofWhom.holding.summary)"
+    } else {
+      chosen = Array(qualified.prefix(count))
+    }
+    let evidence = chosen.map { individual -> RequirementOutcome.IndividualEvidence in
+      let held = holdings[individual]!
+      var codes = holding.evidence(in: held)
+      if let ofWhom { codes += ofWhom.holding.evidence(in: held).filter { !codes.contains($0) } }
+      let association = state.associations[individual].map { [$0.event] } ?? []
+      let events = codes.compactMap { state.credentials[individual]?[$0]?.event }
+      return .init(individual: individual, credentials: codes, events: association + events)
+    }
+    return RequirementOutcome(summary: summary, met: met, individuals: evidence, figure: nil, parts: [])
+  }
+
+  private func metric(id: String, threshold: Threshold, months: Int) -> RequirementOutcome {
+    let window = MetricWindow(
+      date: date, months: months, includesCurrentMonth: catalog.settings.metricWindowIncludesCurrentMonth)
+    let limit = threshold.value(for: state.market)
+    let definition = catalog.metrics[id]!
+    let (value, events) = MetricWindow.figure(of: definition, in: window, state: state, withEvents: withEvidence)
+    guard withEvidence else {
+      return RequirementOutcome(summary: "", met: value >= limit, individuals: [], figure: nil, parts: [])
+    }
+    let figure = RequirementOutcome.MetricFigure(
+      metric: id, value: value, threshold: limit, from: window.from, through: window.through, events: events)
+    let aggregate = definition.aggregate == .sum ? "over" : "in the last reported month of"
+    return RequirementOutcome(
+      summary: "\(definition.name) of at least \(limit) \(aggregate) \(window.from)…\(window.through)",
+      met: value >= limit, individuals: [], figure: figure, parts: [])
+  }
+}

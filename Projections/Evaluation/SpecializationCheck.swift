@@ -1,0 +1,72 @@
+import LedgerCatalog
+import LedgerCore
+
+/// Where one specialization stands on a day, and what it is missing.
+struct SpecializationCheck {
+  let definition: SpecializationDefinition
+  let catalog: Catalog
+  let state: OrganizationState
+  let attainment: [CompetencyAttainment]
+  let date: CivilDate
+  /// The custom prerequisites' evaluation, computed once.
+  let requirementOutcome: RequirementOutcome?
+  /// The aligned Gold competency that counts, if any: attained Gold, and (by default) a Gold
+  /// membership in force, which together make the competency active.
+  let alignedGold: String?
+
+  init(definition: SpecializationDefinition, evaluator: RequirementEvaluator, attainment: [CompetencyAttainment]) {
+    self.definition = definition
+    self.catalog = evaluator.catalog
+    self.state = evaluator.state
+    self.attainment = attainment
+    self.date = evaluator.date
+    self.requirementOutcome = definition.requirements.map(evaluator.evaluate)
+    let date = evaluator.date
+    let goldMember = evaluator.state.membership.map { $0.level == .gold && date < $0.lapsesOn } ?? false
+    let needsActive = evaluator.catalog.settings.specializationNeedsActiveGold
+    self.alignedGold = definition.prerequisiteGold.first { id in
+      let attained = attainment.first { $0.competency == id }?.attained == .gold
+      return attained && (goldMember || !needsActive)
+    }
+  }
+
+  var auditValidUntil: CivilDate? {
+    state.audits[definition.id]?.lastPass.map { $0.date.adding(months: catalog.settings.auditValidityMonths) }
+  }
+
+  var approvedReferences: Int {
+    (state.references[definition.id] ?? [:]).values.filter { $0.status == .approved }.count
+  }
+
+  /// What stands between the organization and an active specialization, in words.
+  var missing: [String] {
+    var missing: [String] = []
+    if alignedGold == nil {
+      let names = definition.prerequisiteGold.joined(separator: " or ")
+      let active = catalog.settings.specializationNeedsActiveGold ? "an active " : ""
+      missing.append("\(active)Gold competency in \(names)")
+    }
+    if let outcome = requirementOutcome, !outcome.met { missing.append(outcome.summary) }
+    if definition.needsAudit && !(auditValidUntil.map { date < $0 } ?? false) {
+      missing.append("a passed third-party audit within \(catalog.settings.auditValidityMonths) months")
+    }
+    if approvedReferences < definition.references {
+      missing.append("\(definition.references - approvedReferences) more approved customer reference(s)")
+    }
+    return missing
+  }
+
+  var stage: SpecializationStatus.Stage {
+    let prerequisitesMet = alignedGold != nil && (requirementOutcome?.met ?? true)
+    guard prerequisitesMet else { return .notStarted }
+    let auditMet = !definition.needsAudit || (auditValidUntil.map { date < $0 } ?? false)
+    if auditMet && approvedReferences >= definition.references { return .active }
+    if definition.needsAudit, state.audits[definition.id]?.scheduled != nil { return .auditScheduled }
+    if definition.references > 0,
+      (state.references[definition.id] ?? [:]).values.contains(where: { $0.status == .submitted })
+    {
+      return .referencesSubmitted
+    }
+    return .prerequisitesMet
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import LedgerCore
+
+/// The facts of one organization accumulated up to a day: who is associated, who holds
+/// what, the membership, overrides, monthly figures, audits and references.
+struct OrganizationState {
+  let org: String
+  var name: String?
+  var market: Market = .developed
+  /// Each individual's current organization and the event that linked them.
+  var associations: [String: (org: String, event: String)] = [:]
+  /// Each individual's credentials by code.
+  var credentials: [String: [String: CredentialHolding]] = [:]
+  var membership: MembershipTerm?
+  var overrides: [String: OverrideGrant] = [:]
+  /// Monthly performance figures by metric, latest report winning.
+  var performance: [String: [YearMonth: (value: Decimal, event: String)]] = [:]
+  /// ACR rows by restatement key, latest report winning.
+  var consumption: [String: (row: ConsumptionReported, event: String)] = [:]
+  var audits: [String: AuditRecord] = [:]
+  var references: [String: [String: ReferenceRecord]] = [:]
+
+  init(org: String) {
+    self.org = org
+  }
+
+  /// The individuals associated with this organization.
+  var members: [String] {
+    associations.filter { $0.value.org == org }.keys.sorted()
+  }
+
+  /// Applies one event effective on `date`.
+  mutating func apply(_ recorded: RecordedEvent, settings: CatalogSettingsView) {
+    let date = recorded.effective
+    switch recorded.event {
+    case .organizationEnrolled(let event):
+      name = event.name
+      market = event.market
+    case .credentialEarned(let event):
+      credentials[event.individual, default: [:]][event.credential] = CredentialHolding(
+        code: event.credential, earned: date, expires: event.expires, event: recorded.id)
+    case .individualAssociated(let event):
+      associations[event.individual] = (event.org, recorded.id)
+    case .individualDeparted(let event):
+      if associations[event.individual]?.org == event.org { associations[event.individual] = nil }
+    case .membershipPurchased(let event):
+      membership = MembershipTerm(
+        level: event.level, since: date, start: date, anniversary: date.adding(years: 1),
+        event: recorded.id, settings: settings)
+    case .membershipRenewed(let event):
+      if let current = membership, date < current.lapsesOn {
+        membership = current.renewed(level: event.level, event: recorded.id)
+      } else {
+        membership = MembershipTerm(
+          level: event.level, since: date, start: date, anniversary: date.adding(years: 1),
+          event: recorded.id, settings: settings)
+      }
+    case .overridePlaced(let event):
+      overrides[event.competency] = OverrideGrant(
+        level: event.level, placed: date, expires: event.expires ?? date.adding(months: settings.overrideMonths),
+        reason: recorded.reason, event: recorded.id)
+    case .overrideRevoked(let event):
+      overrides[event.competency] = nil
+    case .performanceReported(let event):
+      performance[event.metric, default: [:]][event.month] = (event.value, recorded.id)
+    case .consumptionReported(let event):
+      consumption[Self.restatementKey(event)] = (event, recorded.id)
+    case .customerReferenceSubmitted(let event):
+      references[event.specialization, default: [:]][event.reference] = ReferenceRecord(
+        customer: event.customer, status: .submitted, event: recorded.id)
+    case .customerReferenceApproved(let event):
+      references[event.specialization, default: [:]][event.reference]?.decide(.approved, event: recorded.id)
+    case .customerReferenceRejected(let event):
+      references[event.specialization, default: [:]][event.reference]?.decide(.rejected, event: recorded.id)
+    case .auditScheduled(let event):
+      audits[event.specialization, default: AuditRecord()].scheduled = (date, recorded.id)
+    case .auditCompleted(let event):
+      audits[event.specialization, default: AuditRecord()].complete(event.result, on: date, event: recorded.id)
+    }
+  }
+
+  /// The organization, subscription, month and service fields identify one ACR amount; a
+  /// later report with the same key restates it.
+  static func restatementKey(_ row: ConsumptionReported) -> String {
+    ([row.customer, row.subscription, row.month.description, row.association, row.offerType]
+      + ConsumptionReported.serviceFieldNames.map { row.service[$0] ?? "" }).joined(separator: "\u{1F}")
+  }
+}
+
+/// The catalog settings the fold needs while applying events.
+struct CatalogSettingsView: Equatable, Sendable {
+  let overrideMonths: Int
+  let renewalWindowOpensAfterDays: Int
+  let renewalGraceDays: Int
+}

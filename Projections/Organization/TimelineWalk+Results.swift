@@ -1,0 +1,93 @@
+import LedgerCatalog
+import LedgerCore
+
+extension TimelineWalk {
+  func status(asOf date: CivilDate) -> OrganizationStatus {
+    let catalog = catalogs.catalog(on: date)
+    let evaluator = RequirementEvaluator(catalog: catalog, date: date, state: state)
+    let attainment = CompetencyAttainment.evaluate(catalog: catalog, evaluator: evaluator)
+    let term = state.membership.flatMap { $0.lapsesOn > date ? $0 : nil }
+    let membership = term.map {
+      OrganizationStatus.Membership(
+        level: $0.level, since: $0.since, anniversary: $0.anniversary, inGrace: $0.isInGrace(on: date),
+        renewalWindowOpens: $0.windowOpens, lapsesOn: $0.lapsesOn)
+    }
+    let competencies = attainment.compactMap { entry -> OrganizationStatus.CompetencyStatus? in
+      let displayed = term == nil ? nil : shown[entry.competency]
+      guard entry.attained != nil || displayed != nil || entry.override != nil else { return nil }
+      return .init(
+        competency: entry.competency, attained: entry.attained, earned: entry.earned, displayed: displayed,
+        atRisk: risks[entry.competency] != nil, override: entry.override,
+        paths: Dictionary(uniqueKeysWithValues: entry.paths.map { ($0.id, $0.level) }))
+    }
+    let specializations = catalog.specializations.map { definition in
+      let check = SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment)
+      let stage = check.stage
+      return SpecializationStatus(
+        specialization: definition.id, stage: stage,
+        activeSince: stage == .active ? specializationRuns[definition.id] : nil,
+        auditValidUntil: check.auditValidUntil, approvedReferences: check.approvedReferences,
+        missing: stage == .active ? [] : check.missing)
+    }
+    return OrganizationStatus(
+      org: state.org, name: state.name, asOf: date, catalogVersion: catalog.version, membership: membership,
+      competencies: competencies, specializations: specializations,
+      alerts: risks.values.sorted { ($0.since, $0.competency) < ($1.since, $1.competency) },
+      alertTransitions: transitions)
+  }
+
+  func explain(_ id: String, on date: CivilDate) -> Explanation? {
+    let catalog = catalogs.catalog(on: date)
+    let evaluator = RequirementEvaluator(catalog: catalog, date: date, state: state)
+    let attainment = CompetencyAttainment.evaluate(catalog: catalog, evaluator: evaluator)
+    if let definition = catalog.competency(id), let entry = attainment.first(where: { $0.competency == id }) {
+      var parts: [Explanation.Part] = []
+      for (path, evaluated) in zip(definition.paths, entry.paths) {
+        if let silver = evaluated.silver { parts.append(.init(title: "\(path.name), silver", outcome: silver)) }
+        if let gold = evaluated.gold { parts.append(.init(title: "\(path.name), gold", outcome: gold)) }
+      }
+      var result = entry.earned?.rawValue ?? "none"
+      if let grant = entry.override {
+        result =
+          "\(entry.attained!.rawValue) (override to \(grant.level.rawValue) until \(grant.expires); requirements alone: \(result))"
+      }
+      return Explanation(
+        id: id, name: definition.name, kind: "competency", asOf: date, result: result, parts: parts)
+    }
+    guard let definition = catalog.specialization(id) else { return nil }
+    let check = SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment)
+    var parts = [
+      Explanation.Part(
+        title: "aligned Gold competency",
+        outcome: RequirementOutcome(
+          summary: "Gold in " + definition.prerequisiteGold.joined(separator: " or ")
+            + (catalog.settings.specializationNeedsActiveGold ? ", with a Gold membership in force" : ""),
+          met: check.alignedGold != nil, individuals: [], figure: nil,
+          parts: definition.prerequisiteGold.map { competency in
+            let level = attainment.first { $0.competency == competency }?.attained
+            return RequirementOutcome(
+              summary: "\(competency): \(level?.rawValue ?? "none")", met: level == .gold, individuals: [],
+              figure: nil, parts: [])
+          }))
+    ]
+    if let outcome = check.requirementOutcome { parts.append(.init(title: "custom prerequisites", outcome: outcome)) }
+    if definition.needsAudit {
+      let valid = check.auditValidUntil.map { date < $0 } ?? false
+      let summary = check.auditValidUntil.map { "a passed audit, valid until \($0)" } ?? "a passed audit (none yet)"
+      parts.append(
+        .init(
+          title: "third-party audit",
+          outcome: .init(summary: summary, met: valid, individuals: [], figure: nil, parts: [])))
+    }
+    if definition.references > 0 {
+      parts.append(
+        .init(
+          title: "customer references",
+          outcome: .init(
+            summary: "\(definition.references) approved customer references (\(check.approvedReferences) approved)",
+            met: check.approvedReferences >= definition.references, individuals: [], figure: nil, parts: [])))
+    }
+    return Explanation(
+      id: id, name: definition.name, kind: "specialization", asOf: date, result: check.stage.rawValue, parts: parts)
+  }
+}

@@ -1,0 +1,58 @@
+import LedgerCatalog
+import LedgerCore
+
+extension TimelineWalk {
+  /// The next day after `date` on which time alone changes something, with the reasons.
+  func nextTimePoint(after date: CivilDate) -> (date: CivilDate, reasons: [String])? {
+    var best: CivilDate?
+    var reasons: [String] = []
+    func consider(_ candidate: CivilDate?, _ reason: @autoclosure () -> String) {
+      guard let candidate, candidate > date else { return }
+      if best == nil || candidate < best! {
+        best = candidate
+        reasons = [reason()]
+      } else if candidate == best {
+        reasons.append(reason())
+      }
+    }
+    let catalog = catalogs.catalog(on: date)
+    for individual in state.members {
+      for holding in (state.credentials[individual] ?? [:]).values.sorted(by: { $0.code < $1.code }) {
+        consider(holding.expires, "credential \(holding.code) of \(individual) expired")
+        consider(
+          catalog.credentials[holding.code]?.acceptedUntil,
+          "credential \(holding.code) of \(individual) is no longer accepted")
+      }
+    }
+    for (competency, grant) in state.overrides.sorted(by: { $0.key < $1.key }) {
+      consider(grant.expires, "override of \(competency) ended")
+    }
+    if let term = state.membership {
+      consider(term.anniversary, "membership term ended")
+      consider(term.lapsesOn, "membership lapsed: not renewed in the renewal window")
+    }
+    if let lastMonth = lastFigureMonth {
+      let nextMonth = YearMonth(date).adding(months: 1)
+      if nextMonth <= lastMonth.adding(months: 13) {
+        consider(nextMonth.firstDay, "performance window moved")
+      }
+    }
+    for (specialization, record) in state.audits.sorted(by: { $0.key < $1.key }) {
+      if let pass = record.lastPass {
+        consider(
+          pass.date.adding(months: catalog.settings.auditValidityMonths), "audit pass of \(specialization) lapsed")
+      }
+    }
+    for change in catalogs.changeDates {
+      consider(change, "catalog version \(catalogs.catalog(on: change).version) came into force")
+    }
+    return best.map { ($0, reasons) }
+  }
+
+  /// The last month with a performance or consumption figure.
+  var lastFigureMonth: YearMonth? {
+    let performance = state.performance.values.flatMap(\.keys).max()
+    let consumption = state.consumption.values.map(\.row.month).max()
+    return [performance, consumption].compactMap { $0 }.max()
+  }
+}

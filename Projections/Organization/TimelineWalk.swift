@@ -1,0 +1,140 @@
+import LedgerCatalog
+import LedgerCore
+
+/// The mutable state of one replay: the accumulated facts plus what the program derived from
+/// them (display within the term, open alerts, specialization runs).
+struct TimelineWalk {
+  let catalogs: CatalogHistory
+  var state: OrganizationState
+  var shown: [String: Level] = [:]
+  var risks: [String: OrganizationStatus.RenewalAlert] = [:]
+  var transitions: [AlertTransition] = []
+  var specializationRuns: [String: CivilDate] = [:]
+  var current: CivilDate?
+
+  init(org: String, catalogs: CatalogHistory) {
+    self.catalogs = catalogs
+    self.state = OrganizationState(org: org)
+  }
+
+  /// Applies the events effective on or before `end`, evaluating after each change.
+  mutating func run(_ events: [RecordedEvent], through end: CivilDate) {
+    var index = 0
+    while true {
+      let nextEvent = index < events.count && events[index].effective <= end ? events[index].effective : nil
+      let nextTime = current.flatMap { nextTimePoint(after: $0) }.flatMap { $0.date <= end ? $0 : nil }
+      if let time = nextTime, nextEvent.map({ time.date <= $0 }) ?? true {
+        evaluate(on: time.date, cause: .timeDriven(time.reasons.joined(separator: "; ")))
+        continue
+      }
+      guard let date = nextEvent else { return }
+      while index < events.count, events[index].effective == date {
+        let event = events[index]
+        index += 1
+        let termBefore = state.membership.map { TermKey(start: $0.start, level: $0.level) }
+        state.apply(event, settings: settingsView(on: date))
+        if termBefore != state.membership.map({ TermKey(start: $0.start, level: $0.level) }) {
+          startTerm(on: date, cause: .event(event.id))
+        }
+        let batchesWithNext =
+          index < events.count && events[index].effective == date && event.event.isMonthlyFigure
+          && events[index].event.isMonthlyFigure
+        if !batchesWithNext { evaluate(on: date, cause: .event(event.id)) }
+      }
+    }
+  }
+
+  func settingsView(on date: CivilDate) -> CatalogSettingsView {
+    let settings = catalogs.catalog(on: date).settings
+    return CatalogSettingsView(
+      overrideMonths: settings.overrideMonths, renewalWindowOpensAfterDays: settings.renewalWindowOpensAfterDays,
+      renewalGraceDays: settings.renewalGraceDays)
+  }
+
+  /// A new term (purchase, upgrade, renewal): the display starts again from what is attained.
+  mutating func startTerm(on date: CivilDate, cause: ChangeCause) {
+    shown = [:]
+    clearRisks(on: date, cause: cause)
+  }
+
+  mutating func clearRisks(on date: CivilDate, cause: ChangeCause) {
+    for competency in risks.keys.sorted() {
+      transitions.append(.init(competency: competency, state: .cleared, effective: date, cause: cause))
+    }
+    risks = [:]
+  }
+
+  /// Evaluates the day: membership term changes, attainment, display, alerts, specializations.
+  mutating func evaluate(on date: CivilDate, cause: ChangeCause) {
+    current = date
+    if let term = state.membership, date >= term.anniversary, let next = term.advanced() {
+      state.membership = next
+      startTerm(on: date, cause: .event(next.event))
+    }
+    if let term = state.membership, date >= term.lapsesOn {
+      state.membership = nil
+      shown = [:]
+      clearRisks(on: date, cause: cause)
+    }
+    let catalog = catalogs.catalog(on: date)
+    let evaluator = RequirementEvaluator(
+      catalog: catalog, date: date, state: state,
+      withEvidence: catalog.settings.maxCompetenciesPerIndividual != nil)
+    let attainment = CompetencyAttainment.evaluate(catalog: catalog, evaluator: evaluator)
+    guard let term = state.membership else {
+      shown = [:]
+      clearRisks(on: date, cause: cause)
+      updateSpecializations(evaluator: evaluator, attainment: attainment)
+      return
+    }
+    for entry in attainment {
+      guard let level = entry.attained.map({ min($0, term.level) }) else { continue }
+      shown[entry.competency] = max(shown[entry.competency] ?? level, level)
+    }
+    for (competency, displayed) in shown.sorted(by: { $0.key < $1.key }) {
+      let attained = attainment.first { $0.competency == competency }?.attained
+      let atRisk = date < term.anniversary && (attained.map { $0 < displayed } ?? true)
+      if atRisk, risks[competency] == nil {
+        risks[competency] = .init(competency: competency, level: displayed, since: date, cause: cause)
+        transitions.append(.init(competency: competency, state: .raised, effective: date, cause: cause))
+      } else if !atRisk, risks[competency] != nil {
+        risks[competency] = nil
+        transitions.append(.init(competency: competency, state: .cleared, effective: date, cause: cause))
+      }
+    }
+    updateSpecializations(evaluator: evaluator, attainment: attainment)
+  }
+
+  mutating func updateSpecializations(evaluator: RequirementEvaluator, attainment: [CompetencyAttainment]) {
+    // Every specialization needs an aligned Gold: without any, none can be active.
+    guard attainment.contains(where: { $0.attained == .gold }) else {
+      specializationRuns = [:]
+      return
+    }
+    for definition in evaluator.catalog.specializations {
+      let stage = SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment).stage
+      let date = evaluator.date
+      if stage == .active {
+        if specializationRuns[definition.id] == nil { specializationRuns[definition.id] = date }
+      } else {
+        specializationRuns[definition.id] = nil
+      }
+    }
+  }
+}
+
+/// What identifies a membership term: a purchase or upgrade changes it, a pending renewal does not.
+private struct TermKey: Equatable {
+  let start: CivilDate
+  let level: Level
+}
+
+extension LedgerEvent {
+  /// Monthly figures arrive in bulk; a run of them on one day is evaluated once.
+  var isMonthlyFigure: Bool {
+    switch self {
+    case .performanceReported, .consumptionReported: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,57 @@
+public import LedgerCore
+
+/// One version of the program's rules, in force from `effectiveFrom` until the next version.
+public struct Catalog: Equatable, Sendable {
+  /// The version's name (`2018-10`).
+  public let version: String
+  /// The first day this version is in force.
+  public let effectiveFrom: CivilDate
+  /// What the version says in words: its sources.
+  public let source: String
+  /// The answers to the ambiguous rules.
+  public let settings: CatalogSettings
+  /// Recognised credentials by code.
+  public let credentials: [String: CredentialDefinition]
+  /// Metrics by id.
+  public let metrics: [String: MetricDefinition]
+  /// Competencies in catalog order.
+  public let competencies: [CompetencyDefinition]
+  /// Advanced specializations in catalog order.
+  public let specializations: [SpecializationDefinition]
+  /// Every value marked as a placeholder (the public record does not give it): JSON path and why.
+  public let placeholders: [(path: String, reason: String)]
+
+  /// Creates a catalog version; ``CatalogLoader`` validates before calling this.
+  public init(
+    version: String, effectiveFrom: CivilDate, source: String, settings: CatalogSettings,
+    credentials: [String: CredentialDefinition], metrics: [String: MetricDefinition],
+    competencies: [CompetencyDefinition], specializations: [SpecializationDefinition],
+    placeholders: [(path: String, reason: String)] = []
+  ) {
+    self.version = version
+    self.effectiveFrom = effectiveFrom
+    self.source = source
+    self.settings = settings
+    self.credentials = credentials
+    self.metrics = metrics
+    self.competencies = competencies
+    self.specializations = specializations
+    self.placeholders = placeholders
+  }
+
+  public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
+    lhs.version == rhs.version && lhs.effectiveFrom == rhs.effectiveFrom && lhs.settings == rhs.settings
+      && lhs.credentials == rhs.credentials && lhs.metrics == rhs.metrics && lhs.competencies == rhs.competencies
+      && lhs.specializations == rhs.specializations
+  }
+
+  /// The competency with `id`, if the version has it.
+  public func competency(_ id: String) -> CompetencyDefinition? {
+    competencies.first { $0.id == id }
+  }
+
+  /// The specialization with `id`, if the version has it.
+  public func specialization(_ id: String) -> SpecializationDefinition? {
+    specializations.first { $0.id == id }
+  }
+}

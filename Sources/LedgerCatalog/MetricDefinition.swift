@@ -1,0 +1,44 @@
+/// A performance figure the catalog's requirements refer to, and how monthly facts add up.
+public struct MetricDefinition: Equatable, Sendable {
+  /// Where the monthly facts come from.
+  public enum Source: String, Sendable, CaseIterable {
+    /// `PerformanceReported` events with this metric id.
+    case performance
+    /// `ConsumptionReported` events (Azure consumed revenue) whose association counts.
+    case consumption
+  }
+
+  /// How the months of a window combine.
+  public enum Aggregate: String, Sendable, CaseIterable {
+    /// The total over the window (revenue, new customers, devices shipped).
+    case sum
+    /// The figure of the window's last reported month (active entitlements, seats).
+    case latest
+  }
+
+  /// The metric's id.
+  public let id: String
+  /// What it measures.
+  public let name: String
+  /// Where its facts come from.
+  public let source: Source
+  /// How months combine.
+  public let aggregate: Aggregate
+  /// For consumption: the association types that count (`DPOR`, `TPOR`, …).
+  public let associations: [String]
+  /// For consumption: offer types that never count (`Trial`, `Internal`, …).
+  public let excludedOfferTypes: [String]
+
+  /// Creates a metric.
+  public init(
+    id: String, name: String, source: Source, aggregate: Aggregate, associations: [String],
+    excludedOfferTypes: [String]
+  ) {
+    self.id = id
+    self.name = name
+    self.source = source
+    self.aggregate = aggregate
+    self.associations = associations
+    self.excludedOfferTypes = excludedOfferTypes
+  }
+}

@@ -1,0 +1,51 @@
+public import LedgerCatalog
+public import LedgerCore
+public import Projections
+
+/// Answers questions about one organization from the log: its status or an explanation on
+/// an as-of date, as known at a position. Reads only the organization's streams.
+public struct OrganizationQuery {
+  /// The log.
+  public let log: any EventLog
+  /// The rules.
+  public let catalogs: CatalogHistory
+
+  /// Creates a query over `log` with `catalogs`.
+  public init(log: any EventLog, catalogs: CatalogHistory) {
+    self.log = log
+    self.catalogs = catalogs
+  }
+
+  /// The organization's timeline from the events visible at `knownAt`.
+  /// - Throws: ``UnknownOrganization`` when no visible event names it; what the log throws.
+  public func timeline(of org: String, knownAt: Int64) throws -> OrganizationTimeline {
+    let events = try log.events(concerning: org, knownAt: knownAt)
+    guard events.contains(where: { $0.event.organization == org }) else {
+      throw UnknownOrganization(org: org, knownAt: knownAt)
+    }
+    return OrganizationTimeline(catalogs: catalogs, facts: OrganizationFacts(org: org, events: events))
+  }
+
+  /// The organization's status on `asOf` as known at `knownAt`.
+  public func status(of org: String, asOf: CivilDate, knownAt: Int64) throws -> OrganizationStatus {
+    try timeline(of: org, knownAt: knownAt).status(asOf: asOf)
+  }
+}
+
+/// No visible event names the organization.
+public struct UnknownOrganization: Error, Equatable, CustomStringConvertible {
+  /// The organization asked about.
+  public let org: String
+  /// The known-at position of the question.
+  public let knownAt: Int64
+
+  /// Creates the error.
+  public init(org: String, knownAt: Int64) {
+    self.org = org
+    self.knownAt = knownAt
+  }
+
+  public var description: String {
+    "no event names organization \"\(org)\" (as known at position \(knownAt))"
+  }
+}

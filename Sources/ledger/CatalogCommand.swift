@@ -1,0 +1,31 @@
+import ArgumentParser
+import LedgerCatalog
+import LedgerCore
+import LedgerQueries
+
+/// `ledger catalog`: the program rules in force on a date.
+struct CatalogCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "catalog",
+    abstract: "Print the program rules in force on a date: settings, competencies, specializations, placeholders.",
+    discussion: "The rules are data bundled with the ledger, versioned by effective date; see docs/catalog.md."
+  )
+
+  @Option(name: .customLong("as-of"), help: "The date whose rules to print (YYYY-MM-DD); default: today (UTC).")
+  var asOf: String?
+
+  @Flag(help: "Print one JSON document.")
+  var json = false
+
+  func run() async throws {
+    try await reportingFailures {
+      let date = try Today.date(or: asOf)
+      let catalog = try BundledCatalog.load().catalog(on: date)
+      if json {
+        print(String(decoding: CatalogDocument.json(catalog, asOf: date).canonicalBytes, as: UTF8.self))
+      } else {
+        print(CatalogDocument.text(catalog, asOf: date))
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import LedgerCore
+import LedgerQueries
+import Projections
+
+/// `ledger status ORG`: competencies, membership, display, specializations and open alerts.
+struct StatusCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status",
+    abstract: "Show an organization's competencies, membership, profile display, specializations and open alerts.",
+    discussion: """
+      The answer is the state on the as-of date computed only from events recorded up to the \
+      known-at point, minus events voided by corrections recorded by then. The same question \
+      always gets the same answer.
+      """
+  )
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var query: QueryOptions
+
+  @Argument(help: "The organization's id.")
+  var org: String
+
+  @Flag(help: "Print one JSON document.")
+  var json = false
+
+  func run() async throws {
+    try await reportingFailures {
+      try query.run(on: database) { organizations, asOf, position in
+        let status = try organizations.status(of: org, asOf: asOf, knownAt: position)
+        if json {
+          print(String(decoding: StatusDocument.json(status, knownAtPosition: position).canonicalBytes, as: UTF8.self))
+        } else {
+          print(StatusText.describe(status, knownAtPosition: position))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import LedgerCatalog
+import LedgerCore
+import LedgerQueries
+
+/// `--as-of`, `--known-at-position` and `--known-at`, shared by the queries.
+struct QueryOptions: ParsableArguments {
+  @Option(name: .customLong("as-of"), help: "The effective date asked about (YYYY-MM-DD); default: today (UTC).")
+  var asOf: String?
+
+  @Option(name: .customLong("known-at-position"), help: "Answer from the events recorded up to this position.")
+  var knownAtPosition: Int64?
+
+  @Option(
+    name: .customLong("known-at"),
+    help: "Answer from the events recorded at or before this instant (RFC 3339 UTC, or a date: its end).")
+  var knownAtInstant: String?
+
+  func validate() throws {
+    if knownAtPosition != nil, knownAtInstant != nil {
+      throw ValidationError("give --known-at-position or --known-at, not both")
+    }
+    if let knownAtPosition, knownAtPosition < 0 { throw ValidationError("--known-at-position must not be negative") }
+    _ = try date()
+    _ = try knownAt()
+  }
+
+  /// The as-of date: the option, or today's date in UTC, resolved once for the request.
+  func date() throws -> CivilDate {
+    try Today.date(or: asOf)
+  }
+
+  /// Opens the log, resolves the as-of date and the known-at position, and runs `body` with a
+  /// query over the bundled catalog; an organization no event names exits 65.
+  func run(
+    on database: DatabaseOptions,
+    _ body: (OrganizationQuery, _ asOf: CivilDate, _ knownAt: Int64) throws -> Void
+  ) throws {
+    let log = try database.openForReading()
+    let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
+    let asOf = try date()
+    do {
+      try body(query, asOf, try knownAt().resolve(in: log))
+    } catch let unknown as UnknownOrganization {
+      throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
+    }
+  }
+
+  func knownAt() throws -> KnownAt {
+    if let knownAtPosition { return .position(knownAtPosition) }
+    if let knownAtInstant {
+      do {
+        return .instant(try RecordedInstant(parsing: knownAtInstant))
+      } catch {
+        throw ValidationError("--known-at: \(error)")
+      }
+    }
+    return .head
+  }
+}
+
+/// Today's date in UTC: read once per request by the CLI, never by projections.
+enum Today {
+  static func date() -> CivilDate {
+    CivilDate(dayNumber: Int(LedgerClock.system.now().microseconds / 86_400_000_000))
+  }
+
+  /// `text` as a date for `--as-of`, or today when absent.
+  static func date(or text: String?) throws -> CivilDate {
+    guard let text else { return date() }
+    do {
+      return try CivilDate(parsing: text)
+    } catch {
+      throw ValidationError("--as-of: \(error)")
+    }
+  }
+}
+
+/// The bundled catalog, loaded once per command.
+enum BundledCatalog {
+  static func load() throws -> CatalogHistory {
+    do {
+      return try CatalogLoader.bundled()
+    } catch {
+      throw CommandFailure(exitCode: 70, lines: ["\(error)"])
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import LedgerCore
+import Projections
+
+/// The readable form of a status.
+enum StatusText {
+  static func describe(_ status: OrganizationStatus, knownAtPosition: Int64) -> String {
+    var lines = [
+      "\(status.name ?? status.org) (\(status.org)) on \(status.asOf), as known at position \(knownAtPosition)"
+    ]
+    if let membership = status.membership {
+      var line =
+        "Membership: \(membership.level.rawValue) since \(membership.since), anniversary \(membership.anniversary)"
+      if membership.inGrace { line += " (in the renewal window; lapses on \(membership.lapsesOn))" }
+      lines.append(line)
+    } else {
+      lines.append("Membership: none in force")
+    }
+    lines.append("Competencies:")
+    if status.competencies.isEmpty { lines.append("  none attained") }
+    for competency in status.competencies {
+      var line =
+        "  \(competency.competency): attained \(competency.attained?.rawValue ?? "none"), "
+        + "displayed \(competency.displayed?.rawValue ?? "none")"
+      if let grant = competency.override {
+        line +=
+          ", override \(grant.level.rawValue) until \(grant.expires) (requirements alone: \(competency.earned?.rawValue ?? "none"))"
+      }
+      if competency.atRisk { line += ", RENEWAL AT RISK" }
+      lines.append(line)
+    }
+    let started = status.specializations.filter { $0.stage != .notStarted }
+    lines.append("Specializations: \(started.isEmpty ? "none started" : "")")
+    for specialization in started {
+      var line = "  \(specialization.specialization): \(specialization.status) (\(specialization.stage.rawValue))"
+      if !specialization.missing.isEmpty { line += "; missing " + specialization.missing.joined(separator: "; ") }
+      lines.append(line)
+    }
+    lines.append("Alerts: \(status.alerts.isEmpty ? "none" : "")")
+    for alert in status.alerts {
+      lines.append(
+        "  \(alert.competency) since \(alert.since) (cause: \(alert.cause)): \(OrganizationStatus.atRiskMessage)")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
