@@ -66,6 +66,12 @@ public struct MembershipTerm: Equatable, Sendable {
       anniversary: anniversary.adding(years: 1), event: pendingRenewal.event, settings: settings)
   }
 
+  /// The same term at Silver, for a Gold renewal whose requirements no longer pass.
+  func downgraded() -> MembershipTerm {
+    MembershipTerm(
+      level: .silver, since: start, start: start, anniversary: anniversary, event: event, settings: settings)
+  }
+
   /// Whether `date` falls after the anniversary, in the renewal window.
   public func isInGrace(on date: CivilDate) -> Bool {
     anniversary <= date && date < lapsesOn

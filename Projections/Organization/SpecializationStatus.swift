@@ -17,6 +17,8 @@ public struct SpecializationStatus: Equatable, Sendable {
   public let stage: Stage
   /// The start of the current active run, when active.
   public let activeSince: CivilDate?
+  /// The next anniversary of the active run (validity years from `activeSince`), when active.
+  public let anniversary: CivilDate?
   /// The first day the last passed audit no longer counts, when there is one.
   public let auditValidUntil: CivilDate?
   /// Approved customer references.

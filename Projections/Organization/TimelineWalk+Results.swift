@@ -23,9 +23,13 @@ extension TimelineWalk {
     let specializations = catalog.specializations.map { definition in
       let check = SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment)
       let stage = check.stage
+      let activeSince = stage == .active ? specializationRuns[definition.id] : nil
+      let validity = catalog.settings.specializationValidityMonths
+      let anniversary = activeSince.map { start in
+        (1...).lazy.map { start.adding(months: $0 * validity) }.first { $0 > date }!
+      }
       return SpecializationStatus(
-        specialization: definition.id, stage: stage,
-        activeSince: stage == .active ? specializationRuns[definition.id] : nil,
+        specialization: definition.id, stage: stage, activeSince: activeSince, anniversary: anniversary,
         auditValidUntil: check.auditValidUntil, approvedReferences: check.approvedReferences,
         missing: stage == .active ? [] : check.missing)
     }

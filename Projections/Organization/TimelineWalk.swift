@@ -67,7 +67,17 @@ struct TimelineWalk {
   /// Evaluates the day: membership term changes, attainment, display, alerts, specializations.
   mutating func evaluate(on date: CivilDate, cause: ChangeCause) {
     current = date
-    if let term = state.membership, date >= term.anniversary, let next = term.advanced() {
+    let catalog = catalogs.catalog(on: date)
+    let evaluator = RequirementEvaluator(
+      catalog: catalog, date: date, state: state,
+      withEvidence: catalog.settings.maxCompetenciesPerIndividual != nil)
+    let attainment = CompetencyAttainment.evaluate(catalog: catalog, evaluator: evaluator)
+    if let term = state.membership, date >= term.anniversary, var next = term.advanced() {
+      // Downgrade at renewal (rules §3.4): when Gold no longer passes, only Silver renews.
+      if catalog.settings.downgradeAtRenewal, next.level == .gold, !attainment.contains(where: { $0.attained == .gold })
+      {
+        next = next.downgraded()
+      }
       state.membership = next
       startTerm(on: date, cause: .event(next.event))
     }
@@ -76,11 +86,6 @@ struct TimelineWalk {
       shown = [:]
       clearRisks(on: date, cause: cause)
     }
-    let catalog = catalogs.catalog(on: date)
-    let evaluator = RequirementEvaluator(
-      catalog: catalog, date: date, state: state,
-      withEvidence: catalog.settings.maxCompetenciesPerIndividual != nil)
-    let attainment = CompetencyAttainment.evaluate(catalog: catalog, evaluator: evaluator)
     guard let term = state.membership else {
       shown = [:]
       clearRisks(on: date, cause: cause)

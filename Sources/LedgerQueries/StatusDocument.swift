@@ -60,6 +60,7 @@ public enum StatusDocument {
       ("status", .string(specialization.status)),
       ("stage", .string(specialization.stage.rawValue)),
       ("activeSince", specialization.activeSince.map { .string($0.description) } ?? .null),
+      ("anniversary", specialization.anniversary.map { .string($0.description) } ?? .null),
       ("auditValidUntil", specialization.auditValidUntil.map { .string($0.description) } ?? .null),
       ("approvedReferences", .number(Decimal(specialization.approvedReferences))),
       ("missing", .array(specialization.missing.map(JSONValue.string))),

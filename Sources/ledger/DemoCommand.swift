@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerQueries
 import LedgerStorage
 import Projections
 
@@ -50,7 +51,27 @@ struct DemoCommand: AsyncParsableCommand {
         throw CommandFailure(exitCode: 70, lines: ["\(target): \(error)"])
       }
       print(Self.describe(summary, verification))
-      print("\nTry: ledger log --db \(target)")
+      try Self.showStatuses(of: log)
+      print("\nTry: ledger status contoso --db \(target) --as-of 2020-07-01 --json")
+      print("     ledger explain contoso cloud-platform --db \(target) --as-of 2020-07-01")
+    }
+  }
+
+  /// Contoso on the days its story turns, and one answer as it was known before a correction.
+  static func showStatuses(of log: SQLiteEventLog) throws {
+    let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
+    let head = try log.headPosition()
+    let moments: [(String, String, Int64)] = [
+      ("2020-03-02", "Contoso buys a Gold membership", head),
+      ("2020-07-01", "bob has left for Fabrikam: Application Development is at risk", head),
+      ("2020-07-01", "the same day as known at position 30, before the departure's date was corrected", 30),
+      ("2020-09-15", "a Microsoft agent's override holds Cloud Platform at Gold", head),
+      ("2021-06-30", "renewed, and the audited specialization is active", head),
+    ]
+    for (date, story, position) in moments {
+      let status = try query.status(of: "contoso", asOf: try CivilDate(parsing: date), knownAt: position)
+      print("\n== \(date): \(story)")
+      print(StatusText.describe(status, knownAtPosition: position, activeOnly: true))
     }
   }
 

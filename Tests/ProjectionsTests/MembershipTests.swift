@@ -90,4 +90,13 @@ struct MembershipTests {
     #expect(status.alertTransitions.map(\.state) == [.raised, .cleared])
     #expect(status.alertTransitions.last?.effective == Samples.date("2020-08-03"))
   }
+
+  @Test func aGoldRenewalWithoutGoldAttainedRenewsAtSilver() {
+    var history = Self.leapDayGold
+    history.add("2021-01-20", .membershipRenewed(MembershipRenewed(org: "contoso", level: .gold)))
+    history.add("2021-02-01", .individualDeparted(IndividualDeparted(individual: "bob", org: "contoso")))
+    let renewed = history.status("contoso", on: "2021-02-28").membership
+    #expect(renewed?.level == .silver && renewed?.anniversary == Samples.date("2022-02-28"))
+    #expect(Self.leapDayGold.status("contoso", on: "2021-02-28").membership?.level == .gold)
+  }
 }

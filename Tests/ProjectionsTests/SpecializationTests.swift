@@ -34,6 +34,7 @@ struct SpecializationTests {
     let active = history.status("contoso", on: "2021-04-01").specialization(Self.migration)
     #expect(active.status == "active" && active.activeSince == Samples.date("2021-04-01"))
     #expect(active.auditValidUntil == Samples.date("2023-04-01"))
+    #expect(active.anniversary == Samples.date("2022-04-01"))
   }
 
   @Test func itFallsBackWhenTheAlignedGoldLapses() {

@@ -3,7 +3,8 @@ import Projections
 
 /// The readable form of a status.
 enum StatusText {
-  static func describe(_ status: OrganizationStatus, knownAtPosition: Int64) -> String {
+  /// The status in lines; `activeOnly` lists only active specializations (for the demo).
+  static func describe(_ status: OrganizationStatus, knownAtPosition: Int64, activeOnly: Bool = false) -> String {
     var lines = [
       "\(status.name ?? status.org) (\(status.org)) on \(status.asOf), as known at position \(knownAtPosition)"
     ]
@@ -28,7 +29,7 @@ enum StatusText {
       if competency.atRisk { line += ", RENEWAL AT RISK" }
       lines.append(line)
     }
-    let started = status.specializations.filter { $0.stage != .notStarted }
+    let started = status.specializations.filter { $0.stage == .active || (!activeOnly && $0.stage != .notStarted) }
     lines.append("Specializations: \(started.isEmpty ? "none started" : "")")
     for specialization in started {
       var line = "  \(specialization.specialization): \(specialization.status) (\(specialization.stage.rawValue))"
