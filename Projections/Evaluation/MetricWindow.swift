@@ -18,30 +18,34 @@ struct MetricWindow {
     from <= month && month <= through
   }
 
-  /// The metric's value over the window and the events that count.
+  /// The metric's value over the window, the distinct customers (consumption only) and the
+  /// events that count.
   static func figure(
-    of metric: MetricDefinition, in window: MetricWindow, state: OrganizationState, withEvents: Bool
-  )
-    -> (Decimal, [String])
-  {
+    of metric: MetricDefinition, in window: MetricWindow, state: OrganizationState, priority: [String],
+    version: String, withEvents: Bool
+  ) -> (value: Decimal, customers: Int, events: [String]) {
     switch metric.source {
     case .performance:
       let months = (state.performance[metric.id] ?? [:]).filter { window.contains($0.key) }
       switch metric.aggregate {
       case .sum:
         let ordered = months.sorted { $0.key < $1.key }
-        return (ordered.reduce(Decimal(0)) { $0 + $1.value.value }, ordered.map(\.value.event))
+        return (ordered.reduce(Decimal(0)) { $0 + $1.value.value }, 0, ordered.map(\.value.event))
       case .latest:
-        guard let last = months.max(by: { $0.key < $1.key }) else { return (0, []) }
-        return (last.value.value, [last.value.event])
+        guard let last = months.max(by: { $0.key < $1.key }) else { return (0, 0, []) }
+        return (last.value.value, 0, [last.value.event])
       }
     case .consumption:
-      let rows = state.consumption.values.filter { entry in
-        window.contains(entry.row.month) && metric.associations.contains(entry.row.association)
-          && !metric.excludedOfferTypes.contains(entry.row.offerType)
+      guard withEvents else {
+        let total = ConsumptionFigure.total(
+          metric, version: version, from: window.from, through: window.through, rows: state.consumption,
+          priority: priority)
+        return (total.amount, total.customers.count, [])
       }
-      let total = rows.reduce(Decimal(0)) { $0 + $1.row.amount }
-      return (total, withEvents ? rows.map(\.event).sorted() : [])
+      let figure = ConsumptionFigure.evaluate(
+        metric, from: window.from, through: window.through, rows: state.consumption, priority: priority,
+        withDetail: true)
+      return (figure.amount, figure.customers.count, figure.counted)
     }
   }
 }

@@ -39,7 +39,7 @@ struct RequirementEvaluator {
       let parts = requirements.map(evaluate)
       return RequirementOutcome(
         summary: withEvidence ? "all of the following" : "", met: parts.allSatisfy(\.met), individuals: [], figure: nil,
-        parts: parts)
+        parts: parts, needsEveryPart: true)
     case .anyOf(let requirements):
       let parts = requirements.map(evaluate)
       return RequirementOutcome(
@@ -48,8 +48,8 @@ struct RequirementEvaluator {
         parts: parts)
     case .individuals(let count, let holding, let ofWhom):
       return individuals(count: count, holding: holding, ofWhom: ofWhom)
-    case .metric(let id, let threshold, let months):
-      return metric(id: id, threshold: threshold, months: months)
+    case .metric(let id, let threshold, let months, let minCustomers):
+      return metric(id: id, threshold: threshold, months: months, minCustomers: minCustomers)
     case .attribute(let name):
       return RequirementOutcome(
         summary: withEvidence
@@ -95,20 +95,25 @@ struct RequirementEvaluator {
     return RequirementOutcome(summary: summary, met: met, individuals: evidence, figure: nil, parts: [])
   }
 
-  private func metric(id: String, threshold: Threshold, months: Int) -> RequirementOutcome {
+  private func metric(id: String, threshold: Threshold, months: Int, minCustomers: Int) -> RequirementOutcome {
     let window = MetricWindow(
       date: date, months: months, includesCurrentMonth: catalog.settings.metricWindowIncludesCurrentMonth)
     let limit = threshold.value(for: state.market)
     let definition = catalog.metrics[id]!
-    let (value, events) = MetricWindow.figure(of: definition, in: window, state: state, withEvents: withEvidence)
+    let (value, customers, events) = MetricWindow.figure(
+      of: definition, in: window, state: state, priority: catalog.attributionPriority, version: catalog.version,
+      withEvents: withEvidence)
+    let met = value >= limit && customers >= minCustomers
     guard withEvidence else {
-      return RequirementOutcome(summary: "", met: value >= limit, individuals: [], figure: nil, parts: [])
+      return RequirementOutcome(summary: "", met: met, individuals: [], figure: nil, parts: [])
     }
     let figure = RequirementOutcome.MetricFigure(
-      metric: id, value: value, threshold: limit, from: window.from, through: window.through, events: events)
+      metric: id, value: value, threshold: limit, from: window.from, through: window.through, customers: customers,
+      minCustomers: minCustomers, events: events)
     let aggregate = definition.aggregate == .sum ? "over" : "in the last reported month of"
+    let fromCustomers = minCustomers > 0 ? " from at least \(minCustomers) customers" : ""
     return RequirementOutcome(
-      summary: "\(definition.name) of at least \(limit) \(aggregate) \(window.from)…\(window.through)",
-      met: value >= limit, individuals: [], figure: figure, parts: [])
+      summary: "\(definition.name) of at least \(limit)\(fromCustomers) \(aggregate) \(window.from)…\(window.through)",
+      met: met, individuals: [], figure: figure, parts: [])
   }
 }

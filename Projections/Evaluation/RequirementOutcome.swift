@@ -13,6 +13,8 @@ public struct RequirementOutcome: Equatable, Sendable {
   public let figure: MetricFigure?
   /// The parts, for `allOf` and `anyOf`.
   public let parts: [RequirementOutcome]
+  /// Whether every part must be met (`allOf`).
+  public var needsEveryPart = false
 
   /// An individual who counts toward a requirement.
   public struct IndividualEvidence: Equatable, Sendable {
@@ -36,7 +38,20 @@ public struct RequirementOutcome: Equatable, Sendable {
     public let from: YearMonth
     /// The last month of the window.
     public let through: YearMonth
+    /// The distinct customers counted (consumption metrics).
+    public let customers: Int
+    /// The customers the requirement needs (0 for none).
+    public let minCustomers: Int
     /// The events whose figures count.
     public let events: [String]
+  }
+}
+
+extension RequirementOutcome {
+  /// What is not met, in words: each unmet part of an `allOf`, or the whole requirement.
+  var unmetParts: [String] {
+    guard !met else { return [] }
+    guard needsEveryPart else { return [summary] }
+    return parts.flatMap(\.unmetParts)
   }
 }

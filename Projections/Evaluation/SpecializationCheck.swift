@@ -46,7 +46,7 @@ struct SpecializationCheck {
       let active = catalog.settings.specializationNeedsActiveGold ? "an active " : ""
       missing.append("\(active)Gold competency in \(names)")
     }
-    if let outcome = requirementOutcome, !outcome.met { missing.append(outcome.summary) }
+    if let outcome = requirementOutcome { missing += outcome.unmetParts }
     if definition.needsAudit && !(auditValidUntil.map { date < $0 } ?? false) {
       missing.append("a passed third-party audit within \(catalog.settings.auditValidityMonths) months")
     }

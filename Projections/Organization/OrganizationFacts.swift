@@ -22,7 +22,10 @@ public struct OrganizationFacts: Sendable {
   public init(org: String, events: [RecordedEvent]) {
     self.org = org
     voided = Set(events.compactMap(\.corrects))
-    self.events = events.filter { !voided.contains($0.id) && isRelevant($0) }.sorted(by: OrganizationFacts.precedes)
+    let kept = events.filter { !voided.contains($0.id) && isRelevant($0) }
+    // Sort small keys, not the large events.
+    let keys = kept.map { OrderKey(day: $0.effective.dayNumber, rank: $0.event.sameDayRank, position: $0.position) }
+    self.events = keys.indices.sorted { keys[$0] < keys[$1] }.map { kept[$0] }
   }
 
   /// Adds one event, recorded after every event applied so far.
@@ -44,10 +47,19 @@ public struct OrganizationFacts: Sendable {
 
   /// The application order.
   static func precedes(_ a: RecordedEvent, _ b: RecordedEvent) -> Bool {
-    if a.effective != b.effective { return a.effective < b.effective }
-    let (rankA, rankB) = (a.event.sameDayRank, b.event.sameDayRank)
-    if rankA != rankB { return rankA < rankB }
-    return a.position < b.position
+    OrderKey(day: a.effective.dayNumber, rank: a.event.sameDayRank, position: a.position)
+      < OrderKey(day: b.effective.dayNumber, rank: b.event.sameDayRank, position: b.position)
+  }
+}
+
+/// Where an event falls in the application order: effective day, same-day rank, position.
+private struct OrderKey: Comparable {
+  let day: Int
+  let rank: Int
+  let position: Int64
+
+  static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
+    (lhs.day, lhs.rank, lhs.position) < (rhs.day, rhs.rank, rhs.position)
   }
 }
 

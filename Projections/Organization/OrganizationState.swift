@@ -15,8 +15,8 @@ struct OrganizationState {
   var overrides: [String: OverrideGrant] = [:]
   /// Monthly performance figures by metric, latest report winning.
   var performance: [String: [YearMonth: (value: Decimal, event: String)]] = [:]
-  /// ACR rows by restatement key, latest report winning.
-  var consumption: [String: (row: ConsumptionReported, event: String)] = [:]
+  /// ACR rows by month, latest report per restatement key winning.
+  var consumption = ConsumptionRows()
   var audits: [String: AuditRecord] = [:]
   var references: [String: [String: ReferenceRecord]] = [:]
 
@@ -64,7 +64,7 @@ struct OrganizationState {
     case .performanceReported(let event):
       performance[event.metric, default: [:]][event.month] = (event.value, recorded.id)
     case .consumptionReported(let event):
-      consumption[Self.restatementKey(event)] = (event, recorded.id)
+      consumption.report(event, event: recorded.id)
     case .customerReferenceSubmitted(let event):
       references[event.specialization, default: [:]][event.reference] = ReferenceRecord(
         customer: event.customer, status: .submitted, event: recorded.id)
@@ -77,13 +77,6 @@ struct OrganizationState {
     case .auditCompleted(let event):
       audits[event.specialization, default: AuditRecord()].complete(event.result, on: date, event: recorded.id)
     }
-  }
-
-  /// The organization, subscription, month and service fields identify one ACR amount; a
-  /// later report with the same key restates it.
-  static func restatementKey(_ row: ConsumptionReported) -> String {
-    ([row.customer, row.subscription, row.month.description, row.association, row.offerType]
-      + ConsumptionReported.serviceFieldNames.map { row.service[$0] ?? "" }).joined(separator: "\u{1F}")
   }
 }
 

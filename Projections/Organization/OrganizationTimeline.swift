@@ -23,6 +23,15 @@ public struct OrganizationTimeline: Sendable {
     return walk.status(asOf: asOf)
   }
 
+  /// The ACR requirements on `asOf` (of one specialization, or of every competency and
+  /// specialization), with what counts and what is left out.
+  public func consumptionReport(asOf: CivilDate, specialization: String? = nil) -> ConsumptionReport {
+    var walk = TimelineWalk(org: facts.org, catalogs: catalogs)
+    walk.run(facts.events, through: asOf)
+    return ConsumptionReport.build(
+      catalog: catalogs.catalog(on: asOf), state: walk.state, date: asOf, specialization: specialization)
+  }
+
   /// The requirement-by-requirement evaluation of a competency or specialization on `asOf`.
   public func explain(_ id: String, asOf: CivilDate) -> Explanation? {
     var walk = TimelineWalk(org: facts.org, catalogs: catalogs)

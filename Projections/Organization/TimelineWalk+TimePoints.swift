@@ -52,7 +52,7 @@ extension TimelineWalk {
   /// The last month with a performance or consumption figure.
   var lastFigureMonth: YearMonth? {
     let performance = state.performance.values.flatMap(\.keys).max()
-    let consumption = state.consumption.values.map(\.row.month).max()
+    let consumption = state.consumption.lastMonth
     return [performance, consumption].compactMap { $0 }.max()
   }
 }

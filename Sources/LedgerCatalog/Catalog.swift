@@ -14,6 +14,9 @@ public struct Catalog: Equatable, Sendable {
   public let credentials: [String: CredentialDefinition]
   /// Metrics by id.
   public let metrics: [String: MetricDefinition]
+  /// ACR association types by attribution priority, highest first: when one amount reaches a
+  /// partner through several associations, only the highest counts (rules §8.1).
+  public let attributionPriority: [String]
   /// Competencies in catalog order.
   public let competencies: [CompetencyDefinition]
   /// Advanced specializations in catalog order.
@@ -25,7 +28,8 @@ public struct Catalog: Equatable, Sendable {
   public init(
     version: String, effectiveFrom: CivilDate, source: String, settings: CatalogSettings,
     credentials: [String: CredentialDefinition], metrics: [String: MetricDefinition],
-    competencies: [CompetencyDefinition], specializations: [SpecializationDefinition],
+    attributionPriority: [String] = [], competencies: [CompetencyDefinition],
+    specializations: [SpecializationDefinition],
     placeholders: [(path: String, reason: String)] = []
   ) {
     self.version = version
@@ -34,6 +38,7 @@ public struct Catalog: Equatable, Sendable {
     self.settings = settings
     self.credentials = credentials
     self.metrics = metrics
+    self.attributionPriority = attributionPriority
     self.competencies = competencies
     self.specializations = specializations
     self.placeholders = placeholders
@@ -41,7 +46,8 @@ public struct Catalog: Equatable, Sendable {
 
   public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
     lhs.version == rhs.version && lhs.effectiveFrom == rhs.effectiveFrom && lhs.settings == rhs.settings
-      && lhs.credentials == rhs.credentials && lhs.metrics == rhs.metrics && lhs.competencies == rhs.competencies
+      && lhs.credentials == rhs.credentials && lhs.metrics == rhs.metrics
+      && lhs.attributionPriority == rhs.attributionPriority && lhs.competencies == rhs.competencies
       && lhs.specializations == rhs.specializations
   }
 

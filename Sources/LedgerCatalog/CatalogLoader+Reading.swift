@@ -48,7 +48,7 @@ extension CatalogLoader {
   }
 
   static func readMetric(_ node: CatalogNode) throws(CatalogError) -> MetricDefinition {
-    try node.only(["id", "name", "source", "aggregate", "associations", "excludedOfferTypes"])
+    try node.only(["id", "name", "source", "aggregate", "associations", "excludedOfferTypes", "filter", "placeholder"])
     let sourceText = try node.required("source").string()
     guard let source = MetricDefinition.Source(rawValue: sourceText) else {
       throw node.fail("unknown source \"\(sourceText)\" (performance or consumption)")
@@ -60,10 +60,43 @@ extension CatalogLoader {
     func strings(_ key: String) throws(CatalogError) -> [String] {
       try (node.child(key)?.array() ?? []).map { item throws(CatalogError) in try item.string() }
     }
+    let filter = try node.child("filter").map { node throws(CatalogError) in try readFilter(node) }
+    if filter != nil, source != .consumption { throw node.fail("only consumption metrics take a filter") }
     return MetricDefinition(
       id: try node.required("id").string(), name: try node.required("name").string(), source: source,
       aggregate: aggregate, associations: try strings("associations"),
-      excludedOfferTypes: try strings("excludedOfferTypes"))
+      excludedOfferTypes: try strings("excludedOfferTypes"), filter: filter)
+  }
+
+  static func readFilter(_ node: CatalogNode) throws(CatalogError) -> ConsumptionFilter {
+    if let parts = node.child("allOf") {
+      try node.only(["allOf"])
+      return .allOf(try parts.array().map { part throws(CatalogError) in try readFilter(part) })
+    }
+    if let parts = node.child("anyOf") {
+      try node.only(["anyOf"])
+      return .anyOf(try parts.array().map { part throws(CatalogError) in try readFilter(part) })
+    }
+    try node.only(["field", "in", "notIn", "orMissing"])
+    let fieldNode = try node.required("field")
+    let field = try fieldNode.string()
+    guard ConsumptionReported.serviceFieldNames.contains(field) else {
+      throw fieldNode.fail(
+        "unknown ACR field \"\(field)\" (one of \(ConsumptionReported.serviceFieldNames.joined(separator: ", ")))")
+    }
+    func values(_ node: CatalogNode) throws(CatalogError) -> Set<String> {
+      let items = try node.array().map { item throws(CatalogError) in ConsumptionFilter.normalize(try item.string()) }
+      guard !items.isEmpty else { throw node.fail("expected at least one value") }
+      return Set(items)
+    }
+    if let list = node.child("in") {
+      return .valueIn(field: field, values: try values(list), orMissing: try node.child("orMissing")?.bool() ?? false)
+    }
+    if let list = node.child("notIn") {
+      guard node.child("orMissing") == nil else { throw node.fail("orMissing goes with \"in\" only") }
+      return .valueNotIn(field: field, values: try values(list))
+    }
+    throw node.fail("expected \"in\" or \"notIn\"")
   }
 
   static func readCompetency(_ node: CatalogNode) throws(CatalogError) -> CompetencyDefinition {
@@ -117,7 +150,7 @@ extension CatalogLoader {
       return .individuals(count: total, holding: try readPredicate(node.required("holding")), ofWhom: subset)
     }
     if let metric = node.child("metric") {
-      try node.only(["metric", "atLeast", "months", "placeholder"])
+      try node.only(["metric", "atLeast", "months", "minCustomers", "placeholder"])
       let threshold = try node.required("atLeast")
       let value: Threshold
       if case .number(let single) = threshold.value {
@@ -127,7 +160,9 @@ extension CatalogLoader {
         let developed = try threshold.required("developed").decimal()
         value = Threshold(developed: developed, developing: try threshold.child("developing")?.decimal() ?? developed)
       }
-      return .metric(id: try metric.string(), atLeast: value, months: try node.required("months").integer(minimum: 1))
+      return .metric(
+        id: try metric.string(), atLeast: value, months: try node.required("months").integer(minimum: 1),
+        minCustomers: try node.child("minCustomers")?.integer() ?? 0)
     }
     if let attribute = node.child("attribute") {
       try node.only(["attribute", "placeholder"])

@@ -28,7 +28,8 @@ public enum CatalogLoader {
     }
     let root = CatalogNode(file: file, path: "", value: json)
     try root.only([
-      "version", "effectiveFrom", "source", "settings", "credentials", "metrics", "competencies",
+      "version", "effectiveFrom", "source", "settings", "credentials", "metrics", "acrAttributionPriority",
+      "competencies",
       "specializations",
     ])
     let settings =
@@ -46,6 +47,9 @@ public enum CatalogLoader {
       guard metrics[metric.id] == nil else { throw node.fail("metric \"\(metric.id)\" twice") }
       metrics[metric.id] = metric
     }
+    let priority = try (root.child("acrAttributionPriority")?.array() ?? []).map { node throws(CatalogError) in
+      try node.string()
+    }
     let competencies = try root.required("competencies").array().map { node throws(CatalogError) in
       try readCompetency(node)
     }
@@ -55,7 +59,7 @@ public enum CatalogLoader {
     let catalog = Catalog(
       version: try root.required("version").string(), effectiveFrom: try root.required("effectiveFrom").date(),
       source: try root.child("source")?.string() ?? "", settings: settings, credentials: credentials,
-      metrics: metrics, competencies: competencies, specializations: specializations,
+      metrics: metrics, attributionPriority: priority, competencies: competencies, specializations: specializations,
       placeholders: placeholders(in: json, path: ""))
     try CatalogLoader.checkReferences(catalog, root: root)
     return catalog

@@ -28,11 +28,13 @@ public struct MetricDefinition: Equatable, Sendable {
   public let associations: [String]
   /// For consumption: offer types that never count (`Trial`, `Internal`, …).
   public let excludedOfferTypes: [String]
+  /// For consumption: which rows the metric counts by their service fields; `nil` counts all.
+  public let filter: ConsumptionFilter?
 
   /// Creates a metric.
   public init(
     id: String, name: String, source: Source, aggregate: Aggregate, associations: [String],
-    excludedOfferTypes: [String]
+    excludedOfferTypes: [String], filter: ConsumptionFilter? = nil
   ) {
     self.id = id
     self.name = name
@@ -40,5 +42,6 @@ public struct MetricDefinition: Equatable, Sendable {
     self.aggregate = aggregate
     self.associations = associations
     self.excludedOfferTypes = excludedOfferTypes
+    self.filter = filter
   }
 }

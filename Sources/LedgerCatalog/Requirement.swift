@@ -9,8 +9,9 @@ public indirect enum Requirement: Equatable, Sendable {
   /// when `ofWhom` is given, `k` of those same individuals also satisfy its predicate
   /// ("1 of the same 2 passes one of 70-497, PMI-ACP…").
   case individuals(count: Int, holding: CredentialPredicate, ofWhom: Subset?)
-  /// A performance figure over a trailing window reaches a market-dependent threshold.
-  case metric(id: String, atLeast: Threshold, months: Int)
+  /// A performance figure over a trailing window reaches a market-dependent threshold and, for
+  /// consumption, comes from at least `minCustomers` distinct customers.
+  case metric(id: String, atLeast: Threshold, months: Int, minCustomers: Int)
   /// An external attribute of the organization (an authorisation such as Surface Hub ADR).
   case attribute(String)
 
@@ -41,7 +42,7 @@ public indirect enum Requirement: Equatable, Sendable {
   public var metricIDs: [String] {
     switch self {
     case .allOf(let parts), .anyOf(let parts): parts.flatMap(\.metricIDs)
-    case .metric(let id, _, _): [id]
+    case .metric(let id, _, _, _): [id]
     case .individuals, .attribute: []
     }
   }

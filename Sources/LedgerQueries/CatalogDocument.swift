@@ -31,6 +31,7 @@ public enum CatalogDocument {
       ),
       ("credentials", .array(catalog.credentials.values.sorted { $0.code < $1.code }.map(credential))),
       ("metrics", .array(catalog.metrics.values.sorted { $0.id < $1.id }.map(metric))),
+      ("acrAttributionPriority", .array(catalog.attributionPriority.map(JSONValue.string))),
       ("competencies", .array(catalog.competencies.map(competency))),
       ("specializations", .array(catalog.specializations.map(specialization))),
       (
@@ -57,7 +58,24 @@ public enum CatalogDocument {
       ("aggregate", .string(metric.aggregate.rawValue)),
       ("associations", .array(metric.associations.map(JSONValue.string))),
       ("excludedOfferTypes", .array(metric.excludedOfferTypes.map(JSONValue.string))),
+      ("filter", metric.filter.map(filter) ?? .null),
     ])
+  }
+
+  /// A consumption filter in the catalog files' grammar.
+  static func filter(_ filter: ConsumptionFilter) -> JSONValue {
+    switch filter {
+    case .valueIn(let field, let values, let orMissing):
+      var members: [(key: String, value: JSONValue)] = [
+        ("field", .string(field)), ("in", .array(values.sorted().map(JSONValue.string))),
+      ]
+      if orMissing { members.append(("orMissing", .bool(true))) }
+      return .object(members)
+    case .valueNotIn(let field, let values):
+      return .object([("field", .string(field)), ("notIn", .array(values.sorted().map(JSONValue.string)))])
+    case .allOf(let parts): return .object([("allOf", .array(parts.map(Self.filter)))])
+    case .anyOf(let parts): return .object([("anyOf", .array(parts.map(Self.filter)))])
+    }
   }
 
   static func competency(_ competency: CompetencyDefinition) -> JSONValue {
@@ -100,14 +118,14 @@ public enum CatalogDocument {
           ("ofWhom", .object([("individuals", number(ofWhom.count)), ("holding", predicate(ofWhom.holding))])))
       }
       return .object(members)
-    case .metric(let id, let threshold, let months):
+    case .metric(let id, let threshold, let months, let minCustomers):
       return .object([
         ("metric", .string(id)),
         (
           "atLeast",
           .object([("developed", .number(threshold.developed)), ("developing", .number(threshold.developing))])
         ),
-        ("months", number(months)),
+        ("months", number(months)), ("minCustomers", number(minCustomers)),
       ])
     case .attribute(let name): return .object([("attribute", .string(name))])
     }
@@ -164,8 +182,9 @@ public enum CatalogDocument {
       var text = "\(count) × \(holding.summary)"
       if let ofWhom { text += " (\(ofWhom.count) of the same also \(ofWhom.holding.summary))" }
       return text
-    case .metric(let id, let threshold, let months):
-      return "\(id) ≥ \(threshold.developed) (developing \(threshold.developing)) over \(months) months"
+    case .metric(let id, let threshold, let months, let minCustomers):
+      let customers = minCustomers > 0 ? " from \(minCustomers)+ customers" : ""
+      return "\(id) ≥ \(threshold.developed) (developing \(threshold.developing)) over \(months) months\(customers)"
     case .attribute(let name): return "attribute \(name)"
     }
   }

@@ -48,6 +48,7 @@ public enum ExplanationDocument {
             ("metric", .string(figure.metric)), ("value", .number(figure.value)),
             ("threshold", .number(figure.threshold)), ("from", .string(figure.from.description)),
             ("through", .string(figure.through.description)),
+            ("customers", .number(Decimal(figure.customers))), ("minCustomers", .number(Decimal(figure.minCustomers))),
             ("events", .array(figure.events.map(JSONValue.string))),
           ])
         ))
@@ -78,6 +79,7 @@ public enum ExplanationDocument {
     if let figure = outcome.figure {
       lines.append(
         "\(indent)    \(figure.metric) = \(figure.value) against \(figure.threshold), \(figure.from)…\(figure.through), "
+          + (figure.minCustomers > 0 ? "\(figure.customers) customer(s) of \(figure.minCustomers) needed, " : "")
           + "\(figure.events.count) event(s)")
     }
     for part in outcome.parts { describe(part, depth: depth + 1, into: &lines) }

@@ -13,7 +13,7 @@ struct Ledger: AsyncParsableCommand {
       """,
     subcommands: [
       AppendCommand.self, LogCommand.self, VerifyCommand.self, CatalogCommand.self, StatusCommand.self,
-      ExplainCommand.self, DemoCommand.self,
+      ExplainCommand.self, AcrCommand.self, ImportAcrCommand.self, DemoCommand.self,
     ]
   )
 }

@@ -5,7 +5,7 @@ import Projections
 import Testing
 
 struct SpecializationTests {
-  static let migration = "windows-server-and-sql-server-migration-to-microsoft-azure"
+  static let migration = "networking-services-in-microsoft-azure"
   static let sap = "sap-on-microsoft-azure"
 
   /// Gold Cloud Platform, a Gold membership, three Azure-certified individuals.

@@ -53,6 +53,13 @@ public struct InputBatch: Sendable {
     }
   }
 
+  /// Adds an event read from `source` by another reader (a CSV import).
+  public mutating func add(_ event: ProposedEvent, source: SourceLine) {
+    if fileOrder[source.file] == nil { fileOrder[source.file] = fileOrder.count }
+    events.append(event)
+    sources.append(source)
+  }
+
   /// Adds a problem that is not tied to a parsed event (an unreadable file).
   public mutating func report(_ problem: InputProblem) {
     problems.append(problem)

@@ -56,7 +56,8 @@ extension SQLiteEventLog {
     for number in numbers {
       events += try self.events(in: try streamName(number: number), knownAt: knownAt)
     }
-    return events.sorted { $0.position < $1.position }
+    let positions = events.map(\.position)
+    return positions.indices.sorted { positions[$0] < positions[$1] }.map { events[$0] }
   }
 
   /// The ids voided by corrections at positions ≤ `knownAt`, with the first voiding position.

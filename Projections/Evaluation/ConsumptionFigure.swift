@@ -1,0 +1,114 @@
+public import Foundation
+import LedgerCatalog
+public import LedgerCore
+
+/// What one consumption metric counts over a window, and every row in the window it leaves
+/// out, with the reason (rules §8.1, §8.3).
+public struct ConsumptionFigure: Equatable, Sendable {
+  /// The total of the counted rows.
+  public let amount: Decimal
+  /// The distinct customers of the counted rows, sorted.
+  public let customers: [String]
+  /// The events of the counted rows, sorted.
+  public let counted: [String]
+  /// The rows in the window that do not count.
+  public let excluded: [Exclusion]
+  /// How many rows fall outside the window.
+  public let outsideWindow: Int
+
+  /// A row left out, and why.
+  public struct Exclusion: Equatable, Sendable {
+    /// The reporting event.
+    public let event: String
+    /// The row's customer, subscription, month, association and amount.
+    public let customer: String
+    public let subscription: String
+    public let month: YearMonth
+    public let association: String
+    public let amount: Decimal
+    /// Why it does not count.
+    public let reason: String
+  }
+
+  /// Evaluates `metric` over the months `from…through` of `rows`.
+  static func evaluate(
+    _ metric: MetricDefinition, from: YearMonth, through: YearMonth, rows: ConsumptionRows, priority: [String],
+    withDetail: Bool
+  ) -> ConsumptionFigure {
+    let excludedOffers = Set(metric.excludedOfferTypes.map(ConsumptionFilter.normalize))
+    let associations = Set(metric.associations.map(ConsumptionFilter.normalize))
+    let rank = Dictionary(priority.enumerated().map { (ConsumptionFilter.normalize($0.element), $0.offset) }) { a, _ in
+      a
+    }
+    var excluded: [Exclusion] = []
+    var candidates: [String: [ConsumptionEntry]] = [:]
+    func exclude(_ entry: ConsumptionEntry, _ reason: @autoclosure () -> String) {
+      guard withDetail else { return }
+      let row = entry.row
+      excluded.append(
+        Exclusion(
+          event: entry.event, customer: row.customer, subscription: row.subscription, month: row.month,
+          association: row.association, amount: row.amount, reason: reason()))
+    }
+    for entry in rows.rows(from: from, through: through) {
+      let row = entry.row
+      if excludedOffers.contains(entry.offerType) {
+        exclude(entry, "offer type \(row.offerType) does not count")
+      } else if !associations.contains(entry.association) {
+        exclude(entry, "association \(row.association) does not count for \(metric.id)")
+      } else if let filter = metric.filter, !filter.matches(normalized: entry.service) {
+        exclude(entry, "does not match the filter of \(metric.id)")
+      } else {
+        candidates[entry.meter, default: []].append(entry)
+      }
+    }
+    var amount = Decimal(0)
+    var customers = Set<String>()
+    var counted: [String] = []
+    for group in candidates.values {
+      let ordered = group.sorted {
+        (rank[$0.association] ?? .max, $0.event) < (rank[$1.association] ?? .max, $1.event)
+      }
+      let winner = ordered[0]
+      amount += winner.row.amount
+      customers.insert(winner.row.customer)
+      if withDetail { counted.append(winner.event) }
+      for duplicate in ordered.dropFirst() {
+        exclude(
+          duplicate,
+          "duplicate: the same amount counts once, through \(winner.row.association) (event \(winner.event))")
+      }
+    }
+    return ConsumptionFigure(
+      amount: amount, customers: customers.sorted(), counted: counted.sorted(),
+      excluded: excluded.sorted { ($0.month, $0.event) < ($1.month, $1.event) },
+      outsideWindow: withDetail ? rows.count(outside: from, through: through) : 0)
+  }
+
+  /// The amount and customers over `from…through` without detail, summed from per-month
+  /// figures memoized while the month's rows do not change (de-duplication never crosses a
+  /// month, since the month is part of the meter).
+  static func total(
+    _ metric: MetricDefinition, version: String, from: YearMonth, through: YearMonth, rows: ConsumptionRows,
+    priority: [String]
+  ) -> (amount: Decimal, customers: Set<String>) {
+    var amount = Decimal(0)
+    var customers = Set<String>()
+    var month = from
+    while month <= through {
+      defer { month = month.adding(months: 1) }
+      guard let revision = rows.revisions[month] else { continue }
+      let key = "\(version)\u{1F}\(metric.id)\u{1F}\(month)"
+      if let cached = rows.memo.figures[key], cached.revision == revision {
+        amount += cached.amount
+        customers.formUnion(cached.customers)
+        continue
+      }
+      let figure = evaluate(metric, from: month, through: month, rows: rows, priority: priority, withDetail: false)
+      rows.memo.figures[key] = (revision, figure.amount, Set(figure.customers))
+      amount += figure.amount
+      customers.formUnion(figure.customers)
+    }
+    return (amount, customers)
+  }
+}

@@ -1,0 +1,101 @@
+public import Foundation
+
+/// A strict RFC 4180 CSV reader: comma-separated fields, optionally in double quotes (which
+/// may hold commas, newlines and doubled quotes), CRLF or LF line ends, a UTF-8 byte-order
+/// mark skipped. Records stream one at a time, each with the line it starts on.
+public enum CSVReader {
+  /// A malformed record: the line and 1-based column (field number) where it went wrong.
+  public struct Problem: Error, Equatable, CustomStringConvertible {
+    /// The line the problem is on.
+    public let line: Int
+    /// The field number, from 1.
+    public let column: Int
+    /// What is wrong.
+    public let reason: String
+
+    /// Creates a problem report.
+    public init(line: Int, column: Int, reason: String) {
+      self.line = line
+      self.column = column
+      self.reason = reason
+    }
+
+    public var description: String { "line \(line), column \(column): \(reason)" }
+  }
+
+  /// Calls `body` with each record's first line and fields; blank lines are skipped.
+  /// - Throws: ``Problem`` for malformed quoting or invalid UTF-8, or what `body` throws.
+  public static func forEachRecord(in data: Data, _ body: (_ line: Int, _ fields: [String]) throws -> Void) throws {
+    try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      var line = 1
+      while index < bytes.count {
+        let recordLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quotedField = false
+        func finishField() throws {
+          guard let text = String(validating: field, as: UTF8.self) else {
+            throw Problem(line: line, column: fields.count + 1, reason: "invalid UTF-8")
+          }
+          fields.append(text)
+          field.removeAll(keepingCapacity: true)
+          quotedField = false
+        }
+        recordLoop: while index < bytes.count {
+          let byte = bytes[index]
+          if byte == UInt8(ascii: "\""), field.isEmpty, !quotedField {
+            quotedField = true
+            index += 1
+            while true {
+              guard index < bytes.count else {
+                throw Problem(line: recordLine, column: fields.count + 1, reason: "unterminated quoted field")
+              }
+              let inner = bytes[index]
+              index += 1
+              if inner == UInt8(ascii: "\"") {
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                  field.append(inner)
+                  index += 1
+                } else {
+                  break
+                }
+              } else {
+                if inner == 0x0A { line += 1 }
+                field.append(inner)
+              }
+            }
+            if index < bytes.count, ![UInt8(ascii: ","), 0x0A, 0x0D].contains(bytes[index]) {
+              throw Problem(line: line, column: fields.count + 1, reason: "text after a closing quote")
+            }
+            continue
+          }
+          switch byte {
+          case UInt8(ascii: ","):
+            try finishField()
+            index += 1
+          case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
+            index += 2
+            line += 1
+            break recordLoop
+          case 0x0A:
+            index += 1
+            line += 1
+            break recordLoop
+          default:
+            if quotedField { throw Problem(line: line, column: fields.count + 1, reason: "text after a closing quote") }
+            if byte == UInt8(ascii: "\"") {
+              throw Problem(line: line, column: fields.count + 1, reason: "a quote inside an unquoted field")
+            }
+            field.append(byte)
+            index += 1
+          }
+        }
+        try finishField()
+        if fields.count == 1, fields[0].isEmpty { continue }
+        try body(recordLine, fields)
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import Crypto
+public import Foundation
+
+/// Turns a Partner Center Insights ACR export (CSV) into `ConsumptionReported` events.
+///
+/// Required columns: `PartnerID` (the organization), `CustomerTenantId`, `SubscriptionId`,
+/// `Month`, `ACR_USD`, `AssociationType`, `OfferType`; optional: the service columns
+/// `ServiceLevel1`…`ServiceLevel4`, `ServiceGroup2`, `ServiceGroup3`, `ServiceInfluencer`,
+/// `ComputeOS`, `ComputeOSAttribute`, `ComputeCoreSoftware`, `AdjustmentType`. Other columns
+/// are ignored; empty cells are absent fields.
+public struct ConsumptionImport {
+  static let required = [
+    "PartnerID", "CustomerTenantId", "SubscriptionId", "Month", "ACR_USD", "AssociationType", "OfferType",
+  ]
+  static let serviceColumns = [
+    "ServiceLevel1", "ServiceLevel2", "ServiceLevel3", "ServiceLevel4", "ServiceGroup2", "ServiceGroup3",
+    "ServiceInfluencer", "ComputeOS", "ComputeOSAttribute", "ComputeCoreSoftware", "AdjustmentType",
+  ]
+
+  /// The file name used in problems.
+  public let file: String
+  private var columns: [String: Int] = [:]
+  /// The events read so far, with their lines.
+  public private(set) var batch = InputBatch()
+  /// Rows read so far.
+  public private(set) var rows = 0
+
+  /// Starts an import of `file`.
+  public init(file: String) {
+    self.file = file
+  }
+
+  /// Reads the whole export; problems (one per bad row) end up in ``batch``.
+  /// - Parameter progress: called every 100,000 rows with the count so far.
+  public mutating func read(_ data: Data, progress: (Int) -> Void = { _ in }) {
+    do {
+      try CSVReader.forEachRecord(in: data) { line, fields in
+        if columns.isEmpty {
+          try header(fields, line: line)
+          return
+        }
+        rows += 1
+        if rows % 100_000 == 0 { progress(rows) }
+        do {
+          batch.add(try event(fields), source: SourceLine(file: file, line: line))
+        } catch let problem as EventValidationError {
+          batch.report(InputProblem(source: SourceLine(file: file, line: line), reason: problem.reason))
+        }
+      }
+    } catch let problem as CSVReader.Problem {
+      batch.report(
+        InputProblem(
+          source: SourceLine(file: file, line: problem.line), reason: "column \(problem.column): \(problem.reason)"))
+    } catch let problem as InputProblem {
+      batch.report(problem)
+    } catch {
+      batch.report(InputProblem(source: SourceLine(file: file, line: 0), reason: "\(error)"))
+    }
+    if columns.isEmpty, batch.problems.isEmpty {
+      batch.report(InputProblem(source: SourceLine(file: file, line: 1), reason: "no header row"))
+    }
+  }
+
+  private mutating func header(_ fields: [String], line: Int) throws {
+    for (index, name) in fields.enumerated() {
+      columns[Self.trimmed(name)] = index
+    }
+    let missing = Self.required.filter { columns[$0] == nil }
+    guard missing.isEmpty else {
+      columns = [:]
+      throw InputProblem(
+        source: SourceLine(file: file, line: line), reason: "missing column(s) \(missing.joined(separator: ", "))")
+    }
+  }
+
+  private func event(_ fields: [String]) throws(EventValidationError) -> ProposedEvent {
+    func cell(_ name: String) -> String? {
+      guard let index = columns[name], index < fields.count else { return nil }
+      let value = Self.trimmed(fields[index])
+      return value.isEmpty ? nil : value
+    }
+    func required(_ name: String) throws(EventValidationError) -> String {
+      guard let value = cell(name) else { throw EventValidationError("column \(name): empty") }
+      return value
+    }
+    let monthText = try required("Month")
+    guard let month = Self.month(monthText) else {
+      throw EventValidationError("column Month: \"\(monthText)\" is not a month (YYYY-MM, YYYY-MM-DD or M/D/YYYY)")
+    }
+    let amountText = try required("ACR_USD")
+    guard case .number(let amount)? = try? JSONParser.parse(Array(amountText.utf8)) else {
+      throw EventValidationError("column ACR_USD: \"\(amountText)\" is not a number")
+    }
+    var service: [String: String] = [:]
+    for (column, field) in zip(Self.serviceColumns, ConsumptionReported.serviceFieldNames) {
+      if let value = cell(column) { service[field] = value }
+    }
+    let row = ConsumptionReported(
+      org: try required("PartnerID"), customer: try required("CustomerTenantId"),
+      subscription: try required("SubscriptionId"), month: month, amount: amount,
+      association: Self.association(try required("AssociationType")), offerType: try required("OfferType"),
+      service: service)
+    let effective = month.adding(months: 1).firstDay.adding(days: -1)
+    let event = LedgerEvent.consumptionReported(row)
+    // The same row imported again has the same id, so a re-import is a no-op; a restated
+    // amount is a new event that restates the old one.
+    var hasher = SHA256()
+    hasher.update(data: Array(effective.description.utf8) + event.canonicalPayload)
+    let id = "acr-" + HashChain.hex(Array(hasher.finalize())).prefix(32)
+    return ProposedEvent(id: id, effective: effective, event: event)
+  }
+
+  /// `text` without leading and trailing spaces and tabs (cheap when there are none).
+  static func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last,
+      first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+    else { return text }
+    let inner = utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+    return String(decoding: Array(inner), as: UTF8.self)
+  }
+
+  /// `YYYY-MM`, `YYYY-MM-DD` or `M/D/YYYY` as a month.
+  static func month(_ text: String) -> YearMonth? {
+    if let month = try? YearMonth(parsing: text) { return month }
+    if let date = try? CivilDate(parsing: text) { return YearMonth(date) }
+    let parts = text.split(separator: "/").compactMap { Int($0) }
+    guard parts.count == 3, let date = CivilDate(year: parts[2], month: parts[0], day: parts[1]) else { return nil }
+    return YearMonth(date)
+  }
+
+  /// The ledger's name for an Insights association type; unknown ones are kept as given.
+  static func association(_ text: String) -> String {
+    switch text.lowercased() {
+    case "dpor", "digital partner of record", "partner of record": "DPOR"
+    case "pal", "partner admin link": "PAL"
+    case "tpor", "transacting partner of record": "TPOR"
+    case "csp tier 1", "csp direct", "csp direct-bill", "csp-direct", "tier 1": "CSP-direct"
+    case "csp tier 2", "csp indirect", "csp indirect reseller", "csp-indirect", "tier 2": "CSP-indirect"
+    default: text
+    }
+  }
+}

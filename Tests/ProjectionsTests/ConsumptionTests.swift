@@ -1,0 +1,129 @@
+import Foundation
+import LedgerCore
+import LedgerQueries
+import LedgerStorage
+import LedgerTestSupport
+import Projections
+import Testing
+
+/// ACR attribution: exclusions, de-duplication, windows, customers, restatement.
+struct ConsumptionTests {
+  static let kubernetes = "kubernetes-on-microsoft-azure"
+
+  /// One month of AKS consumption.
+  static func aks(
+    _ customer: String, _ amount: Int, month: String, association: String = "DPOR",
+    offerType: String = "Pay-As-You-Go", influencer: String = "AKS", subscription: String? = nil
+  ) -> LedgerEvent {
+    .consumptionReported(
+      ConsumptionReported(
+        org: "contoso", customer: customer, subscription: subscription ?? "sub-\(customer)",
+        month: try! YearMonth(parsing: month), amount: Decimal(amount), association: association, offerType: offerType,
+        service: ["serviceInfluencer": influencer]))
+  }
+
+  func line(_ history: HistoryBuilder, on date: String, metric: String = "aks-acr") -> ConsumptionReport.Line {
+    OrganizationTimeline(catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.events))
+      .consumptionReport(asOf: Samples.date(date), specialization: Self.kubernetes).lines.first { $0.metric == metric }!
+  }
+
+  static var threeCustomers: HistoryBuilder {
+    var history = HistoryBuilder()
+    history.enrol("contoso")
+    for customer in ["a", "b", "c"] {
+      for month in ["2021-03", "2021-04", "2021-05"] {
+        history.add("2021-06-01", aks(customer, 1_000, month: month), id: "\(customer)-\(month)")
+      }
+    }
+    return history
+  }
+
+  @Test func threeFullMonthsFromThreeCustomersMeetTheRequirement() {
+    let met = line(Self.threeCustomers, on: "2021-06-15")
+    #expect(met.amount == 9_000 && met.figure.customers == ["a", "b", "c"] && met.met)
+    #expect(met.from.description == "2021-03" && met.through.description == "2021-05")
+  }
+
+  @Test(arguments: [("2021-05-31", false), ("2021-06-01", true), ("2021-06-30", true), ("2021-07-01", false)])
+  func theWindowsFirstAndLastMonthsAreInAndTheirNeighboursOut(date: String, met: Bool) {
+    #expect(line(Self.threeCustomers, on: date).met == met)
+  }
+
+  @Test func tooFewCustomersFailEvenAboveTheThreshold() {
+    var history = HistoryBuilder()
+    history.enrol("contoso")
+    history.add("2021-06-01", Self.aks("a", 50_000, month: "2021-05"))
+    history.add("2021-06-01", Self.aks("b", 50_000, month: "2021-05"))
+    let twoCustomers = line(history, on: "2021-06-15")
+    #expect(twoCustomers.amount == 100_000 && !twoCustomers.met)
+  }
+
+  @Test func excludedOfferTypesAssociationsAndFiltersAreLeftOutWithTheirReason() {
+    var history = Self.threeCustomers
+    history.add("2021-06-01", Self.aks("d", 700, month: "2021-05", offerType: "Internal"), id: "internal")
+    history.add("2021-06-01", Self.aks("d", 800, month: "2021-05", association: "TPOR"), id: "tpor")
+    history.add("2021-06-01", Self.aks("d", 900, month: "2021-05", influencer: "Service Fabric"), id: "fabric")
+    history.add("2021-06-01", Self.aks("d", 1_000, month: "2021-01"), id: "january")
+    let result = line(history, on: "2021-06-15")
+    #expect(result.amount == 9_000)
+    #expect(
+      result.figure.excluded.map { "\($0.event): \($0.reason)" } == [
+        "fabric: does not match the filter of aks-acr",
+        "internal: offer type Internal does not count",
+        "tpor: association TPOR does not count for aks-acr",
+      ])
+    #expect(result.figure.outsideWindow == 1)
+  }
+
+  @Test func oneAmountReachingThePartnerSeveralWaysCountsOnceThroughTheHighestPriority() {
+    var history = Self.threeCustomers
+    history.add("2021-06-01", Self.aks("a", 1_000, month: "2021-05", association: "PAL"), id: "a-pal")
+    history.add("2021-06-01", Self.aks("a", 1_000, month: "2021-05", association: "CSP-indirect"), id: "a-csp")
+    let result = line(history, on: "2021-06-15")
+    #expect(result.amount == 9_000)
+    #expect(result.figure.counted.contains("a-pal") && !result.figure.counted.contains("a-2021-05"))
+    #expect(
+      Set(result.figure.excluded.map(\.event)) == ["a-2021-05", "a-csp"]
+        && result.figure.excluded.allSatisfy { $0.reason.contains("through PAL (event a-pal)") })
+  }
+
+  @Test func aRestatementReplacesTheAmountOnlyOnceKnown() throws {
+    let ledger = TemporaryLedger()
+    let log = try ledger.open()
+    let history = Self.threeCustomers
+    _ = try log.append(history.events.map { ProposedEvent(id: $0.id, effective: $0.effective, event: $0.event) })
+    let before = try log.headPosition()
+    _ = try log.append([
+      ProposedEvent(id: "restated", effective: Samples.date("2021-06-20"), event: Self.aks("c", 200, month: "2021-05"))
+    ])
+    let query = OrganizationQuery(log: log, catalogs: bundledCatalogs)
+    func amount(knownAt: Int64) throws -> Decimal {
+      try query.timeline(of: "contoso", knownAt: knownAt)
+        .consumptionReport(asOf: Samples.date("2021-06-25"), specialization: Self.kubernetes).lines[0].amount
+    }
+    #expect(try amount(knownAt: before) == 9_000)
+    #expect(try amount(knownAt: try log.headPosition()) == 8_200)
+  }
+
+  @Test func theSpecializationNeedsItsACRBesidesGoldAndTheAudit() {
+    var history = SpecializationTests.goldCloudPlatform
+    history.add(
+      "2021-04-01", .auditCompleted(AuditCompleted(org: "contoso", specialization: Self.kubernetes, result: .pass)))
+    let without = history.status("contoso", on: "2021-06-15").specialization(Self.kubernetes)
+    #expect(without.status == "not-started" && without.missing.contains { $0.contains("AKS") })
+    for event in Self.threeCustomers.events.dropFirst() { history.add("2021-06-01", event.event) }
+    for customer in ["a", "b", "c"] {
+      for month in ["2021-03", "2021-04", "2021-05"] {
+        history.add(
+          "2021-06-01",
+          .consumptionReported(
+            ConsumptionReported(
+              org: "contoso", customer: customer, subscription: "aro-\(customer)",
+              month: try! YearMonth(parsing: month),
+              amount: 1_000, association: "CSP-direct", offerType: "Pay-As-You-Go",
+              service: ["serviceGroup3": "ARO", "serviceLevel2": "Containers"])))
+      }
+    }
+    #expect(history.status("contoso", on: "2021-06-15").specialization(Self.kubernetes).status == "active")
+  }
+}
