@@ -176,5 +176,6 @@ struct AppendTests {
     #expect(concerning.map(\.position) == [1, 2, 4])
     #expect(try log.events(concerning: "contoso", knownAt: 3).map(\.position) == [1, 2])
     #expect(try log.events(concerning: "nobody", knownAt: .max).isEmpty)
+    #expect(try log.organizations() == ["contoso", "fabrikam"])
   }
 }

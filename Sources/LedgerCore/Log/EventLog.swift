@@ -30,6 +30,9 @@ public protocol EventLog: AnyObject {
   /// streams), in position order; nothing else is read.
   func events(concerning org: String, knownAt: Int64) throws -> [RecordedEvent]
 
+  /// Every organization any stored event names, sorted.
+  func organizations() throws -> [String]
+
   /// Recomputes the hash chain from the first event and names the first position that
   /// does not match.
   func verify() throws -> ChainVerification

@@ -60,6 +60,16 @@ extension SQLiteEventLog {
     return positions.indices.sorted { positions[$0] < positions[$1] }.map { events[$0] }
   }
 
+  public func organizations() throws -> [String] {
+    let statement = try connection.statement("SELECT DISTINCT org FROM org_streams ORDER BY org")
+    defer { statement.reset() }
+    var organizations: [String] = []
+    while try statement.step() {
+      if let org = statement.text(0) { organizations.append(org) }
+    }
+    return organizations
+  }
+
   /// The ids voided by corrections at positions ≤ `knownAt`, with the first voiding position.
   func voidingPositions(knownAt: Int64) throws -> [String: Int64] {
     let statement = try connection.statement(

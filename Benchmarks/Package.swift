@@ -1,0 +1,23 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The ledger's benchmarks, a package of their own so the main build and CI never compile them.
+let package = Package(
+  name: "ledger-benchmarks",
+  platforms: [.macOS(.v14)],
+  dependencies: [
+    .package(name: "membership-ledger", path: "..")
+  ],
+  targets: [
+    .executableTarget(
+      name: "ledger-bench",
+      dependencies: [
+        .product(name: "LedgerCore", package: "membership-ledger"),
+        .product(name: "LedgerStorage", package: "membership-ledger"),
+        .product(name: "LedgerCatalog", package: "membership-ledger"),
+        .product(name: "Projections", package: "membership-ledger"),
+        .product(name: "LedgerQueries", package: "membership-ledger"),
+      ]
+    )
+  ]
+)

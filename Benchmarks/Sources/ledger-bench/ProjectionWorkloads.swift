@@ -1,0 +1,68 @@
+import Foundation
+import LedgerCatalog
+import LedgerCore
+import LedgerQueries
+import LedgerStorage
+
+/// W4 and W5: rebuilding every organization's projections, and as-of queries.
+enum ProjectionWorkloads {
+  /// W4: the status of every organization on `asOf`, each rebuilt from its events.
+  static func rebuild(path: String, asOf: CivilDate) throws {
+    let log = try SQLiteEventLog(path: path, create: false)
+    let query = OrganizationQuery(log: log, catalogs: try CatalogLoader.bundled())
+    let head = try log.headPosition()
+    let organizations = try log.organizations()
+    var events = 0
+    var atRisk = 0
+    let started = now()
+    for org in organizations {
+      let timeline = try query.timeline(of: org, knownAt: head)
+      events += timeline.facts.events.count
+      atRisk += timeline.status(asOf: asOf).alerts.count
+    }
+    let elapsed = now() - started
+    var figures = Figures()
+    figures.add("op", "rebuild")
+    figures.add("organizations", organizations.count)
+    figures.add("events", events)
+    figures.add("log_events", head)
+    figures.add("open_alerts", atRisk)
+    figures.add("rebuild_s", seconds: elapsed)
+    figures.add("events_per_s", rate: Double(events) / elapsed)
+    figures.print()
+  }
+
+  /// W5: `status` for random organizations, as-of dates and known-at positions.
+  static func queries(path: String, samples: Int, seed: UInt64) throws {
+    let log = try SQLiteEventLog(path: path, create: false)
+    let query = OrganizationQuery(log: log, catalogs: try CatalogLoader.bundled())
+    let head = try log.headPosition()
+    let organizations = try log.organizations()
+    var random = SplitMix(seed: seed)
+    var latencies: [Double] = []
+    var unknown = 0
+    let first = CivilDate(year: 2019, month: 6, day: 1)!
+    for _ in 0..<samples {
+      let org = organizations.randomElement(using: &random)!
+      let asOf = first.adding(days: Int.random(in: 0..<1_000, using: &random))
+      let knownAt = Int64.random(in: (head / 2)...head, using: &random)
+      let started = now()
+      do {
+        _ = try query.status(of: org, asOf: asOf, knownAt: knownAt)
+      } catch is UnknownOrganization {
+        unknown += 1
+      }
+      latencies.append((now() - started) * 1e6)
+    }
+    latencies.sort()
+    var figures = Figures()
+    figures.add("op", "status")
+    figures.add("samples", samples)
+    figures.add("log_events", head)
+    figures.add("unknown_as_known_then", unknown)
+    figures.add("lat_median_us", String(format: "%.0f", percentile(latencies, 0.5)))
+    figures.add("lat_p90_us", String(format: "%.0f", percentile(latencies, 0.9)))
+    figures.add("lat_p99_us", String(format: "%.0f", percentile(latencies, 0.99)))
+    figures.print()
+  }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import LedgerCore
+import LedgerStorage
+
+// ledger-bench PHASE DB [options]: one line of key=value figures on stdout.
+//   w1 DB [--streams 10000] [--per-stream 100] [--batch 1000] [--sync full|normal]
+//   w2 DB                      every event in global order, decoded
+//   w3 DB [--samples 1000] [--seed 42] [--streams 10000]
+//   generate DB --events N     realistic program histories for W4 and W5
+//   w4 DB [--as-of 2021-12-31] every organization's status rebuilt
+//   w5 DB [--samples 1000] [--seed 5]
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+  FileHandle.standardError.write(Data("usage: ledger-bench w1|w2|w3|generate|w4|w5 DB [options]\n".utf8))
+  exit(64)
+}
+let path = arguments[2]
+do {
+  switch arguments[1] {
+  case "w1":
+    try WorkloadW.append(
+      path: path, streams: Int(option("--streams", "10000"))!, perStream: Int(option("--per-stream", "100"))!,
+      batch: Int(option("--batch", "1000"))!, durability: Durability(rawValue: option("--sync", "full"))!)
+  case "w2": try WorkloadW.replay(path: path)
+  case "w3":
+    try WorkloadW.read(
+      path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "42"))!,
+      streams: Int(option("--streams", "10000"))!)
+  case "generate": try ProgramHistories.generate(path: path, events: Int(option("--events", "1000000"))!)
+  case "w4": try ProjectionWorkloads.rebuild(path: path, asOf: try CivilDate(parsing: option("--as-of", "2021-12-31")))
+  case "w5":
+    try ProjectionWorkloads.queries(
+      path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "5"))!)
+  default:
+    FileHandle.standardError.write(Data("unknown phase \(arguments[1])\n".utf8))
+    exit(64)
+  }
+} catch {
+  FileHandle.standardError.write(Data("ledger-bench: \(error)\n".utf8))
+  exit(70)
+}
