@@ -98,7 +98,7 @@ public struct ConsumptionFigure: Equatable, Sendable {
     while month <= through {
       defer { month = month.adding(months: 1) }
       guard let revision = rows.revisions[month] else { continue }
-      let key = "\(version)\u{1F}\(metric.id)\u{1F}\(month)"
+      let key = ConsumptionMemo.Key(version: version, metric: metric.id, month: month)
       if let cached = rows.memo.figures[key], cached.revision == revision {
         amount += cached.amount
         customers.formUnion(cached.customers)

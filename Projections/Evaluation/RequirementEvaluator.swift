@@ -2,8 +2,9 @@ import Foundation
 import LedgerCatalog
 import LedgerCore
 
-/// Evaluates requirements against an organization's state on one day.
-struct RequirementEvaluator {
+/// Evaluates requirements against an organization's state on one day. A class: it is shared
+/// by every requirement of the day instead of being copied into each closure.
+final class RequirementEvaluator {
   let catalog: Catalog
   let date: CivilDate
   let state: OrganizationState
@@ -11,6 +12,8 @@ struct RequirementEvaluator {
   let holdings: [String: Set<String>]
   /// The individuals who may count, sorted, so evidence is chosen deterministically.
   let candidates: [String]
+  /// Each candidate's holdings as bits of the catalog's numbering, in `candidates` order.
+  let candidateBits: [CredentialBits]
   /// Whether outcomes carry their words and evidence; the replay needs only met or not.
   let withEvidence: Bool
 
@@ -31,6 +34,7 @@ struct RequirementEvaluator {
     }
     self.holdings = holdings
     self.candidates = holdings.keys.sorted()
+    self.candidateBits = candidates.map { catalog.bits(of: holdings[$0]!) }
   }
 
   func evaluate(_ requirement: Requirement) -> RequirementOutcome {
@@ -63,14 +67,18 @@ struct RequirementEvaluator {
   )
     -> RequirementOutcome
   {
-    let qualified = candidates.filter { holding.isSatisfied(by: holdings[$0]!) }
+    let compiled = catalog.compiled(holding)
     guard withEvidence else {
+      let qualified = candidateBits.filter { compiled.isSatisfied(by: $0) }
       let met =
         qualified.count >= count
-        && (ofWhom.map { subset in qualified.count { subset.holding.isSatisfied(by: holdings[$0]!) } >= subset.count }
-          ?? true)
+        && (ofWhom.map { subset in
+          let also = catalog.compiled(subset.holding)
+          return qualified.count { also.isSatisfied(by: $0) } >= subset.count
+        } ?? true)
       return RequirementOutcome(summary: "", met: met, individuals: [], figure: nil, parts: [])
     }
+    let qualified = candidates.indices.filter { compiled.isSatisfied(by: candidateBits[$0]) }.map { candidates[$0] }
     var chosen: [String]
     var summary = "\(count) individual\(count == 1 ? "" : "s") each holding \(holding.summary)"
     var met = qualified.count >= count

@@ -63,5 +63,12 @@ struct ConsumptionEntry {
 /// Memoized per-month totals and customers of a metric, keyed by catalog version, metric and
 /// month, valid for one revision of that month.
 final class ConsumptionMemo: @unchecked Sendable {
-  var figures: [String: (revision: Int, amount: Decimal, customers: Set<String>)] = [:]
+  var figures: [Key: (revision: Int, amount: Decimal, customers: Set<String>)] = [:]
+
+  /// A catalog version, a metric and a month.
+  struct Key: Hashable {
+    let version: String
+    let metric: String
+    let month: YearMonth
+  }
 }

@@ -32,6 +32,7 @@ struct TimelineWalk {
         let event = events[index]
         index += 1
         let termBefore = state.membership.map { TermKey(start: $0.start, level: $0.level) }
+        let inert = isInert(event.event)
         state.apply(event, settings: settingsView(on: date))
         if termBefore != state.membership.map({ TermKey(start: $0.start, level: $0.level) }) {
           startTerm(on: date, cause: .event(event.id))
@@ -39,8 +40,27 @@ struct TimelineWalk {
         let batchesWithNext =
           index < events.count && events[index].effective == date && event.event.isMonthlyFigure
           && events[index].event.isMonthlyFigure
-        if !batchesWithNext { evaluate(on: date, cause: .event(event.id)) }
+        if batchesWithNext || inert {
+          current = date
+        } else {
+          evaluate(on: date, cause: .event(event.id))
+        }
       }
+    }
+  }
+
+  /// Whether applying `event` cannot change what this organization shows: a credential earned
+  /// by someone not associated with it, or an association or departure elsewhere of someone
+  /// not associated with it.
+  func isInert(_ event: LedgerEvent) -> Bool {
+    let org = state.org
+    switch event {
+    case .credentialEarned(let earned): return state.associations[earned.individual]?.org != org
+    case .individualAssociated(let associated):
+      return associated.org != org && state.associations[associated.individual]?.org != org
+    case .individualDeparted(let departed):
+      return departed.org != org || state.associations[departed.individual]?.org != org
+    default: return false
     }
   }
 

@@ -21,6 +21,10 @@ public struct Catalog: Equatable, Sendable {
   public let competencies: [CompetencyDefinition]
   /// Advanced specializations in catalog order.
   public let specializations: [SpecializationDefinition]
+  /// Each credential's bit number, for ``CredentialBits``.
+  public let credentialNumbers: [String: Int]
+  /// Every predicate of the catalog's requirements, compiled once.
+  public let compiledPredicates: [CredentialPredicate: CompiledPredicate]
   /// Every value marked as a placeholder (the public record does not give it): JSON path and why.
   public let placeholders: [(path: String, reason: String)]
 
@@ -42,6 +46,28 @@ public struct Catalog: Equatable, Sendable {
     self.competencies = competencies
     self.specializations = specializations
     self.placeholders = placeholders
+    let numbers = Dictionary(uniqueKeysWithValues: credentials.keys.sorted().enumerated().map { ($1, $0) })
+    self.credentialNumbers = numbers
+    var compiled: [CredentialPredicate: CompiledPredicate] = [:]
+    let requirements =
+      competencies.flatMap { $0.paths.flatMap { [$0.silver, $0.gold].compactMap { $0 } } }
+      + specializations.compactMap(\.requirements)
+    for predicate in requirements.flatMap(\.predicates) where compiled[predicate] == nil {
+      compiled[predicate] = predicate.compiled(with: numbers)
+    }
+    self.compiledPredicates = compiled
+  }
+
+  /// The credentials of `codes` as bits (codes the catalog does not know are left out).
+  public func bits(of codes: some Sequence<String>) -> CredentialBits {
+    var bits = CredentialBits(count: credentialNumbers.count)
+    for code in codes { if let index = credentialNumbers[code] { bits.insert(index) } }
+    return bits
+  }
+
+  /// `predicate` compiled with this catalog's numbering.
+  public func compiled(_ predicate: CredentialPredicate) -> CompiledPredicate {
+    compiledPredicates[predicate] ?? predicate.compiled(with: credentialNumbers)
   }
 
   public static func == (lhs: Catalog, rhs: Catalog) -> Bool {

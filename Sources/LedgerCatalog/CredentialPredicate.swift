@@ -3,7 +3,7 @@
 /// ```json
 /// {"anyOf": ["70-532", "70-533", {"allOf": ["70-346", "70-347"]}]}
 /// ```
-public indirect enum CredentialPredicate: Equatable, Sendable {
+public indirect enum CredentialPredicate: Hashable, Sendable {
   /// Holds this credential (a catalog code).
   case credential(String)
   /// Holds every one of these.

@@ -38,6 +38,15 @@ public indirect enum Requirement: Equatable, Sendable {
     }
   }
 
+  /// Every credential predicate the requirement holds.
+  public var predicates: [CredentialPredicate] {
+    switch self {
+    case .allOf(let parts), .anyOf(let parts): parts.flatMap(\.predicates)
+    case .individuals(_, let holding, let ofWhom): [holding] + (ofWhom.map { [$0.holding] } ?? [])
+    case .metric, .attribute: []
+    }
+  }
+
   /// Every metric id the requirement names.
   public var metricIDs: [String] {
     switch self {

@@ -7,7 +7,7 @@ import LedgerStorage
 //   w2 DB                      every event in global order, decoded
 //   w3 DB [--samples 1000] [--seed 42] [--streams 10000]
 //   generate DB --events N     realistic program histories for W4 and W5
-//   w4 DB [--as-of 2021-12-31] every organization's status rebuilt
+//   w4 DB [--as-of 2021-12-31] [--organizations N]  every (or N spread) organization's status rebuilt
 //   w5 DB [--samples 1000] [--seed 5]
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -27,7 +27,10 @@ do {
       path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "42"))!,
       streams: Int(option("--streams", "10000"))!)
   case "generate": try ProgramHistories.generate(path: path, events: Int(option("--events", "1000000"))!)
-  case "w4": try ProjectionWorkloads.rebuild(path: path, asOf: try CivilDate(parsing: option("--as-of", "2021-12-31")))
+  case "w4":
+    try ProjectionWorkloads.rebuild(
+      path: path, asOf: try CivilDate(parsing: option("--as-of", "2021-12-31")),
+      limit: Int(option("--organizations", "0")).flatMap { $0 > 0 ? $0 : nil })
   case "w5":
     try ProjectionWorkloads.queries(
       path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "5"))!)
