@@ -10,6 +10,7 @@ extension SQLiteEventLog {
   public func append(_ events: [ProposedEvent]) throws -> AppendReceipt {
     do {
       return try connection.immediateTransaction {
+        trimCaches()
         var batch = AppendBatch(log: self)
         try batch.start()
         for (index, proposed) in events.enumerated() {
@@ -25,6 +26,14 @@ extension SQLiteEventLog {
       forgetCaches()
       throw error
     }
+  }
+
+  /// Keeps the caches bounded in a long-lived writer; anything dropped is read again.
+  func trimCaches() {
+    if streamVersions.count >= Self.streamCacheLimit { streamVersions.removeAll(keepingCapacity: true) }
+    if streamNumbers.count >= Self.streamCacheLimit { streamNumbers.removeAll(keepingCapacity: true) }
+    if streamNames.count >= Self.streamCacheLimit { streamNames.removeAll(keepingCapacity: true) }
+    if organizationStreams.count >= Self.streamCacheLimit { organizationStreams.removeAll(keepingCapacity: true) }
   }
 
   /// Drops every cache filled from the database; the next reads refill them.

@@ -61,10 +61,14 @@ public final class SQLiteEventLog: EventLog {
     guard try statement.step(), let text = statement.text(0), let name = StreamName(text) else {
       throw StoredDataError(position: nil, reason: "stream \(number) has no valid name")
     }
+    // A replay of a large log meets millions of streams: keep the cache bounded.
+    if streamNames.count >= Self.streamCacheLimit { streamNames.removeAll(keepingCapacity: true) }
     streamNames[number] = name
-    streamNumbers[text] = number
     return name
   }
+
+  /// How many stream names and numbers a connection keeps before starting its caches afresh.
+  static let streamCacheLimit = 65_536
 
   func streamNumber(named name: String) throws -> Int64? {
     if let number = streamNumbers[name] { return number }
@@ -73,6 +77,7 @@ public final class SQLiteEventLog: EventLog {
     statement.bind(1, name)
     guard try statement.step() else { return nil }
     let number = statement.int64(0)
+    if streamNumbers.count >= Self.streamCacheLimit { streamNumbers.removeAll(keepingCapacity: true) }
     streamNumbers[name] = number
     return number
   }
