@@ -13,9 +13,4 @@ public struct LedgerClock: Sendable {
 
   /// The system's wall clock.
   public static let system = LedgerClock { RecordedInstant(Date()) }
-
-  /// A clock that always answers `instant` (the store still keeps recorded times increasing).
-  public static func fixed(_ instant: RecordedInstant) -> LedgerClock {
-    LedgerClock { instant }
-  }
 }

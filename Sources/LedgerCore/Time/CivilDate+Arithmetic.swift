@@ -46,12 +46,4 @@ extension CivilDate {
   public func adding(years: Int) -> CivilDate {
     adding(months: years * 12)
   }
-
-  /// The number of days from `self` to `other` (positive when `other` is later).
-  public func days(until other: CivilDate) -> Int {
-    other.dayNumber - dayNumber
-  }
-
-  /// The first day of this date's month.
-  public var firstOfMonth: CivilDate { CivilDate(year: year, month: month, day: 1)! }
 }

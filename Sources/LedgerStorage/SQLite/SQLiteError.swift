@@ -19,12 +19,6 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
     self.sql = sql
   }
 
-  /// The primary result code (the low byte of the extended one).
-  public var primaryCode: Int32 { code & 0xFF }
-
-  /// Whether another connection holds the lock (`SQLITE_BUSY`).
-  public var isBusy: Bool { primaryCode == SQLITE_BUSY }
-
   public var description: String {
     let name = String(cString: sqlite3_errstr(code))
     var text = "SQLite error \(code) (\(name)): \(message)"
