@@ -58,4 +58,13 @@ struct CivilDateTests {
     #expect(throws: CivilDate.ParseError.self) { try YearMonth(parsing: "2021-13") }
     #expect(throws: CivilDate.ParseError.self) { try YearMonth(parsing: "2021-1") }
   }
+
+  @Test func arithmeticSaturatesAtTheEndsOfTheCalendar() throws {
+    #expect(try CivilDate(parsing: "9999-06-01").adding(years: 1) == .latest)
+    #expect(try CivilDate(parsing: "0001-02-01").adding(months: -2) == .earliest)
+    #expect(try CivilDate(parsing: "9999-12-31").adding(days: 1) == .latest)
+    #expect(try YearMonth(parsing: "9999-12").adding(months: 1).description == "9999-12")
+    #expect(try YearMonth(parsing: "0001-01").adding(months: -1).description == "0001-01")
+    #expect(try RecordedInstant(parsing: "9999-12-31").description == "9999-12-31T23:59:59.999999Z")
+  }
 }

@@ -99,4 +99,18 @@ struct MembershipTests {
     #expect(renewed?.level == .silver && renewed?.anniversary == Samples.date("2022-02-28"))
     #expect(Self.leapDayGold.status("contoso", on: "2021-02-28").membership?.level == .gold)
   }
+
+  @Test func datesAtTheEndsOfTheCalendarAnswerWithoutTrapping() {
+    var history = HistoryBuilder()
+    history.enrol("z", on: "9999-06-01")
+    history.purchase("z", .gold, on: "9999-06-01")
+    history.add("9999-11-30", .overridePlaced(OverridePlaced(org: "z", competency: "cloud-platform", level: .gold)))
+    history.consume("z", 20_000, month: "9999-10")
+    // Anniversaries and expiries past the calendar saturate at its last day, which closes them.
+    let last = history.status("z", on: "9999-12-30")
+    #expect(last.membership?.anniversary == .latest)
+    #expect(last.competency("cloud-platform")?.override?.expires == .latest)
+    #expect(history.status("z", on: "9999-12-31").membership == nil)
+    #expect(history.status("z", on: "0001-01-01").membership == nil)
+  }
 }

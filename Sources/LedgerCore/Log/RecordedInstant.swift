@@ -22,7 +22,7 @@ public struct RecordedInstant: Hashable, Comparable, Sendable, CustomStringConve
   public init(parsing text: String) throws(CivilDate.ParseError) {
     if text.utf8.count == 10 {
       let date = try CivilDate(parsing: text)
-      microseconds = Int64(date.adding(days: 1).dayNumber) * 86_400_000_000 - 1
+      microseconds = Int64(date.dayNumber + 1) * 86_400_000_000 - 1
       return
     }
     let refuse = CivilDate.ParseError(text: text, reason: "not an instant of the form YYYY-MM-DDTHH:MM:SS[.ffffff]Z")

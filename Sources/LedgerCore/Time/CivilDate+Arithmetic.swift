@@ -11,9 +11,14 @@ extension CivilDate {
     return era * 146_097 + dayOfEra - 719_468
   }
 
-  /// The date `dayNumber` days after 1970-01-01; it must fall within years 1 through 9999.
+  /// The first and last days of the calendar the ledger uses (years 1 through 9999).
+  public static let earliest = CivilDate(year: 1, month: 1, day: 1)!
+  public static let latest = CivilDate(year: 9999, month: 12, day: 31)!
+
+  /// The date `dayNumber` days after 1970-01-01, saturating at ``earliest`` and ``latest``.
   public init(dayNumber: Int) {
-    let z = dayNumber + 719_468
+    let bounded = min(max(dayNumber, -719_162), 2_932_896)
+    let z = bounded + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let dayOfEra = z - era * 146_097
     let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
@@ -34,8 +39,11 @@ extension CivilDate {
   ///
   /// Always compute from the anchor: `2021-01-31` + 2 months is `2021-03-31`, whereas
   /// chaining two additions of one month gives `2021-03-28`.
+  /// Past the calendar's range the result saturates at ``earliest`` or ``latest``.
   public func adding(months: Int) -> CivilDate {
     let total = year * 12 + (month - 1) + months
+    guard total >= 12 else { return .earliest }
+    guard total < 10_000 * 12 else { return .latest }
     let newYear = total / 12
     let newMonth = total % 12 + 1
     let newDay = min(day, CivilDate.daysIn(month: newMonth, year: newYear))
