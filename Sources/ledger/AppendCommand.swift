@@ -54,7 +54,7 @@ struct AppendCommand: AsyncParsableCommand {
       return batch
     }
     for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else {
+      guard let data = InputFile.read(file) else {
         throw CommandFailure(exitCode: 66, lines: ["\(file): cannot read the file"])
       }
       batch.read(data, file: file)

@@ -31,7 +31,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
       guard let level = Durability(rawValue: durability) else {
         throw ValidationError("--durability must be full or normal")
       }
-      guard let data = FileManager.default.contents(atPath: file) else {
+      guard let data = InputFile.read(file) else {
         throw CommandFailure(exitCode: 66, lines: ["\(file): cannot read the file"])
       }
       let progress = ProgressReporter()
