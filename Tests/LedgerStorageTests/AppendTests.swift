@@ -148,6 +148,23 @@ struct AppendTests {
     #expect(try log.headPosition() == 0)
   }
 
+  @Test func aProblemEarlyInABatchDoesNotMakeLaterExpectedVersionsLookStale() throws {
+    let log = try TemporaryLedger().open()
+    var bad = Samples.enrolments(1, prefix: "bad")[0]
+    bad.corrects = "nothing"
+    bad.reason = "r"
+    let org = "contoso"
+    var enrol = ProposedEvent(
+      effective: Samples.date("2021-01-01"), event: .organizationEnrolled(OrganizationEnrolled(org: org, name: "C")))
+    enrol.expectedVersion = 0
+    var purchase = ProposedEvent(
+      effective: Samples.date("2021-02-01"), event: .membershipPurchased(MembershipPurchased(org: org, level: .gold)))
+    purchase.expectedVersion = 1
+    let rejection = #expect(throws: AppendRejection.self) { try log.append([bad, enrol, purchase]) }
+    #expect(rejection?.problems.map(\.index) == [0])
+    #expect(try log.headPosition() == 0)
+  }
+
   @Test func aRejectedBatchLeavesNoTraceOfTheStreamsItOpened() throws {
     let log = try TemporaryLedger().open()
     var bad = Samples.enrolments(1, prefix: "ghost")[0]

@@ -113,10 +113,13 @@ private struct AppendBatch {
           isConflict: true))
       return
     }
-    let id = proposed.id ?? EventID.generate(microseconds: max(log.clock.now().microseconds, lastRecorded))
-    if let existingID = proposed.id { batchIDs[existingID] = (index, content) }
+    if let clientID = proposed.id { batchIDs[clientID] = (index, content) }
+    // The stream moves on even when nothing will be written, so later events of the batch are
+    // judged against the version they would meet; a rollback drops this cache anyway.
+    log.streamVersions[streamNumber] = version + 1
     guard problems.isEmpty else { return }
     lastRecorded = max(log.clock.now().microseconds, lastRecorded + 1)
+    let id = proposed.id ?? EventID.generate(microseconds: lastRecorded)
     head += 1
     var record = EventRecord(
       position: head, id: id, stream: stream, streamVersion: version + 1, typeName: content.typeName,
@@ -127,7 +130,6 @@ private struct AppendBatch {
     previousHash = record.hash
     try insert(record, streamNumber: streamNumber)
     if let org = proposed.event.organization { try linkOrganization(org, streamNumber: streamNumber) }
-    log.streamVersions[streamNumber] = version + 1
     appended.append(
       .init(index: index, position: record.position, id: record.id, stream: stream, streamVersion: record.streamVersion)
     )
