@@ -42,7 +42,7 @@ public struct OrganizationFacts: Sendable {
   /// Individual events always matter (an association elsewhere severs a link); organization
   /// events only for this organization.
   private func isRelevant(_ event: RecordedEvent) -> Bool {
-    event.stream.category == StreamName.individual("").category || event.event.organization == org
+    event.stream.category == StreamName.individualCategory || event.event.organization == org
   }
 
   /// The application order.

@@ -101,11 +101,7 @@ struct TimelineWalk {
       state.membership = next
       startTerm(on: date, cause: .event(next.event))
     }
-    if let term = state.membership, date >= term.lapsesOn {
-      state.membership = nil
-      shown = [:]
-      clearRisks(on: date, cause: cause)
-    }
+    if let term = state.membership, date >= term.lapsesOn { state.membership = nil }
     guard let term = state.membership else {
       shown = [:]
       clearRisks(on: date, cause: cause)

@@ -8,10 +8,15 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible {
   /// The subject's id, as the user chose it.
   public let id: String
 
+  /// The category of organization streams.
+  public static let organizationCategory = "org"
+  /// The category of individual streams.
+  public static let individualCategory = "individual"
+
   /// The stream of an organization.
-  public static func organization(_ id: String) -> StreamName { StreamName(category: "org", id: id) }
+  public static func organization(_ id: String) -> StreamName { StreamName(category: organizationCategory, id: id) }
   /// The stream of an individual.
-  public static func individual(_ id: String) -> StreamName { StreamName(category: "individual", id: id) }
+  public static func individual(_ id: String) -> StreamName { StreamName(category: individualCategory, id: id) }
 
   /// Creates a stream name from its parts.
   public init(category: String, id: String) {
