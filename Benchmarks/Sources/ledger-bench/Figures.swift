@@ -16,6 +16,13 @@ struct Figures {
     pairs.append((key, String(format: "%.0f", rate)))
   }
 
+  /// The median, p90 and p99 of latencies in microseconds (sorted), with `decimals` places.
+  mutating func add(latencies sorted: [Double], decimals: Int) {
+    for (key, fraction) in [("lat_median_us", 0.5), ("lat_p90_us", 0.9), ("lat_p99_us", 0.99)] {
+      pairs.append((key, String(format: "%.\(decimals)f", percentile(sorted, fraction))))
+    }
+  }
+
   func print() {
     Swift.print(pairs.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
   }

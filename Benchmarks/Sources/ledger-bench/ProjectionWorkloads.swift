@@ -65,9 +65,7 @@ enum ProjectionWorkloads {
     figures.add("samples", samples)
     figures.add("log_events", head)
     figures.add("unknown_as_known_then", unknown)
-    figures.add("lat_median_us", String(format: "%.0f", percentile(latencies, 0.5)))
-    figures.add("lat_p90_us", String(format: "%.0f", percentile(latencies, 0.9)))
-    figures.add("lat_p99_us", String(format: "%.0f", percentile(latencies, 0.99)))
+    figures.add(latencies: latencies, decimals: 0)
     figures.print()
   }
 }

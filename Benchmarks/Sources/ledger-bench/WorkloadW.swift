@@ -125,9 +125,7 @@ enum WorkloadW {
     figures.add("samples", samples)
     figures.add("rows", rows)
     figures.add("version_errors", versionErrors)
-    figures.add("lat_median_us", String(format: "%.1f", percentile(latencies, 0.5)))
-    figures.add("lat_p90_us", String(format: "%.1f", percentile(latencies, 0.9)))
-    figures.add("lat_p99_us", String(format: "%.1f", percentile(latencies, 0.99)))
+    figures.add(latencies: latencies, decimals: 1)
     figures.print()
   }
 }
