@@ -29,12 +29,16 @@ extension TimelineWalk {
     }
     if let term = state.membership {
       consider(term.anniversary, "membership term ended")
-      consider(term.lapsesOn, "membership lapsed: not renewed in the renewal window")
+      consider(term.windowOpens, "renewal window opened")
+      consider(
+        term.anniversary.adding(days: -catalog.settings.reminderDaysBeforeAnniversary), "renewal reminder due")
+      consider(term.anniversary.adding(days: catalog.settings.reminderDaysAfterAnniversary), "renewal reminder due")
+      consider(term.lapsesOn, "renewal window closed: membership lapsed")
     }
     if let lastMonth = lastFigureMonth {
       let nextMonth = YearMonth(date).adding(months: 1)
       if nextMonth <= lastMonth.adding(months: 13) {
-        consider(nextMonth.firstDay, "performance window moved")
+        consider(nextMonth.firstDay, Self.windowMoved)
       }
     }
     for (specialization, record) in state.audits.sorted(by: { $0.key < $1.key }) {

@@ -10,7 +10,13 @@ struct TimelineWalk {
   var risks: [String: OrganizationStatus.RenewalAlert] = [:]
   var transitions: [AlertTransition] = []
   var specializationRuns: [String: CivilDate] = [:]
+  var reminders: [RenewalReminder] = []
   var current: CivilDate?
+  /// The last day's evaluation, kept for snapshots.
+  var attainment: [CompetencyAttainment] = []
+  /// The replay for audits, kept only when asked for (``HistoryEntry``).
+  var journal: [HistoryEntry]?
+  var lastSnapshot = OrganizationSnapshot()
 
   init(org: String, catalogs: CatalogHistory) {
     self.catalogs = catalogs
@@ -25,6 +31,7 @@ struct TimelineWalk {
       let nextTime = current.flatMap { nextTimePoint(after: $0) }.flatMap { $0.date <= end ? $0 : nil }
       if let time = nextTime, nextEvent.map({ time.date <= $0 }) ?? true {
         evaluate(on: time.date, cause: .timeDriven(time.reasons.joined(separator: "; ")))
+        record(on: time.date, .timeDriven(time.reasons))
         continue
       }
       guard let date = nextEvent else { return }
@@ -45,6 +52,7 @@ struct TimelineWalk {
         } else {
           evaluate(on: date, cause: .event(event.id))
         }
+        record(on: date, .event(event))
       }
     }
   }
@@ -92,6 +100,7 @@ struct TimelineWalk {
       catalog: catalog, date: date, state: state,
       withEvidence: catalog.settings.maxCompetenciesPerIndividual != nil)
     let attainment = CompetencyAttainment.evaluate(catalog: catalog, evaluator: evaluator)
+    self.attainment = attainment
     if let term = state.membership, date >= term.anniversary, var next = term.advanced() {
       // Downgrade at renewal (rules §3.4): when Gold no longer passes, only Silver renews.
       if catalog.settings.downgradeAtRenewal, next.level == .gold, !attainment.contains(where: { $0.attained == .gold })
@@ -102,6 +111,7 @@ struct TimelineWalk {
       startTerm(on: date, cause: .event(next.event))
     }
     if let term = state.membership, date >= term.lapsesOn { state.membership = nil }
+    if let term = state.membership { noteReminder(term, on: date, settings: catalog.settings) }
     guard let term = state.membership else {
       shown = [:]
       clearRisks(on: date, cause: cause)
