@@ -1,4 +1,3 @@
-import Crypto
 public import Foundation
 
 /// Turns a Partner Center Insights ACR export (CSV) into `ConsumptionReported` events.
@@ -104,9 +103,7 @@ public struct ConsumptionImport {
     let event = LedgerEvent.consumptionReported(row)
     // The same row imported again has the same id, so a re-import is a no-op; a restated
     // amount is a new event that restates the old one.
-    var hasher = SHA256()
-    hasher.update(data: Array(effective.description.utf8) + event.canonicalPayload)
-    let id = "acr-" + HashChain.hex(Array(hasher.finalize())).prefix(32)
+    let id = ContentDigest.id("acr-", of: Array(effective.description.utf8) + event.canonicalPayload)
     return ProposedEvent(id: id, effective: effective, event: event)
   }
 

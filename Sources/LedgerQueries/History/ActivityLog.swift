@@ -1,0 +1,45 @@
+import Foundation
+public import LedgerCore
+
+/// The activity log Partner Center offers, from the event log: when each fact was recorded,
+/// whom it affected, what was done and by whom. Voided events stay listed; their corrections
+/// are listed too.
+public enum ActivityLog {
+  /// The CSV header.
+  public static let header = "recorded,position,effective,organization,affected,action,user,role,event"
+
+  /// The CSV line of one stored record (RFC 4180 quoting).
+  public static func csvLine(_ entry: LogEntry) -> String {
+    fields(entry).map(quoted).joined(separator: ",")
+  }
+
+  /// The fields of one stored record, in the header's order.
+  public static func fields(_ entry: LogEntry) -> [String] {
+    let record = entry.record
+    let event = try? record.decoded().event
+    var action = record.typeName
+    if let corrects = record.corrects { action += " (correction of \(corrects))" }
+    if let voidedBy = entry.voidedBy { action += " (voided at position \(voidedBy))" }
+    return [
+      record.recorded.description, "\(record.position)", record.effective.description, event?.organization ?? "",
+      event.map(affected) ?? "", action, record.actor?.id ?? "", record.actor?.role ?? "", record.id,
+    ]
+  }
+
+  /// The customer or individual the event is about, else its organization.
+  static func affected(_ event: LedgerEvent) -> String {
+    switch event {
+    case .credentialEarned(let earned): "individual \(earned.individual)"
+    case .individualAssociated(let associated): "individual \(associated.individual)"
+    case .individualDeparted(let departed): "individual \(departed.individual)"
+    case .consumptionReported(let row): "customer \(row.customer)"
+    case .customerReferenceSubmitted(let reference): "customer \(reference.customer)"
+    default: event.organization.map { "organization \($0)" } ?? ""
+    }
+  }
+
+  static func quoted(_ field: String) -> String {
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
