@@ -52,6 +52,21 @@ enum LedgerSchema {
     CREATE TRIGGER org_streams_refuse_delete BEFORE DELETE ON org_streams
     BEGIN SELECT RAISE(ABORT, 'the organization index is append-only'); END;
     """,
+    // 3: notification sinks' progress and leases (not events: delivery bookkeeping).
+    """
+    CREATE TABLE sink_acknowledgements (
+      sink TEXT NOT NULL,
+      alert TEXT NOT NULL,
+      acknowledged INTEGER NOT NULL,
+      PRIMARY KEY (sink, alert)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE sink_leases (
+      sink TEXT PRIMARY KEY,
+      holder TEXT NOT NULL,
+      expires INTEGER NOT NULL
+    ) STRICT;
+    """,
   ]
 
   /// The columns every event read selects, in the order ``SQLiteEventLog`` decodes them.

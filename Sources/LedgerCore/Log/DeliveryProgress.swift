@@ -1,0 +1,38 @@
+/// Where notification sinks keep their progress, beside the log: which alerts each sink has
+/// acknowledged, and which process holds the sink's lease. The SQLite log implements it in
+/// the same database file; so will any later backend.
+public protocol DeliveryProgress: AnyObject {
+  /// The ids of the alerts `sink` has acknowledged.
+  func acknowledgedAlerts(sink: String) throws -> Set<String>
+
+  /// Records that `sink` acknowledged `alert`, if `holder` still holds the sink's lease.
+  /// - Returns: `false`, recording nothing, when the lease is held by someone else.
+  func acknowledge(sink: String, alert: String, at instant: RecordedInstant, holder: String) throws -> Bool
+
+  /// The sink's lease, if any was ever taken.
+  func lease(of sink: String) throws -> SinkLease?
+
+  /// Takes or extends the sink's lease when it is still `current` (compare and swap).
+  /// - Returns: whether `lease` is now stored.
+  func claimLease(_ lease: SinkLease, replacing current: SinkLease?) throws -> Bool
+
+  /// Gives the lease up when `lease` still holds it.
+  func releaseLease(_ lease: SinkLease) throws
+}
+
+/// Which process delivers to a sink, until when.
+public struct SinkLease: Equatable, Sendable {
+  /// The sink's address (`file:/var/alerts.ndjson`).
+  public let sink: String
+  /// Who holds it: `host pid token`.
+  public let holder: String
+  /// When it runs out unless extended.
+  public let expires: RecordedInstant
+
+  /// Creates a lease.
+  public init(sink: String, holder: String, expires: RecordedInstant) {
+    self.sink = sink
+    self.holder = holder
+    self.expires = expires
+  }
+}

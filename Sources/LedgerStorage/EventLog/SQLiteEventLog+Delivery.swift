@@ -1,0 +1,61 @@
+public import LedgerCore
+
+extension SQLiteEventLog: DeliveryProgress {
+  public func acknowledgedAlerts(sink: String) throws -> Set<String> {
+    let statement = try connection.statement("SELECT alert FROM sink_acknowledgements WHERE sink = ?")
+    defer { statement.reset() }
+    statement.bind(1, sink)
+    var alerts: Set<String> = []
+    while try statement.step() {
+      if let alert = statement.text(0) { alerts.insert(alert) }
+    }
+    return alerts
+  }
+
+  public func acknowledge(sink: String, alert: String, at instant: RecordedInstant, holder: String) throws -> Bool {
+    try connection.immediateTransaction {
+      guard try lease(of: sink)?.holder == holder else { return false }
+      let insert = try connection.statement(
+        "INSERT OR IGNORE INTO sink_acknowledgements (sink, alert, acknowledged) VALUES (?, ?, ?)")
+      defer { insert.reset() }
+      insert.bind(1, sink)
+      insert.bind(2, alert)
+      insert.bind(3, instant.microseconds)
+      try insert.run()
+      return true
+    }
+  }
+
+  public func lease(of sink: String) throws -> SinkLease? {
+    let statement = try connection.statement("SELECT holder, expires FROM sink_leases WHERE sink = ?")
+    defer { statement.reset() }
+    statement.bind(1, sink)
+    guard try statement.step(), let holder = statement.text(0) else { return nil }
+    return SinkLease(sink: sink, holder: holder, expires: RecordedInstant(microseconds: statement.int64(1)))
+  }
+
+  public func claimLease(_ lease: SinkLease, replacing current: SinkLease?) throws -> Bool {
+    try connection.immediateTransaction {
+      guard try self.lease(of: lease.sink) == current else { return false }
+      let upsert = try connection.statement(
+        """
+        INSERT INTO sink_leases (sink, holder, expires) VALUES (?, ?, ?)
+        ON CONFLICT (sink) DO UPDATE SET holder = excluded.holder, expires = excluded.expires
+        """)
+      defer { upsert.reset() }
+      upsert.bind(1, lease.sink)
+      upsert.bind(2, lease.holder)
+      upsert.bind(3, lease.expires.microseconds)
+      try upsert.run()
+      return true
+    }
+  }
+
+  public func releaseLease(_ lease: SinkLease) throws {
+    let delete = try connection.statement("DELETE FROM sink_leases WHERE sink = ? AND holder = ?")
+    defer { delete.reset() }
+    delete.bind(1, lease.sink)
+    delete.bind(2, lease.holder)
+    try delete.run()
+  }
+}
