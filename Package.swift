@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "LedgerCatalog", targets: ["LedgerCatalog"]),
     .library(name: "Projections", targets: ["Projections"]),
     .library(name: "LedgerQueries", targets: ["LedgerQueries"]),
+    .library(name: "LedgerNotifications", targets: ["LedgerNotifications"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,10 +55,15 @@ let package = Package(
       dependencies: ["LedgerCore", "LedgerCatalog", "Projections"],
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "LedgerNotifications",
+      dependencies: ["LedgerCore", "LedgerQueries"],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "ledger",
       dependencies: [
-        "LedgerCore", "LedgerStorage", "LedgerCatalog", "Projections", "LedgerQueries",
+        "LedgerCore", "LedgerStorage", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerNotifications",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/demo.ndjson")],

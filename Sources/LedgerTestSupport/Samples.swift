@@ -55,6 +55,24 @@ public enum Samples {
     }
   }
 
+  /// `count` organizations that each buy a Silver membership on 2020-03-02 and receive a
+  /// Gold override of cloud-platform the next day: each gives four alerts (the at-risk raise
+  /// when the override ends, its clear at the anniversary, the two renewal reminders).
+  public static func alertingOrganizations(_ count: Int) -> [ProposedEvent] {
+    (0..<count).flatMap { index -> [ProposedEvent] in
+      let org = "org-\(index)"
+      return [
+        ProposedEvent(
+          effective: date("2020-01-01"), event: .organizationEnrolled(OrganizationEnrolled(org: org, name: org))),
+        ProposedEvent(
+          effective: date("2020-03-02"), event: .membershipPurchased(MembershipPurchased(org: org, level: .silver))),
+        ProposedEvent(
+          effective: date("2020-03-03"),
+          event: .overridePlaced(OverridePlaced(org: org, competency: "cloud-platform", level: .gold))),
+      ]
+    }
+  }
+
   /// The NDJSON text of `events`, one line each.
   public static func ndjson(_ events: [ProposedEvent]) -> String {
     events.map { String(decoding: EventInput.json(of: $0).canonicalBytes, as: UTF8.self) + "\n" }.joined()

@@ -13,7 +13,8 @@ struct Ledger: AsyncParsableCommand {
       """,
     subcommands: [
       AppendCommand.self, LogCommand.self, VerifyCommand.self, CatalogCommand.self, StatusCommand.self,
-      ExplainCommand.self, AcrCommand.self, ImportAcrCommand.self, DemoCommand.self,
+      ExplainCommand.self, HistoryCommand.self, AlertsCommand.self, NotifyCommand.self, ExportActivityCommand.self,
+      AcrCommand.self, ImportAcrCommand.self, DemoCommand.self,
     ]
   )
 }

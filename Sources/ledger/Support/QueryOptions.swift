@@ -9,21 +9,10 @@ struct QueryOptions: ParsableArguments {
   @Option(name: .customLong("as-of"), help: "The effective date asked about (YYYY-MM-DD); default: today (UTC).")
   var asOf: String?
 
-  @Option(name: .customLong("known-at-position"), help: "Answer from the events recorded up to this position.")
-  var knownAtPosition: Int64?
-
-  @Option(
-    name: .customLong("known-at"),
-    help: "Answer from the events recorded at or before this instant (RFC 3339 UTC, or a date: its end).")
-  var knownAtInstant: String?
+  @OptionGroup var knownAt: KnownAtOptions
 
   func validate() throws {
-    if knownAtPosition != nil, knownAtInstant != nil {
-      throw ValidationError("give --known-at-position or --known-at, not both")
-    }
-    if let knownAtPosition, knownAtPosition < 0 { throw ValidationError("--known-at-position must not be negative") }
     _ = try date()
-    _ = try knownAt()
   }
 
   /// The as-of date: the option, or today's date in UTC, resolved once for the request.
@@ -41,13 +30,32 @@ struct QueryOptions: ParsableArguments {
     let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
     let asOf = try date()
     do {
-      try body(query, asOf, try knownAt().resolve(in: log))
+      try body(query, asOf, try knownAt.point().resolve(in: log))
     } catch let unknown as UnknownOrganization {
       throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
     }
   }
+}
 
-  func knownAt() throws -> KnownAt {
+/// `--known-at-position` and `--known-at`: the "as known at" point of a query.
+struct KnownAtOptions: ParsableArguments {
+  @Option(name: .customLong("known-at-position"), help: "Answer from the events recorded up to this position.")
+  var knownAtPosition: Int64?
+
+  @Option(
+    name: .customLong("known-at"),
+    help: "Answer from the events recorded at or before this instant (RFC 3339 UTC, or a date: its end).")
+  var knownAtInstant: String?
+
+  func validate() throws {
+    if knownAtPosition != nil, knownAtInstant != nil {
+      throw ValidationError("give --known-at-position or --known-at, not both")
+    }
+    if let knownAtPosition, knownAtPosition < 0 { throw ValidationError("--known-at-position must not be negative") }
+    _ = try point()
+  }
+
+  func point() throws -> KnownAt {
     if let knownAtPosition { return .position(knownAtPosition) }
     if let knownAtInstant {
       do {
@@ -57,6 +65,39 @@ struct QueryOptions: ParsableArguments {
       }
     }
     return .head
+  }
+}
+
+/// `--from` and `--to`: a period of effective dates (closed), `--to` defaulting to today.
+struct PeriodOptions: ParsableArguments {
+  @Option(help: "The first effective date (YYYY-MM-DD); default: the beginning.")
+  var from: String?
+
+  @Option(help: "The last effective date (YYYY-MM-DD); default: today (UTC).")
+  var to: String?
+
+  func validate() throws {
+    _ = try start()
+    let end = try self.end()
+    if let start = try start(), start > end { throw ValidationError("--from \(start) is after --to \(end)") }
+  }
+
+  func start() throws -> CivilDate? {
+    guard let from else { return nil }
+    do {
+      return try CivilDate(parsing: from)
+    } catch {
+      throw ValidationError("--from: \(error)")
+    }
+  }
+
+  func end() throws -> CivilDate {
+    guard let to else { return Today.date() }
+    do {
+      return try CivilDate(parsing: to)
+    } catch {
+      throw ValidationError("--to: \(error)")
+    }
   }
 }
 

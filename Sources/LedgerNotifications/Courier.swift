@@ -1,0 +1,94 @@
+public import LedgerCore
+public import LedgerQueries
+
+/// Delivers alerts to one sink at least once, in order, never skipping: each alert the sink
+/// has not acknowledged is delivered, then acknowledged in the database, before the next.
+/// A crash between the two redelivers that alert, with the same id, on the next run.
+///
+/// Only the holder of the sink's lease delivers; a second courier on the same sink is
+/// refused until the lease runs out or its holder's process is gone.
+public final class Courier {
+  /// The sink's address, naming its progress.
+  public let sink: SinkAddress
+  private let deliverer: any AlertSink
+  private let progress: any DeliveryProgress
+  private let clock: LedgerClock
+  private let holder = LeaseHolder.current()
+  private let leaseMicroseconds: Int64
+  private var lease: SinkLease?
+
+  /// Creates a courier; it delivers nothing until it holds the lease (``acquireLease()``).
+  public init(
+    sink: SinkAddress, deliverer: any AlertSink, progress: any DeliveryProgress, clock: LedgerClock = .system,
+    leaseSeconds: Int64 = 300
+  ) {
+    self.sink = sink
+    self.deliverer = deliverer
+    self.progress = progress
+    self.clock = clock
+    self.leaseMicroseconds = leaseSeconds * 1_000_000
+  }
+
+  /// Takes the sink's lease unless another live courier holds it.
+  /// - Returns: `nil` when taken, else the lease that stands in the way.
+  public func acquireLease() throws -> SinkLease? {
+    let current = try progress.lease(of: sink.description)
+    if let current, current.holder != holder.text, current.expires > clock.now(),
+      !(LeaseHolder(current.holder)?.isGone ?? false)
+    {
+      return current
+    }
+    let claimed = newLease()
+    guard try progress.claimLease(claimed, replacing: current) else {
+      return try progress.lease(of: sink.description) ?? current
+    }
+    lease = claimed
+    return nil
+  }
+
+  /// Delivers, in order, every alert of `alerts` the sink has not acknowledged.
+  /// - Returns: how many were delivered.
+  /// - Throws: ``DeliveryFailure`` (the sink stops there: nothing after it is delivered);
+  ///   ``LeaseLost`` when another courier took the sink over.
+  public func deliver(_ alerts: [Alert]) async throws -> Int {
+    let acknowledged = try progress.acknowledgedAlerts(sink: sink.description)
+    var delivered = 0
+    for alert in alerts where !acknowledged.contains(alert.id) {
+      try extendLease()
+      try await deliverer.deliver(alert)
+      guard try progress.acknowledge(sink: sink.description, alert: alert.id, at: clock.now(), holder: holder.text)
+      else { throw LeaseLost(sink: sink.description) }
+      delivered += 1
+    }
+    return delivered
+  }
+
+  /// Gives the lease up.
+  public func releaseLease() throws {
+    if let lease { try progress.releaseLease(lease) }
+    lease = nil
+  }
+
+  /// Extends the lease when half of it has run, and makes sure it is still ours.
+  public func extendLease() throws {
+    guard let lease else { throw LeaseLost(sink: sink.description) }
+    guard lease.expires.microseconds - clock.now().microseconds < leaseMicroseconds / 2 else { return }
+    let extended = newLease()
+    guard try progress.claimLease(extended, replacing: lease) else { throw LeaseLost(sink: sink.description) }
+    self.lease = extended
+  }
+
+  private func newLease() -> SinkLease {
+    SinkLease(
+      sink: sink.description, holder: holder.text,
+      expires: RecordedInstant(microseconds: clock.now().microseconds + leaseMicroseconds))
+  }
+}
+
+/// Another courier took the sink's lease over: this one must stop delivering.
+public struct LeaseLost: Error, CustomStringConvertible {
+  /// The sink.
+  public let sink: String
+
+  public var description: String { "sink \(sink): another notify process took the lease over" }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import LedgerCore
+import LedgerQueries
+import Projections
+
+/// `ledger alerts`: renewal-at-risk alerts raised and cleared, and renewal reminders.
+struct AlertsCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "alerts",
+    abstract: "List renewal-at-risk alerts raised and cleared, and renewal reminders, with their causes.",
+    discussion: """
+      In delivery order: effective date, organization, then the order the replay produced \
+      them. Each alert has a stable id derived from its content, which `ledger notify` sends \
+      as the idempotency key.
+      """
+  )
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var period: PeriodOptions
+  @OptionGroup var knownAt: KnownAtOptions
+
+  @Option(help: "Only this organization's alerts.")
+  var org: String?
+
+  @Flag(help: "Print NDJSON, one object per alert.")
+  var json = false
+
+  func run() async throws {
+    try await reportingFailures {
+      let log = try database.openForReading()
+      let feed = AlertFeed(log: log, catalogs: try BundledCatalog.load())
+      let alerts: [Alert]
+      do {
+        alerts = try feed.alerts(
+          org: org, from: try period.start(), through: try period.end(),
+          knownAt: try knownAt.point().resolve(in: log))
+      } catch let unknown as UnknownOrganization {
+        throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
+      }
+      var output = OutputBuffer()
+      for alert in alerts {
+        if json {
+          output.write(bytes: alert.json.canonicalBytes)
+          output.write("\n")
+        } else {
+          output.write(Self.text(alert))
+        }
+      }
+      output.flush()
+    }
+  }
+
+  static func text(_ alert: Alert) -> String {
+    let subject = alert.competency ?? "membership"
+    return "\(alert.effective)  \(alert.org)  \(alert.kind.rawValue)  \(subject)  \(alert.state.rawValue)  "
+      + "cause: \(alert.cause)  [\(alert.id)]\n            \(alert.message)\n"
+  }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import LedgerCore
+import LedgerQueries
+import LedgerStorage
+import Projections
+
+/// `ledger history ORG`: the replay for audits, or what later records restated about the past.
+struct HistoryCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract: "Replay an organization's history for audits: every event and time-driven change, with its effect.",
+    discussion: """
+      In effective order: every event that touched the organization (its individuals' \
+      credentials, associations and departures included) with who recorded it and when, and \
+      every day time alone changed something (an override ending, a credential expiring, a \
+      term ending, the renewal window opening and closing, an audit pass lapsing), each with \
+      what it changed: before → after. With --restated-since POSITION: the events recorded \
+      after that position and, stretch by stretch, the answers they changed about the past.
+      """
+  )
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var period: PeriodOptions
+  @OptionGroup var knownAt: KnownAtOptions
+
+  @Argument(help: "The organization's id.")
+  var org: String
+
+  @Option(
+    name: .customLong("restated-since"),
+    help: "Compare with the history as known at this position: what later records changed about the past.")
+  var restatedSince: Int64?
+
+  @Flag(help: "Print NDJSON, one object per entry.")
+  var json = false
+
+  func validate() throws {
+    if let restatedSince, restatedSince < 0 { throw ValidationError("--restated-since must not be negative") }
+  }
+
+  func run() async throws {
+    try await reportingFailures {
+      let log = try database.openForReading()
+      let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
+      let (start, end) = (try period.start(), try period.end())
+      let position = try knownAt.point().resolve(in: log)
+      let timeline: OrganizationTimeline
+      do {
+        timeline = try query.timeline(of: org, knownAt: position)
+      } catch let unknown as UnknownOrganization {
+        throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
+      }
+      var output = OutputBuffer()
+      if let restatedSince {
+        let since = min(restatedSince, position)
+        let earlier =
+          (try? query.timeline(of: org, knownAt: since))
+          ?? OrganizationTimeline(catalogs: query.catalogs, facts: OrganizationFacts(org: org))
+        let later = try log.events(concerning: org, knownAt: position).filter { $0.position > since }
+        let restatements = timeline.restatements(comparedWith: earlier, through: end).filter { restatement in
+          start.map { (restatement.until ?? end) >= $0 } ?? true
+        }
+        if !json {
+          output.write("\(org): recorded after position \(since), up to \(position): \(later.count) event(s)\n")
+        }
+        for event in later {
+          write(json ? HistoryDocument.json(recorded: event) : nil, HistoryDocument.text(recorded: event), to: &output)
+        }
+        if !json {
+          output.write(restatements.isEmpty ? "No answer about the past changed.\n" : "Answers that changed:\n")
+        }
+        for restatement in restatements {
+          write(json ? HistoryDocument.json(restatement) : nil, HistoryDocument.text(restatement), to: &output)
+        }
+      } else {
+        let entries = timeline.history(through: end).filter { entry in start.map { entry.date >= $0 } ?? true }
+        for entry in entries {
+          write(json ? HistoryDocument.json(entry) : nil, HistoryDocument.text(entry), to: &output)
+        }
+      }
+      output.flush()
+    }
+  }
+
+  private func write(_ document: JSONValue?, _ text: @autoclosure () -> String, to output: inout OutputBuffer) {
+    if let document {
+      output.write(bytes: document.canonicalBytes)
+    } else {
+      output.write(text())
+    }
+    output.write("\n")
+  }
+}

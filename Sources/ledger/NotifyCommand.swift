@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerNotifications
+import LedgerQueries
+import LedgerStorage
+
+/// `ledger notify --sink SINK`: delivers due alerts to a sink, at least once, in order.
+struct NotifyCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "notify",
+    abstract: "Deliver every due alert a sink has not acknowledged, in order, recording its progress.",
+    discussion: """
+      Sinks: stdout (NDJSON), file:PATH (appended NDJSON, synced), exec:COMMAND (one run per \
+      alert, its JSON on stdin; non-zero exits retried), webhook:URL (POST with an \
+      Idempotency-Key header; 5xx and timeouts retried, 4xx reported). Each alert is \
+      acknowledged in the ledger database after the sink has it, so a restarted notify \
+      resumes where the last one stopped; a redelivery after a crash carries the same id. \
+      One notify per sink at a time: a second one is refused (exit 69), or waits with --follow. \
+      A delivery that still fails after its retries stops the sink there (exit 69).
+      """
+  )
+
+  @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "stdout, file:PATH, exec:COMMAND or webhook:URL.")
+  var sink: String
+
+  @Flag(help: "Keep running: deliver alerts as new events arrive and as days pass.")
+  var follow = false
+
+  @Option(help: "Deliver the alerts due up to this date (YYYY-MM-DD) instead of today (UTC).")
+  var now: String?
+
+  @Option(name: .customLong("poll-seconds"), help: "With --follow, how often to look for new events and a new day.")
+  var pollSeconds: Double = 2
+
+  @Option(help: "Attempts per alert for exec and webhook sinks, the first included.")
+  var attempts = 5
+
+  @Option(name: .customLong("backoff-ms"), help: "The wait before the first retry; it doubles with each retry.")
+  var backoffMilliseconds = 500
+
+  @Option(name: .customLong("timeout-seconds"), help: "How long one webhook call may take.")
+  var timeoutSeconds: Double = 10
+
+  func validate() throws {
+    _ = try address()
+    _ = try Today.date(or: now)
+    guard pollSeconds > 0, attempts > 0, backoffMilliseconds >= 0, timeoutSeconds > 0 else {
+      throw ValidationError("--poll-seconds, --attempts and --timeout-seconds must be positive")
+    }
+  }
+
+  func run() async throws {
+    try await reportingFailures {
+      let log = try database.openForReading()
+      let feed = AlertFeed(log: log, catalogs: try BundledCatalog.load())
+      let address = try address()
+      let retry = RetryPolicy(attempts: attempts, firstDelayMilliseconds: backoffMilliseconds)
+      let courier: Courier
+      do {
+        courier = Courier(
+          sink: address, deliverer: try address.makeSink(retry: retry, timeout: timeoutSeconds), progress: log)
+      } catch let failure as DeliveryFailure {
+        throw CommandFailure(exitCode: 66, lines: [failure.reason])
+      }
+      try await takeLease(courier)
+      defer { try? courier.releaseLease() }
+      var delivered: (head: Int64, day: CivilDate)?
+      while true {
+        let (head, day) = (try log.headPosition(), try Today.date(or: now))
+        if delivered.map({ $0 != (head, day) }) ?? true {
+          let count = try await deliver(feed.alerts(through: day, knownAt: head), by: courier)
+          if count > 0 { Self.report("\(count) alert(s) delivered to \(address) (due up to \(day))") }
+          delivered = (head, day)
+        } else {
+          try courier.extendLease()
+        }
+        guard follow else { return }
+        try await Task.sleep(for: .milliseconds(Int(pollSeconds * 1000)))
+      }
+    }
+  }
+
+  private func address() throws -> SinkAddress {
+    do {
+      return try SinkAddress(parsing: sink)
+    } catch {
+      throw ValidationError("--sink: \(error)")
+    }
+  }
+
+  /// Takes the sink's lease; without --follow a held lease is refused, with it we wait.
+  private func takeLease(_ courier: Courier) async throws {
+    while let held = try courier.acquireLease() {
+      guard follow else {
+        throw CommandFailure(
+          exitCode: 69,
+          lines: [
+            "sink \(courier.sink) is being delivered by another notify (\(held.holder), lease until \(held.expires))"
+          ])
+      }
+      try await Task.sleep(for: .milliseconds(Int(pollSeconds * 1000)))
+    }
+  }
+
+  private func deliver(_ alerts: [Alert], by courier: Courier) async throws -> Int {
+    do {
+      return try await courier.deliver(alerts)
+    } catch let failure as DeliveryFailure {
+      throw CommandFailure(exitCode: 69, lines: ["sink \(courier.sink): \(failure); the sink stops here"])
+    } catch let lost as LeaseLost {
+      throw CommandFailure(exitCode: 69, lines: ["\(lost)"])
+    }
+  }
+
+  private static func report(_ line: String) {
+    FileHandle.standardError.write(Data(("notify: " + line + "\n").utf8))
+  }
+}
