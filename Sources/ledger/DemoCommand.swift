@@ -52,8 +52,11 @@ struct DemoCommand: AsyncParsableCommand {
       }
       print(Self.describe(summary, verification))
       try Self.showStatuses(of: log)
+      try Self.showHistoryAndAlerts(of: log)
       print("\nTry: ledger status contoso --db \(target) --as-of 2020-07-01 --json")
       print("     ledger explain contoso cloud-platform --db \(target) --as-of 2020-07-01")
+      print("     ledger history contoso --db \(target) --to 2021-12-31")
+      print("     ledger notify --sink stdout --db \(target) --now 2021-12-31")
     }
   }
 
@@ -72,6 +75,30 @@ struct DemoCommand: AsyncParsableCommand {
       let status = try query.status(of: "contoso", asOf: try CivilDate(parsing: date), knownAt: position)
       print("\n== \(date): \(story)")
       print(StatusText.describe(status, knownAtPosition: position, activeOnly: true))
+    }
+  }
+
+  /// Contoso's history (the entries that changed something), what the departure's correction
+  /// restated, and every alert of the sample.
+  static func showHistoryAndAlerts(of log: SQLiteEventLog) throws {
+    let catalogs = try BundledCatalog.load()
+    let query = OrganizationQuery(log: log, catalogs: catalogs)
+    let (head, end) = (try log.headPosition(), try CivilDate(parsing: "2021-12-31"))
+    let timeline = try query.timeline(of: "contoso", knownAt: head)
+    print("\n== Contoso's history through \(end): the events and days that changed what the program shows")
+    for entry in timeline.history(through: end) where !entry.changes.isEmpty {
+      print(HistoryDocument.text(entry))
+    }
+    print("\n== What the correction recorded at position 31 (bob left on 15 June, not 1 June) restated")
+    let (before, after) = (
+      try query.timeline(of: "contoso", knownAt: 30), try query.timeline(of: "contoso", knownAt: 31)
+    )
+    for restatement in after.restatements(comparedWith: before, through: end) {
+      print(HistoryDocument.text(restatement))
+    }
+    print("\n== Alerts through \(end), as `ledger notify` delivers them")
+    for alert in try AlertFeed(log: log, catalogs: catalogs).alerts(through: end, knownAt: head) {
+      print(AlertsCommand.text(alert), terminator: "")
     }
   }
 
