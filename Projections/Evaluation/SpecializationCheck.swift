@@ -40,6 +40,16 @@ struct SpecializationCheck {
 
   /// What stands between the organization and an active specialization, in words.
   var missing: [String] {
+    var missing = missingBeforeAudit
+    if definition.needsAudit && !(auditValidUntil.map { date < $0 } ?? false) {
+      missing.append("a passed third-party audit within \(catalog.settings.auditValidityMonths) months")
+    }
+    return missing
+  }
+
+  /// Every prerequisite but the audit that is not met: an audit may be scheduled only when
+  /// this is empty.
+  var missingBeforeAudit: [String] {
     var missing: [String] = []
     if alignedGold == nil {
       let names = definition.prerequisiteGold.joined(separator: " or ")
@@ -47,9 +57,6 @@ struct SpecializationCheck {
       missing.append("\(active)Gold competency in \(names)")
     }
     if let outcome = requirementOutcome { missing += outcome.unmetParts }
-    if definition.needsAudit && !(auditValidUntil.map { date < $0 } ?? false) {
-      missing.append("a passed third-party audit within \(catalog.settings.auditValidityMonths) months")
-    }
     if approvedReferences < definition.references {
       missing.append("\(definition.references - approvedReferences) more approved customer reference(s)")
     }

@@ -76,6 +76,8 @@ struct OrganizationState {
       audits[event.specialization, default: AuditRecord()].scheduled = (date, recorded.id)
     case .auditCompleted(let event):
       audits[event.specialization, default: AuditRecord()].complete(event.result, on: date, event: recorded.id)
+    case .roleGranted, .roleRevoked:
+      break  // Who may act changes nothing the program shows.
     }
   }
 }

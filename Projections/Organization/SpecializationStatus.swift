@@ -25,6 +25,8 @@ public struct SpecializationStatus: Equatable, Sendable {
   public let approvedReferences: Int
   /// What is missing, in words, when not active.
   public let missing: [String]
+  /// Every unmet prerequisite but the audit: the "Schedule audit" gate.
+  public let missingBeforeAudit: [String]
 
   /// What the program shows: `active` or `not-started`.
   public var status: String { stage == .active ? "active" : "not-started" }

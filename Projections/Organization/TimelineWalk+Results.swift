@@ -31,7 +31,7 @@ extension TimelineWalk {
       return SpecializationStatus(
         specialization: definition.id, stage: stage, activeSince: activeSince, anniversary: anniversary,
         auditValidUntil: check.auditValidUntil, approvedReferences: check.approvedReferences,
-        missing: stage == .active ? [] : check.missing)
+        missing: stage == .active ? [] : check.missing, missingBeforeAudit: check.missingBeforeAudit)
     }
     return OrganizationStatus(
       org: state.org, name: state.name, asOf: date, catalogVersion: catalog.version, membership: membership,

@@ -68,6 +68,7 @@ struct TimelineWalk {
       return associated.org != org && state.associations[associated.individual]?.org != org
     case .individualDeparted(let departed):
       return departed.org != org || state.associations[departed.individual]?.org != org
+    case .roleGranted, .roleRevoked: return true
     default: return false
     }
   }

@@ -8,7 +8,7 @@ extension CatalogLoader {
       "overrideMonths", "renewalWindowOpensAfterDays", "renewalGraceDays", "maxCompetenciesPerIndividual",
       "downgradeAtRenewal", "metricWindowIncludesCurrentMonth", "specializationNeedsActiveGold",
       "auditValidityMonths", "specializationValidityMonths", "reminderDaysBeforeAnniversary",
-      "reminderDaysAfterAnniversary",
+      "reminderDaysAfterAnniversary", "associationsPerYear", "daysBetweenAssociations",
     ])
     func integer(_ key: String, minimum: Int = 0) throws(CatalogError) -> Int? {
       try node.child(key)?.integer(minimum: minimum)
@@ -30,6 +30,8 @@ extension CatalogLoader {
     }
     if let value = try integer("reminderDaysBeforeAnniversary") { settings.reminderDaysBeforeAnniversary = value }
     if let value = try integer("reminderDaysAfterAnniversary") { settings.reminderDaysAfterAnniversary = value }
+    if let value = try integer("associationsPerYear", minimum: 1) { settings.associationsPerYear = value }
+    if let value = try integer("daysBetweenAssociations") { settings.daysBetweenAssociations = value }
     return settings
   }
 

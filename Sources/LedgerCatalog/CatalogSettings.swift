@@ -25,11 +25,15 @@ public struct CatalogSettings: Equatable, Sendable {
   public var reminderDaysBeforeAnniversary: Int
   /// Days after the anniversary of the second renewal reminder (23).
   public var reminderDaysAfterAnniversary: Int
+  /// How many associations an individual may make in twelve months (3).
+  public var associationsPerYear: Int
+  /// The cool-off between two associations of one individual, in days (30).
+  public var daysBetweenAssociations: Int
 
   /// The defaults of rules §11.
   public static let defaults = CatalogSettings(
     overrideMonths: 3, renewalWindowOpensAfterDays: 1, renewalGraceDays: 30, maxCompetenciesPerIndividual: nil,
     downgradeAtRenewal: true, metricWindowIncludesCurrentMonth: false, specializationNeedsActiveGold: true,
     auditValidityMonths: 24, specializationValidityMonths: 12, reminderDaysBeforeAnniversary: 15,
-    reminderDaysAfterAnniversary: 23)
+    reminderDaysAfterAnniversary: 23, associationsPerYear: 3, daysBetweenAssociations: 30)
 }

@@ -27,6 +27,8 @@ public enum CatalogDocument {
           ("specializationValidityMonths", number(settings.specializationValidityMonths)),
           ("reminderDaysBeforeAnniversary", number(settings.reminderDaysBeforeAnniversary)),
           ("reminderDaysAfterAnniversary", number(settings.reminderDaysAfterAnniversary)),
+          ("associationsPerYear", number(settings.associationsPerYear)),
+          ("daysBetweenAssociations", number(settings.daysBetweenAssociations)),
         ])
       ),
       ("credentials", .array(catalog.credentials.values.sorted { $0.code < $1.code }.map(credential))),

@@ -38,6 +38,8 @@ public enum Samples {
         CustomerReferenceRejected(org: "contoso", specialization: "sap-on-microsoft-azure", reference: "r2")),
       .auditScheduled(AuditScheduled(org: "contoso", specialization: "kubernetes-on-microsoft-azure", auditor: "ACME")),
       .auditCompleted(AuditCompleted(org: "contoso", specialization: "kubernetes-on-microsoft-azure", result: .noPass)),
+      .roleGranted(RoleGranted(subject: "alice", role: .globalAdmin, org: "contoso")),
+      .roleRevoked(RoleRevoked(subject: "alice", role: .globalAdmin, org: "contoso")),
     ]
     return events.enumerated().map { offset, event in
       ProposedEvent(

@@ -17,10 +17,10 @@ struct AppendCommandTests {
     let file = directory.write("events.ndjson", Samples.ndjson(Samples.oneOfEachType()))
     let outcome = try LedgerProcess.run(["append", "--db", db, file], in: directory)
     #expect(outcome.status == 0)
-    #expect(outcome.stdout == "appended 15 events at positions 1…15\n")
+    #expect(outcome.stdout == "appended 17 events at positions 1…17\n")
     let again = try LedgerProcess.run(["append", "--db", db, file], in: directory)
-    #expect(again.stdout == "appended 0 events; 15 already present\n")
-    #expect(try eventCount() == 15)
+    #expect(again.stdout == "appended 0 events; 17 already present\n")
+    #expect(try eventCount() == 17)
   }
 
   @Test func readsStandardInputWhenNoFileIsGiven() throws {

@@ -17,7 +17,7 @@ struct TamperTests {
   @Test func anIntactLogVerifies() throws {
     let (_, log, _) = try tamperable()
     let result = try log.verify()
-    #expect(result.isIntact && result.eventCount == 15)
+    #expect(result.isIntact && result.eventCount == 17)
   }
 
   @Test func theTriggersRefuseChangesAndDeletions() throws {
@@ -54,8 +54,8 @@ struct TamperTests {
   @Test func truncatingTheTailIsNotAChainBreakButChangesTheHead() throws {
     let (_, log, raw) = try tamperable()
     let before = try log.verify().headHash
-    try raw.execute("DELETE FROM events WHERE position = 15")
+    try raw.execute("DELETE FROM events WHERE position = 17")
     let after = try log.verify()
-    #expect(after.isIntact && after.headHash != before && after.eventCount == 14)
+    #expect(after.isIntact && after.headHash != before && after.eventCount == 16)
   }
 }

@@ -18,11 +18,11 @@ struct LogSummaryTests {
     for (offset, event) in Samples.oneOfEachType().enumerated() {
       summary.apply(recorded(event, at: Int64(offset + 1)))
     }
-    #expect(summary.eventCount == 15)
-    #expect(summary.countsByType.count == 15 && summary.countsByType.values.allSatisfy { $0 == 1 })
+    #expect(summary.eventCount == 17)
+    #expect(summary.countsByType.count == 17 && summary.countsByType.values.allSatisfy { $0 == 1 })
     #expect(summary.organizations == ["contoso": "Contoso Ltd"])
     #expect(summary.individuals == ["alice"])
-    #expect(summary.effectiveSpan == Samples.date("2021-01-31")...Samples.date("2021-02-14"))
+    #expect(summary.effectiveSpan == Samples.date("2021-01-31")...Samples.date("2021-02-16"))
   }
 
   @Test func countsCorrectionsAndWidensTheSpanBothWays() {

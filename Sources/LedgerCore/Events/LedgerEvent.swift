@@ -18,6 +18,8 @@ public enum LedgerEvent: Equatable, Sendable {
   case customerReferenceRejected(CustomerReferenceRejected)
   case auditScheduled(AuditScheduled)
   case auditCompleted(AuditCompleted)
+  case roleGranted(RoleGranted)
+  case roleRevoked(RoleRevoked)
 
   /// The schema version every event type is written with today.
   public static let currentSchemaVersion = 1
@@ -70,6 +72,12 @@ public enum LedgerEvent: Equatable, Sendable {
     AuditCompleted.typeName: { fields throws(EventValidationError) in
       .auditCompleted(try AuditCompleted(reading: &fields))
     },
+    RoleGranted.typeName: { fields throws(EventValidationError) in
+      .roleGranted(try RoleGranted(reading: &fields))
+    },
+    RoleRevoked.typeName: { fields throws(EventValidationError) in
+      .roleRevoked(try RoleRevoked(reading: &fields))
+    },
   ]
 
   /// Every type name of the vocabulary, sorted.
@@ -119,6 +127,8 @@ public enum LedgerEvent: Equatable, Sendable {
     case .customerReferenceRejected(let payload): payload
     case .auditScheduled(let payload): payload
     case .auditCompleted(let payload): payload
+    case .roleGranted(let payload): payload
+    case .roleRevoked(let payload): payload
     }
   }
 
@@ -146,6 +156,8 @@ public enum LedgerEvent: Equatable, Sendable {
     case .customerReferenceRejected(let event): event.org
     case .auditScheduled(let event): event.org
     case .auditCompleted(let event): event.org
+    case .roleGranted(let event): event.org
+    case .roleRevoked(let event): event.org
     }
   }
 

@@ -13,11 +13,15 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible {
   /// The category of individual streams.
   public static let individualCategory = "individual"
 
+  /// The category of actor streams (their roles).
+  public static let actorCategory = "actor"
   /// The stream of an organization.
   public static func organization(_ id: String) -> StreamName { StreamName(category: organizationCategory, id: id) }
   /// The stream of an individual.
   public static func individual(_ id: String) -> StreamName { StreamName(category: individualCategory, id: id) }
 
+  /// The stream of an actor's roles.
+  public static func actor(_ id: String) -> StreamName { StreamName(category: actorCategory, id: id) }
   /// Creates a stream name from its parts.
   public init(category: String, id: String) {
     self.category = category

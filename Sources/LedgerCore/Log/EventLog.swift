@@ -8,6 +8,10 @@ public protocol EventLog: AnyObject {
   /// - Throws: ``AppendRejection`` naming every refused event; nothing is written then.
   func append(_ events: [ProposedEvent]) throws -> AppendReceipt
 
+  /// The version of `stream` (how many events it holds, voided ones included), 0 when empty:
+  /// what a caller passes as `expectedVersion` to append after what it read.
+  func version(of stream: StreamName) throws -> Int
+
   /// The position of the last event, 0 for an empty log.
   func headPosition() throws -> Int64
 

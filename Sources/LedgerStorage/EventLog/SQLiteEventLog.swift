@@ -32,6 +32,11 @@ public final class SQLiteEventLog: EventLog {
     try SQLiteMigrator(migrations: LedgerSchema.migrations).migrate(connection)
   }
 
+  public func version(of stream: StreamName) throws -> Int {
+    guard let number = try streamNumber(named: stream.description) else { return 0 }
+    return Int(try connection.integerBinding("SELECT max(stream_version) FROM events WHERE stream_no = ?", number) ?? 0)
+  }
+
   public func headPosition() throws -> Int64 {
     try connection.integer("SELECT max(position) FROM events") ?? 0
   }

@@ -1,0 +1,33 @@
+/// An actor loses a role: an administrator role for one organization, or a program-wide
+/// role (Microsoft agent, auditor).
+public struct RoleRevoked: EventPayload {
+  public static let typeName = "RoleRevoked"
+  /// The actor the role is about.
+  public var subject: String
+  /// The role.
+  public var role: Role
+  /// The organization, for an administrator role.
+  public var org: String?
+
+  /// Creates the event.
+  public init(subject: String, role: Role, org: String? = nil) {
+    self.subject = subject
+    self.role = role
+    self.org = org
+  }
+
+  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+    subject = try fields.string("subject")
+    role = try fields.choice("role", as: Role.self)
+    org = try fields.optionalString("org")
+    try role.checkScope(org: org)
+  }
+
+  public func write(to fields: inout FieldWriter) {
+    fields.set("subject", subject)
+    fields.set("role", role)
+    fields.set("org", org)
+  }
+
+  public var stream: StreamName { .actor(subject) }
+}
