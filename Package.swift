@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "Projections", targets: ["Projections"]),
     .library(name: "LedgerQueries", targets: ["LedgerQueries"]),
     .library(name: "LedgerNotifications", targets: ["LedgerNotifications"]),
+    .library(name: "LedgerCommands", targets: ["LedgerCommands"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -60,10 +61,16 @@ let package = Package(
       dependencies: ["LedgerCore", "LedgerQueries"],
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "LedgerCommands",
+      dependencies: ["LedgerCore", "LedgerCatalog", "Projections", "LedgerQueries"],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "ledger",
       dependencies: [
         "LedgerCore", "LedgerStorage", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerNotifications",
+        "LedgerCommands",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/demo.ndjson")],
@@ -94,6 +101,11 @@ let package = Package(
       dependencies: [
         "LedgerCore", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerStorage", "LedgerTestSupport",
       ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LedgerCommandsTests",
+      dependencies: ["LedgerCommands", "LedgerCore", "LedgerCatalog", "LedgerStorage", "LedgerTestSupport"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

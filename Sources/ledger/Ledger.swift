@@ -14,7 +14,10 @@ struct Ledger: AsyncParsableCommand {
     subcommands: [
       AppendCommand.self, LogCommand.self, VerifyCommand.self, CatalogCommand.self, StatusCommand.self,
       ExplainCommand.self, HistoryCommand.self, AlertsCommand.self, NotifyCommand.self, ExportActivityCommand.self,
-      AcrCommand.self, ImportAcrCommand.self, DemoCommand.self,
+      AcrCommand.self, ImportAcrCommand.self, GrantCommand.self, RevokeCommand.self, AssociateCommand.self,
+      DepartCommand.self, PurchaseCommand.self, RenewCommand.self, OverrideCommand.self, RevokeOverrideCommand.self,
+      ScheduleAuditCommand.self, RecordAuditCommand.self, SubmitReferenceCommand.self, ApproveReferenceCommand.self,
+      RejectReferenceCommand.self, DemoCommand.self,
     ]
   )
 }

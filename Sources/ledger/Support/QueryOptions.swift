@@ -107,6 +107,15 @@ enum Today {
     CivilDate(dayNumber: Int(LedgerClock.system.now().microseconds / 86_400_000_000))
   }
 
+  /// `text` as a date for an option.
+  static func parse(_ text: String) throws -> CivilDate {
+    do {
+      return try CivilDate(parsing: text)
+    } catch {
+      throw ValidationError("\(text): \(error)")
+    }
+  }
+
   /// `text` as a date for `--as-of`, or today when absent.
   static func date(or text: String?) throws -> CivilDate {
     guard let text else { return date() }

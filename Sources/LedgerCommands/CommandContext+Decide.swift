@@ -1,0 +1,138 @@
+import LedgerCatalog
+import LedgerCore
+import Projections
+
+extension CommandContext {
+  /// The event `command` records, or the refusal.
+  func decide(_ command: LedgerCommand) throws -> Decision {
+    switch command {
+    case .grant(let subject, let role, let org):
+      return try decideRole(subject: subject, role: role, org: org, granting: true)
+    case .revoke(let subject, let role, let org):
+      return try decideRole(subject: subject, role: role, org: org, granting: false)
+    case .associate(let individual, let org): return try decideAssociation(individual: individual, org: org)
+    case .depart(let individual, let org): return try decideDeparture(individual: individual, org: org)
+    case .purchase(let org, let level): return try decidePurchase(org: org, level: level)
+    case .renew(let org, let level): return try decideRenewal(org: org, level: level)
+    case .placeOverride(let org, let competency, let level, let reason, let expires):
+      return try decideOverride(org: org, competency: competency, level: level, reason: reason, expires: expires)
+    case .revokeOverride(let org, let competency): return try decideOverrideRevocation(org: org, competency: competency)
+    case .scheduleAudit(let org, let specialization): return try decideAuditScheduling(org: org, id: specialization)
+    case .recordAudit(let org, let specialization, let result):
+      return try decideAuditResult(org: org, id: specialization, result: result)
+    case .submitReference(let org, let specialization, let reference, let customer):
+      return try decideReferenceSubmission(org: org, id: specialization, reference: reference, customer: customer)
+    case .approveReference(let org, let specialization, let reference):
+      return try decideReference(org: org, id: specialization, reference: reference, approving: true)
+    case .rejectReference(let org, let specialization, let reference):
+      return try decideReference(org: org, id: specialization, reference: reference, approving: false)
+    }
+  }
+
+  static let admins: [Role] = [.globalAdmin, .accountAdmin]
+
+  func decideRole(subject: String, role: Role, org: String?, granting: Bool) throws -> Decision {
+    guard role.isGrantable else { throw CommandRefusal("The role \(role.rawValue) is never granted.") }
+    guard role.isOrganizational == (org != nil) else {
+      throw CommandRefusal(
+        role.isOrganizational
+          ? "The role \(role.rawValue) is held for one organization: name it with --org."
+          : "The role \(role.rawValue) is program-wide: give no --org.")
+    }
+    let verb = granting ? "grant" : "revoke"
+    guard org != nil || actor == CommandHandler.systemActor else {
+      throw CommandRefusal("Only the system may \(verb) the program-wide role \(role.rawValue).")
+    }
+    let acting = try authorize([.globalAdmin], org: org, to: "\(verb) roles for \(org ?? "the program")")
+    if let org { _ = try status(of: org) }
+    let book = RoleBook(actor: subject, events: try log.events(in: .actor(subject), knownAt: head), on: date)
+    let scope = org.map { " of \($0)" } ?? ""
+    if granting, book.holds(role, for: org) {
+      throw CommandRefusal("\(subject) already holds the role \(role.rawValue)\(scope).")
+    }
+    if !granting, !book.holds(role, for: org) {
+      throw CommandRefusal("\(subject) does not hold the role \(role.rawValue)\(scope).")
+    }
+    let event: LedgerEvent =
+      granting
+      ? .roleGranted(RoleGranted(subject: subject, role: role, org: org))
+      : .roleRevoked(RoleRevoked(subject: subject, role: role, org: org))
+    return Decision(event: event, role: acting)
+  }
+
+  func decideAssociation(individual: String, org: String) throws -> Decision {
+    let acting = try authorize([.individual], individual: individual, to: "link \(individual)'s certifications")
+    _ = try status(of: org)
+    let links = try history(of: .individual(individual)).compactMap { event -> (date: CivilDate, org: String)? in
+      if case .individualAssociated(let associated) = event.event { return (event.effective, associated.org) }
+      return nil
+    }
+    let departed = try history(of: .individual(individual)).last { event in
+      if case .individualDeparted(let departure) = event.event { return departure.org == links.last?.org }
+      return false
+    }
+    if let current = links.last, current.org == org, departed.map({ $0.effective < current.date }) ?? true {
+      throw CommandRefusal("\(individual) is already associated with \(org).")
+    }
+    let settings = catalog.settings
+    let limit = AssociationLimit(perYear: settings.associationsPerYear, daysBetween: settings.daysBetweenAssociations)
+    let days = links.map(\.date)
+    let next = limit.nextAvailableDate(after: days, onOrAfter: date)
+    guard next <= date else { throw CommandRefusal(limit.refusal(next: next, earlier: days, on: date)) }
+    return Decision(event: .individualAssociated(IndividualAssociated(individual: individual, org: org)), role: acting)
+  }
+
+  func decideDeparture(individual: String, org: String) throws -> Decision {
+    let acting = try authorize(
+      [.individual] + Self.admins, org: org, individual: individual, to: "record that \(individual) left \(org)")
+    _ = try status(of: org)
+    var associatedWith: String?
+    for event in try history(of: .individual(individual)) {
+      switch event.event {
+      case .individualAssociated(let associated): associatedWith = associated.org
+      case .individualDeparted(let departed) where departed.org == associatedWith: associatedWith = nil
+      default: break
+      }
+    }
+    guard associatedWith == org else {
+      throw CommandRefusal("\(individual) is not associated with \(org) on \(date).")
+    }
+    return Decision(event: .individualDeparted(IndividualDeparted(individual: individual, org: org)), role: acting)
+  }
+
+  /// Refused unless a competency is attained at `level` (or an override in force supports it).
+  func requireAttained(_ level: Level, in status: OrganizationStatus, toward action: String) throws {
+    guard status.competencies.contains(where: { ($0.attained.map { $0 >= level }) ?? false }) else {
+      throw CommandRefusal(
+        "\(status.org) cannot \(action) at \(level.rawValue): no competency is attained at \(level.rawValue) on \(date) (an override in force counts)."
+      )
+    }
+  }
+
+  func decidePurchase(org: String, level: Level) throws -> Decision {
+    let acting = try authorize(Self.admins, org: org, to: "buy a membership for \(org)")
+    let status = try status(of: org)
+    if let membership = status.membership, membership.level >= level {
+      throw CommandRefusal(
+        "\(org) already holds a \(membership.level.rawValue) membership (anniversary \(membership.anniversary)): renew it in its renewal window."
+      )
+    }
+    try requireAttained(level, in: status, toward: "buy a membership")
+    return Decision(event: .membershipPurchased(MembershipPurchased(org: org, level: level)), role: acting)
+  }
+
+  func decideRenewal(org: String, level: Level) throws -> Decision {
+    let acting = try authorize(Self.admins, org: org, to: "renew the membership of \(org)")
+    let status = try status(of: org)
+    guard let membership = status.membership else {
+      throw CommandRefusal("\(org) holds no membership to renew on \(date): buy one instead.")
+    }
+    guard membership.renewalWindowOpens <= date, date < membership.lapsesOn else {
+      throw CommandRefusal(
+        "The renewal window of \(org) runs from \(membership.renewalWindowOpens) to \(membership.lapsesOn.adding(days: -1)); \(date) is outside it."
+      )
+    }
+    try requireAttained(level, in: status, toward: "renew")
+    return Decision(event: .membershipRenewed(MembershipRenewed(org: org, level: level)), role: acting)
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import LedgerCommands
+import LedgerCore
+
+/// `ledger approve-reference`: approves a customer reference.
+struct ApproveReferenceCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "approve-reference", abstract: "Approve a submitted customer reference (a Microsoft agent).")
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var options: CommandOptions
+
+  @Argument(help: "The organization.") var org: String
+  @Argument(help: "The specialization id.") var specialization: String
+  @Argument(help: "The reference id.") var reference: String
+
+  func run() async throws {
+    try await reportingFailures {
+      try options.record(
+        .approveReference(org: org, specialization: specialization, reference: reference), in: database)
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import LedgerCommands
+import LedgerCore
+
+/// `--actor` and `--effective`, shared by the commands the program's gates decide on.
+struct CommandOptions: ParsableArguments {
+  @Option(help: "Who acts (`system` passes every role check: see docs/commands.md).")
+  var actor: String
+
+  @Option(help: "The day the fact takes effect (YYYY-MM-DD); default: today (UTC).")
+  var effective: String?
+
+  func validate() throws {
+    guard !actor.isEmpty else { throw ValidationError("--actor must not be empty") }
+    _ = try Today.date(or: effective)
+  }
+
+  /// Decides and records `command` in the database; a refusal or conflict exits 69.
+  func record(_ command: LedgerCommand, in database: DatabaseOptions) throws {
+    let date = try Today.date(or: effective)
+    let log = try database.openForWriting()
+    let handler = CommandHandler(log: log, catalogs: try BundledCatalog.load())
+    do {
+      let receipt = try handler.execute(command, by: actor, on: date)
+      print("recorded: \(receipt.appended.first.map { "position \($0.position), event \($0.id)" } ?? "nothing new")")
+    } catch let refusal as CommandRefusal {
+      throw CommandFailure(exitCode: 69, lines: ["refused: \(refusal.message)"])
+    } catch let conflict as CommandConflict {
+      throw CommandFailure(exitCode: 69, lines: ["conflict: \(conflict)"])
+    } catch let failure as CommandFailure {
+      throw failure
+    } catch {
+      throw CommandFailure(exitCode: 70, lines: ["\(database.resolvedPath): \(error)"])
+    }
+  }
+}
+
+extension Level: ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {}
+extension AuditResult: ExpressibleByArgument {}

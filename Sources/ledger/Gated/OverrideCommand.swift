@@ -1,0 +1,30 @@
+import ArgumentParser
+import LedgerCommands
+import LedgerCore
+
+/// `ledger override`: places an achievement override.
+struct OverrideCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "override",
+    abstract:
+      "Place an achievement override (a Microsoft agent); it lapses after three months unless --expires says otherwise."
+  )
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var options: CommandOptions
+
+  @Argument(help: "The organization.") var org: String
+  @Argument(help: "The competency id.") var competency: String
+  @Argument(help: "silver or gold.") var level: Level
+  @Option(help: "Why the override is placed.") var reason: String
+  @Option(help: "The first day the override no longer holds (YYYY-MM-DD).") var expires: String?
+
+  func run() async throws {
+    try await reportingFailures {
+      try options.record(
+        .placeOverride(
+          org: org, competency: competency, level: level, reason: reason, expires: try expires.map(Today.parse)),
+        in: database)
+    }
+  }
+}

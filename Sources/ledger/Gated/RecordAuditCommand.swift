@@ -1,0 +1,22 @@
+import ArgumentParser
+import LedgerCommands
+import LedgerCore
+
+/// `ledger record-audit`: records the result of a scheduled audit.
+struct RecordAuditCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "record-audit", abstract: "Record the result of a scheduled audit (an auditor).")
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var options: CommandOptions
+
+  @Argument(help: "The organization.") var org: String
+  @Argument(help: "The specialization id.") var specialization: String
+  @Argument(help: "pass or no-pass.") var result: AuditResult
+
+  func run() async throws {
+    try await reportingFailures {
+      try options.record(.recordAudit(org: org, specialization: specialization, result: result), in: database)
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import LedgerCommands
+import LedgerCore
+import LedgerTestSupport
+import Testing
+
+/// Roles live in the ledger: who may grant them, and what holding one allows.
+struct RoleTests {
+  @Test func aGlobalAdminGrantsRolesForTheirOrganizationOnly() throws {
+    let ledger = try GatedLedger()
+    let granted = try ledger.allowed(
+      .grant(subject: "zoe", role: .accountAdmin, org: "contoso"), by: "admin", on: "2021-01-01")
+    #expect(granted?.actor == Actor(id: "admin", role: "global-admin"))
+    #expect(granted?.stream == .actor("zoe"))
+    let elsewhere = try ledger.refused(
+      .grant(subject: "zoe", role: .accountAdmin, org: "fabrikam"), by: "admin", on: "2021-01-01")
+    #expect(
+      elsewhere
+        == "Only a Global admin of fabrikam may grant roles for fabrikam; admin holds no such role on 2021-01-01.")
+  }
+
+  @Test func anAccountAdminCannotGrantAndProgramRolesNeedSystem() throws {
+    let ledger = try GatedLedger()
+    _ = try ledger.refused(.grant(subject: "zoe", role: .globalAdmin, org: "contoso"), by: "account", on: "2021-01-01")
+    let agent = try ledger.refused(
+      .grant(subject: "zoe", role: .microsoftAgent, org: nil), by: "admin", on: "2021-01-01")
+    #expect(agent == "Only the system may grant the program-wide role microsoft-agent.")
+    try ledger.allowed(.grant(subject: "zoe", role: .microsoftAgent, org: nil), by: "system", on: "2021-01-01")
+  }
+
+  @Test func grantsAreCheckedForSenseAndDuplicates() throws {
+    let ledger = try GatedLedger()
+    #expect(
+      try ledger.refused(.grant(subject: "admin", role: .globalAdmin, org: "contoso"), by: "system", on: "2021-01-01")
+        == "admin already holds the role global-admin of contoso.")
+    #expect(
+      try ledger.refused(.grant(subject: "zoe", role: .auditor, org: "contoso"), by: "system", on: "2021-01-01")
+        == "The role auditor is program-wide: give no --org.")
+    #expect(
+      try ledger.refused(.grant(subject: "zoe", role: .individual, org: nil), by: "system", on: "2021-01-01")
+        == "The role individual is never granted.")
+    #expect(
+      try ledger.refused(.revoke(subject: "zoe", role: .auditor, org: nil), by: "system", on: "2021-01-01")
+        == "zoe does not hold the role auditor.")
+  }
+
+  @Test func aRevokedRoleNoLongerActsFromItsEffectiveDay() throws {
+    let ledger = try GatedLedger()
+    try ledger.allowed(.revoke(subject: "maria", role: .microsoftAgent, org: nil), by: "system", on: "2021-01-01")
+    let override = LedgerCommand.placeOverride(
+      org: "contoso", competency: "cloud-platform", level: .gold, reason: "sync", expires: nil)
+    try ledger.allowed(override, by: "maria", on: "2020-12-31")
+    #expect(
+      try ledger.refused(override, by: "maria", on: "2021-01-01").hasPrefix(
+        "Only a Microsoft agent may place an override"))
+  }
+}
