@@ -63,20 +63,16 @@ extension CommandContext {
   func decideAssociation(individual: String, org: String) throws -> Decision {
     let acting = try authorize([.individual], individual: individual, to: "link \(individual)'s certifications")
     _ = try status(of: org)
-    let links = try history(of: .individual(individual)).compactMap { event -> (date: CivilDate, org: String)? in
-      if case .individualAssociated(let associated) = event.event { return (event.effective, associated.org) }
-      return nil
-    }
-    let departed = try history(of: .individual(individual)).last { event in
-      if case .individualDeparted(let departure) = event.event { return departure.org == links.last?.org }
-      return false
-    }
-    if let current = links.last, current.org == org, departed.map({ $0.effective < current.date }) ?? true {
+    let events = try history(of: .individual(individual))
+    if Self.currentOrganization(in: events) == org {
       throw CommandRefusal("\(individual) is already associated with \(org).")
+    }
+    let days = events.compactMap { event -> CivilDate? in
+      if case .individualAssociated = event.event { return event.effective }
+      return nil
     }
     let settings = catalog.settings
     let limit = AssociationLimit(perYear: settings.associationsPerYear, daysBetween: settings.daysBetweenAssociations)
-    let days = links.map(\.date)
     let next = limit.nextAvailableDate(after: days, onOrAfter: date)
     guard next <= date else { throw CommandRefusal(limit.refusal(next: next, earlier: days, on: date)) }
     return Decision(event: .individualAssociated(IndividualAssociated(individual: individual, org: org)), role: acting)
@@ -86,18 +82,23 @@ extension CommandContext {
     let acting = try authorize(
       [.individual] + Self.admins, org: org, individual: individual, to: "record that \(individual) left \(org)")
     _ = try status(of: org)
-    var associatedWith: String?
-    for event in try history(of: .individual(individual)) {
-      switch event.event {
-      case .individualAssociated(let associated): associatedWith = associated.org
-      case .individualDeparted(let departed) where departed.org == associatedWith: associatedWith = nil
-      default: break
-      }
-    }
-    guard associatedWith == org else {
+    guard Self.currentOrganization(in: try history(of: .individual(individual))) == org else {
       throw CommandRefusal("\(individual) is not associated with \(org) on \(date).")
     }
     return Decision(event: .individualDeparted(IndividualDeparted(individual: individual, org: org)), role: acting)
+  }
+
+  /// The organization an individual's events leave them associated with, if any.
+  static func currentOrganization(in events: [RecordedEvent]) -> String? {
+    var current: String?
+    for event in events {
+      switch event.event {
+      case .individualAssociated(let associated): current = associated.org
+      case .individualDeparted(let departed) where departed.org == current: current = nil
+      default: break
+      }
+    }
+    return current
   }
 
   /// Refused unless a competency is attained at `level` (or an override in force supports it).
