@@ -46,7 +46,7 @@ struct NotifyCommand: AsyncParsableCommand {
 
   func validate() throws {
     _ = try address()
-    _ = try Today.date(or: now)
+    _ = try Today.date(or: now, option: "--now")
     guard pollSeconds > 0, attempts > 0, backoffMilliseconds >= 0, timeoutSeconds > 0 else {
       throw ValidationError("--poll-seconds, --attempts and --timeout-seconds must be positive")
     }
@@ -69,7 +69,7 @@ struct NotifyCommand: AsyncParsableCommand {
       defer { try? courier.releaseLease() }
       var delivered: (head: Int64, day: CivilDate)?
       while true {
-        let (head, day) = (try log.headPosition(), try Today.date(or: now))
+        let (head, day) = (try log.headPosition(), try Today.date(or: now, option: "--now"))
         if delivered.map({ $0 != (head, day) }) ?? true {
           let count = try await deliver(feed.alerts(through: day, knownAt: head), by: courier)
           if count > 0 { Self.report("\(count) alert(s) delivered to \(address) (due up to \(day))") }

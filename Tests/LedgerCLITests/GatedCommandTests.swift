@@ -33,6 +33,16 @@ struct GatedCommandTests {
       try LedgerProcess.run(["renew", "--db", db, "--actor", "a", "org-0", "platinum"], in: directory).status == 64)
   }
 
+  @Test func anImpossibleEffectiveDateIsNamedAsSuchAndExits64() throws {
+    let directory = TemporaryDirectory()
+    let db = try Self.ledger(in: directory)
+    let run = try LedgerProcess.run(
+      ["associate", "--db", db, "--actor", "erin", "erin", "org-0", "--effective", "2021-02-30"], in: directory)
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("--effective: no such day: \"2021-02-30\""))
+    #expect(try SQLiteEventLog(path: db, create: false).headPosition() == 2)
+  }
+
   @Test func twoProcessesAssociatingOneIndividualElsewhereOnOneDayNeverBothSucceed() throws {
     let directory = TemporaryDirectory()
     let db = try Self.ledger(in: directory)

@@ -13,12 +13,12 @@ struct CommandOptions: ParsableArguments {
 
   func validate() throws {
     guard !actor.isEmpty else { throw ValidationError("--actor must not be empty") }
-    _ = try Today.date(or: effective)
+    _ = try Today.date(or: effective, option: "--effective")
   }
 
   /// Decides and records `command` in the database; a refusal or conflict exits 69.
   func record(_ command: LedgerCommand, in database: DatabaseOptions) throws {
-    let date = try Today.date(or: effective)
+    let date = try Today.date(or: effective, option: "--effective")
     let log = try database.openForWriting()
     let handler = CommandHandler(log: log, catalogs: try BundledCatalog.load())
     do {

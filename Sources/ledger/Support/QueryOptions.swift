@@ -116,13 +116,13 @@ enum Today {
     }
   }
 
-  /// `text` as a date for `--as-of`, or today when absent.
-  static func date(or text: String?) throws -> CivilDate {
+  /// `text` as the date of `option` (`--as-of` unless named), or today when absent.
+  static func date(or text: String?, option: String = "--as-of") throws -> CivilDate {
     guard let text else { return date() }
     do {
       return try CivilDate(parsing: text)
     } catch {
-      throw ValidationError("--as-of: \(error)")
+      throw ValidationError("\(option): \(error)")
     }
   }
 }
