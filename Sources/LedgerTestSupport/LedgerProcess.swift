@@ -4,8 +4,10 @@ public import Foundation
 public enum LedgerProcess {
   /// What a finished run printed and returned.
   public struct Outcome: Sendable {
-    /// The exit status.
+    /// The exit status (the signal's number when it was killed).
     public let status: Int32
+    /// Whether a signal ended the process.
+    public let killed: Bool
     /// Standard output.
     public let stdout: String
     /// Standard error.
@@ -19,15 +21,19 @@ public enum LedgerProcess {
     return runner.deletingLastPathComponent().appendingPathComponent("ledger")
   }
 
-  /// Starts `ledger` with `arguments`, its output going to files in `directory`.
+  /// Starts `ledger` with `arguments`, its output going to files in `directory`; `environment`
+  /// adds to (or overrides) this process's environment.
   public static func start(
-    _ arguments: [String], stdin: Data? = nil, in directory: TemporaryDirectory
+    _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], in directory: TemporaryDirectory
   ) throws
     -> (Process, stdout: String, stderr: String)
   {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let tag = UUID().uuidString
     let out = directory.file("out-\(tag)")
     let err = directory.file("err-\(tag)")
@@ -48,14 +54,14 @@ public enum LedgerProcess {
 
   /// Runs `ledger` with `arguments` to completion.
   public static func run(
-    _ arguments: [String], stdin: Data? = nil, in directory: TemporaryDirectory
+    _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], in directory: TemporaryDirectory
   ) throws
     -> Outcome
   {
-    let (process, out, err) = try start(arguments, stdin: stdin, in: directory)
+    let (process, out, err) = try start(arguments, stdin: stdin, environment: environment, in: directory)
     process.waitUntilExit()
     return Outcome(
-      status: process.terminationStatus,
+      status: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal,
       stdout: String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self),
       stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))
   }

@@ -49,8 +49,8 @@ public enum Samples {
   }
 
   /// `count` enrolment events of distinct organizations, without ids (the store generates them).
-  public static func enrolments(_ count: Int, prefix: String = "org") -> [ProposedEvent] {
-    (0..<count).map { index in
+  public static func enrolments(_ count: Int, prefix: String = "org", from first: Int = 0) -> [ProposedEvent] {
+    (first..<first + count).map { index in
       ProposedEvent(
         effective: date("2021-01-01"),
         event: .organizationEnrolled(OrganizationEnrolled(org: "\(prefix)-\(index)", name: "Organization \(index)")))
