@@ -32,7 +32,7 @@ struct AcrCommandTests {
     try enrol()
     let file = csv([
       #"contoso,p1,"Northwind, Inc.",s1,2021-05,1200.50,Digital Partner of Record,Pay-As-You-Go,Containers,"Kubernetes","AKS",N/A"#,
-      "contoso,p1,\"Tail\nspin\",s2,5/1/2021,800,CSP Tier 1,Pay-As-You-Go,Containers,Kubernetes,AKS,",
+      "contoso,p1,\"Tail \"\"Spin\"\" Toys\",s2,5/1/2021,800,CSP Tier 1,Pay-As-You-Go,Containers,Kubernetes,AKS,",
     ])
     let outcome = try LedgerProcess.run(["import-acr", "--db", db, file], in: directory)
     #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -43,7 +43,7 @@ struct AcrCommandTests {
     try SQLiteEventLog(path: db, create: false).forEachEvent(from: 1, knownAt: .max) { event in
       if case .consumptionReported(let row) = event.event { rows.append(row) }
     }
-    #expect(rows.map(\.customer) == ["Northwind, Inc.", "Tail\nspin"])
+    #expect(rows.map(\.customer) == ["Northwind, Inc.", "Tail \"Spin\" Toys"])
     #expect(rows.map(\.association) == ["DPOR", "CSP-direct"])
     #expect(rows[0].service["adjustmentType"] == "N/A" && rows[1].service["adjustmentType"] == nil)
     #expect(rows[1].month.description == "2021-05" && rows[0].amount == Decimal(string: "1200.5"))
@@ -62,7 +62,7 @@ struct AcrCommandTests {
     #expect(
       outcome.stderr.split(separator: "\n").map(String.init) == [
         "\(file):3: column ACR_USD: \"12x\" is not a number",
-        "\(file):4: column Month: \"2021-13\" is not a month (YYYY-MM, YYYY-MM-DD or M/D/YYYY)",
+        "\(file):4: column Month: \"2021-13\" is not a month (YYYY-MM, YYYY-MM-DD or M/D/YYYY with a four-digit year)",
         "\(file):5: column CustomerTenantId: empty",
       ])
     #expect(try eventCount() == 1)

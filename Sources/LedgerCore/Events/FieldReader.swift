@@ -3,15 +3,20 @@ public import Foundation
 /// Reads the fields of one JSON object, refusing missing, ill-typed and unknown fields.
 ///
 /// Each read marks the field as known; ``finish()`` then refuses any field nobody read.
+/// Reading input (`checksText`), every string is brought to ``CanonicalText``'s form or
+/// refused; reading a stored payload, strings are taken as stored (they were canonical when
+/// written, and a rule added later must not make an old event unreadable).
 public struct FieldReader {
   private let members: [(key: String, value: JSONValue)]
   /// Whether each member was read, by index (objects are small: a scan beats hashing).
   private var read: [Bool]
+  private let checksText: Bool
 
-  /// Wraps the members of a JSON object.
-  public init(members: [(key: String, value: JSONValue)]) {
+  /// Wraps the members of a JSON object; `checksText` applies the input rules to strings.
+  public init(members: [(key: String, value: JSONValue)], checksText: Bool = true) {
     self.members = members
     self.read = Array(repeating: false, count: members.count)
+    self.checksText = checksText
   }
 
   private mutating func value(_ key: String) -> JSONValue? {
@@ -22,14 +27,31 @@ public struct FieldReader {
     return value
   }
 
-  /// An optional string; present strings must not be empty.
+  /// An optional identifier or code; present strings must not be empty.
   public mutating func optionalString(_ key: String) throws(EventValidationError) -> String? {
+    try optionalString(key, kind: .identifier)
+  }
+
+  /// Optional free text (a name, a reason); present text must not be empty.
+  public mutating func optionalText(_ key: String) throws(EventValidationError) -> String? {
+    try optionalString(key, kind: .text)
+  }
+
+  /// Required free text.
+  public mutating func text(_ key: String) throws(EventValidationError) -> String {
+    guard let text = try optionalText(key) else { throw EventValidationError("missing field \"\(key)\"") }
+    return text
+  }
+
+  private mutating func optionalString(
+    _ key: String, kind: CanonicalText.Kind
+  ) throws(EventValidationError) -> String? {
     guard let value = value(key) else { return nil }
     guard case .string(let text) = value else {
       throw EventValidationError("field \"\(key)\" must be a string, not \(value.kindName)")
     }
     guard !text.isEmpty else { throw EventValidationError("field \"\(key)\" must not be empty") }
-    return text
+    return checksText ? try CanonicalText.canonical(text, field: key, kind: kind) : text
   }
 
   /// A required, non-empty string.

@@ -104,7 +104,7 @@ public enum LedgerEvent: Equatable, Sendable {
     guard case .object(let members) = json else {
       throw EventValidationError("stored payload is not an object")
     }
-    var fields = FieldReader(members: members)
+    var fields = FieldReader(members: members, checksText: false)
     try self.init(typeName: typeName, reading: &fields)
     try fields.finish()
   }

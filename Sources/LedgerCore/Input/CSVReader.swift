@@ -2,7 +2,9 @@ public import Foundation
 
 /// A strict RFC 4180 CSV reader: comma-separated fields, optionally in double quotes (which
 /// may hold commas, newlines and doubled quotes), CRLF or LF line ends, a UTF-8 byte-order
-/// mark skipped. Records stream one at a time, each with the line it starts on.
+/// mark skipped. Records stream one at a time, each with the line it starts on. A carriage
+/// return outside quotes that does not end a CRLF (old Mac line ends) and a NUL byte
+/// anywhere are refused: such a file is never read as something it is not.
 public enum CSVReader {
   /// A malformed record: the line and 1-based column (field number) where it went wrong.
   public struct Problem: Error, Equatable, CustomStringConvertible {
@@ -63,6 +65,7 @@ public enum CSVReader {
                 }
               } else {
                 if inner == 0x0A { line += 1 }
+                if inner == 0x00 { throw Problem(line: line, column: fields.count + 1, reason: "a NUL byte") }
                 field.append(inner)
               }
             }
@@ -83,6 +86,12 @@ public enum CSVReader {
             index += 1
             line += 1
             break recordLoop
+          case 0x0D:
+            throw Problem(
+              line: line, column: fields.count + 1,
+              reason: "a carriage return that does not end a line (CR-only line ends are not read: use LF or CRLF)")
+          case 0x00:
+            throw Problem(line: line, column: fields.count + 1, reason: "a NUL byte")
           default:
             if quotedField { throw Problem(line: line, column: fields.count + 1, reason: "text after a closing quote") }
             if byte == UInt8(ascii: "\"") {

@@ -62,7 +62,14 @@ public struct ConsumptionImport {
 
   private mutating func header(_ fields: [String], line: Int) throws {
     for (index, name) in fields.enumerated() {
-      columns[Self.trimmed(name)] = index
+      let column = Self.trimmed(name)
+      if let earlier = columns[column], !column.isEmpty {
+        columns = [:]
+        throw InputProblem(
+          source: SourceLine(file: file, line: line),
+          reason: "column \(column) appears twice (fields \(earlier + 1) and \(index + 1))")
+      }
+      columns[column] = index
     }
     let missing = Self.required.filter { columns[$0] == nil }
     guard missing.isEmpty else {
@@ -73,18 +80,24 @@ public struct ConsumptionImport {
   }
 
   private func event(_ fields: [String]) throws(EventValidationError) -> ProposedEvent {
-    func cell(_ name: String) -> String? {
+    func cell(_ name: String) throws(EventValidationError) -> String? {
       guard let index = columns[name], index < fields.count else { return nil }
       let value = Self.trimmed(fields[index])
-      return value.isEmpty ? nil : value
+      guard !value.isEmpty else { return nil }
+      do {
+        return try CanonicalText.canonical(value, field: name, kind: .identifier)
+      } catch {
+        throw EventValidationError("column \(error.reason.dropFirst("field ".count))")
+      }
     }
     func required(_ name: String) throws(EventValidationError) -> String {
-      guard let value = cell(name) else { throw EventValidationError("column \(name): empty") }
+      guard let value = try cell(name) else { throw EventValidationError("column \(name): empty") }
       return value
     }
     let monthText = try required("Month")
     guard let month = Self.month(monthText) else {
-      throw EventValidationError("column Month: \"\(monthText)\" is not a month (YYYY-MM, YYYY-MM-DD or M/D/YYYY)")
+      throw EventValidationError(
+        "column Month: \"\(monthText)\" is not a month (YYYY-MM, YYYY-MM-DD or M/D/YYYY with a four-digit year)")
     }
     let amountText = try required("ACR_USD")
     guard case .number(let amount)? = try? JSONParser.parse(Array(amountText.utf8)) else {
@@ -92,7 +105,7 @@ public struct ConsumptionImport {
     }
     var service: [String: String] = [:]
     for (column, field) in zip(Self.serviceColumns, ConsumptionReported.serviceFieldNames) {
-      if let value = cell(column) { service[field] = value }
+      if let value = try cell(column) { service[field] = value }
     }
     let row = ConsumptionReported(
       org: try required("PartnerID"), customer: try required("CustomerTenantId"),
@@ -117,12 +130,16 @@ public struct ConsumptionImport {
     return String(decoding: Array(inner), as: UTF8.self)
   }
 
-  /// `YYYY-MM`, `YYYY-MM-DD` or `M/D/YYYY` as a month.
+  /// `YYYY-MM`, `YYYY-MM-DD` or `M/D/YYYY` as a month. A year of fewer than four digits
+  /// (`1/1/21`) is refused: it could mean 1921, 2021 or the year 21.
   static func month(_ text: String) -> YearMonth? {
     if let month = try? YearMonth(parsing: text) { return month }
     if let date = try? CivilDate(parsing: text) { return YearMonth(date) }
-    let parts = text.split(separator: "/").compactMap { Int($0) }
-    guard parts.count == 3, let date = CivilDate(year: parts[2], month: parts[0], day: parts[1]) else { return nil }
+    let texts = text.split(separator: "/", omittingEmptySubsequences: false)
+    let parts = texts.compactMap { Int($0) }
+    guard parts.count == 3, texts.count == 3, texts[2].count == 4,
+      let date = CivilDate(year: parts[2], month: parts[0], day: parts[1])
+    else { return nil }
     return YearMonth(date)
   }
 

@@ -22,12 +22,9 @@ public enum EventInput {
     let typeName = try fields.string("type")
     let effective = try fields.date("effective")
     let id = try fields.optionalString("id")
-    if let id, id.count > ProposedEvent.maximumIDLength {
-      throw EventValidationError("field \"id\" is longer than \(ProposedEvent.maximumIDLength) characters")
-    }
     let actor = try fields.raw("actor").map { json throws(EventValidationError) in try Actor(json: json) }
     let corrects = try fields.optionalString("corrects")
-    let reason = try fields.optionalString("reason")
+    let reason = try fields.optionalText("reason")
     if corrects != nil, reason == nil {
       throw EventValidationError("field \"corrects\" needs a \"reason\"")
     }

@@ -15,13 +15,14 @@ public struct InputBatch: Sendable {
   /// Creates an empty batch.
   public init() {}
 
-  /// Reads every non-blank line of `data`, recording events and problems.
+  /// Reads every non-blank line of `data`, recording events and problems; a UTF-8 byte-order
+  /// mark at the start of the file is skipped (one anywhere else is malformed JSON).
   public mutating func read(_ data: Data, file: String) {
     if fileOrder[file] == nil { fileOrder[file] = fileOrder.count }
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
       var lineNumber = 0
-      var start = 0
+      var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
       while start < bytes.count {
         lineNumber += 1
         var end = start

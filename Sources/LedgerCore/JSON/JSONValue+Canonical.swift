@@ -2,7 +2,7 @@ public import Foundation
 
 extension JSONValue {
   /// The canonical bytes: no white space, object keys sorted by their UTF-8 bytes, strings
-  /// escaped minimally, numbers in `Decimal`'s shortest form.
+  /// in NFC (``CanonicalText``) escaped minimally, numbers in `Decimal`'s shortest form.
   ///
   /// These bytes are what the ledger stores and hashes, so they must never change for
   /// the same value.
@@ -45,10 +45,10 @@ extension JSONValue {
     value.description
   }
 
-  /// Appends `value` as a JSON string, escaping only what JSON requires.
+  /// Appends `value` in NFC as a JSON string, escaping only what JSON requires.
   public static func writeString(_ value: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    let utf8 = value.utf8
+    let utf8 = CanonicalText.nfc(value).utf8
     if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
       output.append(contentsOf: utf8)
       output.append(UInt8(ascii: "\""))

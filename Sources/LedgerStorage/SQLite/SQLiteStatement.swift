@@ -27,10 +27,17 @@ public final class SQLiteStatement {
     sqlite3_bind_int64(handle, index, value)
   }
 
-  /// Binds a text, or NULL.
+  /// Binds a text, or NULL: every UTF-8 byte of it, so what is stored is what was hashed.
   public func bind(_ index: Int32, _ value: String?) {
-    if let value {
-      sqlite3_bind_text(handle, index, value, -1, csqlite_transient())
+    if var value {
+      value.withUTF8 { utf8 in
+        // An empty buffer may have no address, which SQLite would bind as NULL.
+        if let base = utf8.baseAddress {
+          _ = sqlite3_bind_text(handle, index, base, Int32(utf8.count), csqlite_transient())
+        } else {
+          _ = sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+        }
+      }
     } else {
       sqlite3_bind_null(handle, index)
     }

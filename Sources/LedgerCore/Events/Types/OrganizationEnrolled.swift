@@ -17,7 +17,7 @@ public struct OrganizationEnrolled: EventPayload {
 
   public init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
-    name = try fields.string("name")
+    name = try fields.text("name")
     market = try fields.choice("market", as: Market.self, default: .developed)
   }
 
