@@ -48,7 +48,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
       } catch let rejection as AppendRejection {
         throw CommandFailure(exitCode: 65, lines: importer.batch.problems(for: rejection).map(\.description))
       } catch {
-        throw CommandFailure(exitCode: 70, lines: ["\(database.resolvedPath): \(error)"])
+        throw CommandFailure.storage(error, path: database.resolvedPath)
       }
       print("imported \(importer.rows) rows: \(AppendCommand.summary(of: receipt))")
     }

@@ -19,7 +19,7 @@ struct VerifyCommand: AsyncParsableCommand {
       do {
         result = try log.verify()
       } catch {
-        throw CommandFailure(exitCode: 70, lines: ["\(database.resolvedPath): \(error)"])
+        throw CommandFailure.storage(error, path: database.resolvedPath)
       }
       if let mismatch = result.firstMismatch {
         throw CommandFailure(

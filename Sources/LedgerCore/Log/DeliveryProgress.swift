@@ -18,6 +18,10 @@ public protocol DeliveryProgress: AnyObject {
 
   /// Gives the lease up when `lease` still holds it.
   func releaseLease(_ lease: SinkLease) throws
+
+  /// Moves the progress kept under `old` (a sink named by its full address before secrets
+  /// were hidden) to `new`, so nothing is delivered again and no secret stays stored.
+  func moveProgress(from old: String, to new: String) throws
 }
 
 /// Which process delivers to a sink, until when.

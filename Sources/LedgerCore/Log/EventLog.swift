@@ -8,6 +8,13 @@ public protocol EventLog: AnyObject {
   /// - Throws: ``AppendRejection`` naming every refused event; nothing is written then.
   func append(_ events: [ProposedEvent]) throws -> AppendReceipt
 
+  /// Runs `body` as one unit of work: the appends inside it land together when it returns,
+  /// or none of them does when it throws; reads inside it see its own earlier appends.
+  func inOneTransaction<T>(_ body: () throws -> T) throws -> T
+
+  /// The position of the event with id `id`, if it is recorded.
+  func position(ofEventID id: String) throws -> Int64?
+
   /// The version of `stream` (how many events it holds, voided ones included), 0 when empty:
   /// what a caller passes as `expectedVersion` to append after what it read.
   func version(of stream: StreamName) throws -> Int

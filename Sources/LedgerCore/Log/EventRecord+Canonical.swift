@@ -3,6 +3,8 @@ extension EventRecord {
   /// hash itself, keys sorted, the payload embedded as its canonical bytes.
   ///
   /// Any change to a column (payload, effective date, order, actor…) changes these bytes.
+  /// `unchecked` and `writer` appear only when set, so records written before they existed
+  /// keep the bytes (and hashes) they were written with.
   public var canonicalBytes: [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(payload.count + 256)
@@ -39,6 +41,14 @@ extension EventRecord {
     out.append(contentsOf: String(streamVersion).utf8)
     key("type")
     string(typeName)
+    if unchecked {
+      key("unchecked")
+      out.append(contentsOf: "true".utf8)
+    }
+    if let writer {
+      key("writer")
+      string(writer)
+    }
     out.append(UInt8(ascii: "}"))
     return out
   }

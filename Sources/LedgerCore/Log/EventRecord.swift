@@ -25,6 +25,10 @@ public struct EventRecord: Equatable, Sendable {
   public var reason: String?
   /// The canonical payload bytes.
   public var payload: [UInt8]
+  /// Who wrote the event into the log, when recorded (from schema 4 on).
+  public var writer: String?
+  /// Whether it was imported without the program's gates.
+  public var unchecked: Bool
   /// The SHA-256 chain hash over the previous hash and ``canonicalBytes``.
   public var hash: [UInt8]
 
@@ -32,7 +36,8 @@ public struct EventRecord: Equatable, Sendable {
   public init(
     position: Int64, id: String, stream: StreamName, streamVersion: Int, typeName: String,
     schemaVersion: Int, effective: CivilDate, recorded: RecordedInstant, actor: Actor?,
-    corrects: String?, reason: String?, payload: [UInt8], hash: [UInt8]
+    corrects: String?, reason: String?, payload: [UInt8], hash: [UInt8], writer: String? = nil,
+    unchecked: Bool = false
   ) {
     self.position = position
     self.id = id
@@ -47,6 +52,8 @@ public struct EventRecord: Equatable, Sendable {
     self.reason = reason
     self.payload = payload
     self.hash = hash
+    self.writer = writer
+    self.unchecked = unchecked
   }
 
   /// Decodes the payload into the typed fact.

@@ -15,11 +15,17 @@ public struct ProposedEvent: Equatable, Sendable {
   public var reason: String?
   /// The version the caller expects the event's stream to be at before this event.
   public var expectedVersion: Int?
+  /// Who wrote the event into the log (the CLI's `--actor`, the server's authenticated
+  /// caller), apart from the ``actor`` the fact names.
+  public var writer: String?
+  /// Whether the event was imported without the program's gates (`append --unchecked`).
+  public var unchecked: Bool
 
   /// Creates a proposed event.
   public init(
     id: String? = nil, effective: CivilDate, event: LedgerEvent, actor: Actor? = nil,
-    corrects: String? = nil, reason: String? = nil, expectedVersion: Int? = nil
+    corrects: String? = nil, reason: String? = nil, expectedVersion: Int? = nil, writer: String? = nil,
+    unchecked: Bool = false
   ) {
     self.id = id
     self.effective = effective
@@ -28,8 +34,26 @@ public struct ProposedEvent: Equatable, Sendable {
     self.corrects = corrects
     self.reason = reason
     self.expectedVersion = expectedVersion
+    self.writer = writer
+    self.unchecked = unchecked
   }
+}
 
-  /// The maximum length of a client event id.
-  public static let maximumIDLength = 200
+extension ProposedEvent {
+  /// The first envelope field or stream name that is not stored as it is hashed (it holds a
+  /// NUL or is not NFC; see ``CanonicalText``), if any. The payload needs no check: its
+  /// canonical bytes are NFC by construction.
+  public var unstorableField: String? {
+    if let id, !CanonicalText.isStorable(id) { return "field \"id\"" }
+    if let actor {
+      if !CanonicalText.isStorable(actor.id) { return "field \"actor.id\"" }
+      if let role = actor.role, !CanonicalText.isStorable(role) { return "field \"actor.role\"" }
+    }
+    if let corrects, !CanonicalText.isStorable(corrects) { return "field \"corrects\"" }
+    if let reason, !CanonicalText.isStorable(reason) { return "field \"reason\"" }
+    if let writer, !CanonicalText.isStorable(writer) { return "the writer" }
+    if !CanonicalText.isStorable(event.stream.description) { return "stream \"\(event.stream)\"" }
+    if let org = event.organization, !CanonicalText.isStorable(org) { return "field \"org\"" }
+    return nil
+  }
 }

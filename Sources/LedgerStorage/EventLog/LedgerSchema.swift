@@ -67,11 +67,50 @@ enum LedgerSchema {
       expires INTEGER NOT NULL
     ) STRICT;
     """,
+    // 4: who wrote each event and whether it skipped the gates (both hashed when set), and
+    // the file's mark as a ledger.
+    """
+    ALTER TABLE events ADD COLUMN writer TEXT;
+    ALTER TABLE events ADD COLUMN unchecked INTEGER NOT NULL DEFAULT 0;
+    PRAGMA application_id = \(applicationID);
+    """,
   ]
+
+  /// The event columns of a ledger older than schema 4, padded so rows decode the same.
+  static let eventColumnsBeforeWriter = """
+    position, event_id, stream_no, stream_version, type, schema_version, effective, recorded,
+    actor_id, actor_role, corrects, reason, payload, hash, NULL, 0
+    """
+
+  /// What a database file holds.
+  enum Kind {
+    /// Nothing yet: a new or empty file, which a writer makes a ledger.
+    case empty
+    /// A ledger at this schema version.
+    case ledger(version: Int)
+    /// Another program's database.
+    case other
+  }
+
+  /// Reads what the open file holds, writing nothing.
+  static func kind(of connection: SQLiteConnection) throws -> Kind {
+    let version = Int(try connection.integer("PRAGMA user_version") ?? 0)
+    let application = Int32(truncatingIfNeeded: try connection.integer("PRAGMA application_id") ?? 0)
+    let tables = try connection.integer("SELECT count(*) FROM sqlite_schema") ?? 0
+    let hasEvents =
+      try connection.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'events'") ?? 0
+    if application == applicationID || (application == 0 && version > 0 && hasEvents > 0) {
+      return .ledger(version: version)
+    }
+    return tables == 0 && version == 0 && application == 0 ? .empty : .other
+  }
+
+  /// `PRAGMA application_id` of a ledger file: "LDGR".
+  static let applicationID: Int32 = 0x4C44_4752
 
   /// The columns every event read selects, in the order ``SQLiteEventLog`` decodes them.
   static let eventColumns = """
     position, event_id, stream_no, stream_version, type, schema_version, effective, recorded,
-    actor_id, actor_role, corrects, reason, payload, hash
+    actor_id, actor_role, corrects, reason, payload, hash, writer, unchecked
     """
 }

@@ -17,6 +17,8 @@ extension SQLiteEventLog {
           try batch.add(proposed, index: index)
         }
         guard batch.problems.isEmpty else { throw AppendRejection(problems: batch.problems) }
+        appendTransactions += 1
+        CrashPoint.reach("append.commit", count: appendTransactions)
         cachedHead = batch.head
         return AppendReceipt(appended: batch.appended, alreadyPresent: batch.alreadyPresent)
       }
@@ -26,6 +28,22 @@ extension SQLiteEventLog {
       forgetCaches()
       throw error
     }
+  }
+
+  public func inOneTransaction<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try connection.immediateTransaction(body)
+    } catch {
+      forgetCaches()
+      throw error
+    }
+  }
+
+  public func position(ofEventID id: String) throws -> Int64? {
+    let lookup = try connection.statement("SELECT position FROM events WHERE event_id = ?")
+    defer { lookup.reset() }
+    lookup.bind(1, id)
+    return try lookup.step() ? lookup.int64(0) : nil
   }
 
   /// Keeps the caches bounded in a long-lived writer; anything dropped is read again.
@@ -75,6 +93,10 @@ private struct AppendBatch {
   }
 
   mutating func add(_ proposed: ProposedEvent, index: Int) throws {
+    if let field = proposed.unstorableField {
+      problems.append(.init(index: index, reason: "\(field) is not in canonical form (NFC, no NUL characters)"))
+      return
+    }
     let content = EventContent(proposed)
     if let id = proposed.id {
       if let earlier = batchIDs[id] {
@@ -125,7 +147,8 @@ private struct AppendBatch {
       position: head, id: id, stream: stream, streamVersion: version + 1, typeName: content.typeName,
       schemaVersion: LedgerEvent.currentSchemaVersion, effective: proposed.effective,
       recorded: RecordedInstant(microseconds: lastRecorded), actor: proposed.actor, corrects: proposed.corrects,
-      reason: proposed.reason, payload: content.payload, hash: [])
+      reason: proposed.reason, payload: content.payload, hash: [], writer: proposed.writer,
+      unchecked: proposed.unchecked)
     record.hash = HashChain.link(previous: previousHash, record: record)
     previousHash = record.hash
     try insert(record, streamNumber: streamNumber)
@@ -133,11 +156,12 @@ private struct AppendBatch {
     appended.append(
       .init(index: index, position: record.position, id: record.id, stream: stream, streamVersion: record.streamVersion)
     )
+    CrashPoint.reach("append.row", count: appended.count)
   }
 
   private func insert(_ record: EventRecord, streamNumber: Int64) throws {
     let insert = try log.connection.statement(
-      "INSERT INTO events (\(LedgerSchema.eventColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      "INSERT INTO events (\(LedgerSchema.eventColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     insert.bind(1, record.position)
     insert.bind(2, record.id)
     insert.bind(3, streamNumber)
@@ -152,6 +176,8 @@ private struct AppendBatch {
     insert.bind(12, record.reason)
     insert.bind(13, blob: record.payload)
     insert.bind(14, blob: record.hash)
+    insert.bind(15, record.writer)
+    insert.bind(16, record.unchecked ? 1 : 0)
     try insert.run()
   }
 

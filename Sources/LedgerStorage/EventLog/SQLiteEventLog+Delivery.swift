@@ -51,6 +51,21 @@ extension SQLiteEventLog: DeliveryProgress {
     }
   }
 
+  public func moveProgress(from old: String, to new: String) throws {
+    try connection.immediateTransaction {
+      let move = try connection.statement(
+        "UPDATE OR IGNORE sink_acknowledgements SET sink = ?2 WHERE sink = ?1")
+      move.bind(1, old)
+      move.bind(2, new)
+      try move.run()
+      for sql in ["DELETE FROM sink_acknowledgements WHERE sink = ?", "DELETE FROM sink_leases WHERE sink = ?"] {
+        let delete = try connection.statement(sql)
+        delete.bind(1, old)
+        try delete.run()
+      }
+    }
+  }
+
   public func releaseLease(_ lease: SinkLease) throws {
     let delete = try connection.statement("DELETE FROM sink_leases WHERE sink = ? AND holder = ?")
     defer { delete.reset() }

@@ -4,7 +4,7 @@ extension SQLiteEventLog {
   public func forEachEntry(from position: Int64, _ body: (LogEntry) throws -> Void) throws {
     let voiding = try voidingPositions(knownAt: .max)
     let statement = try connection.statement(
-      "SELECT \(LedgerSchema.eventColumns) FROM events WHERE position >= ? ORDER BY position")
+      "SELECT \(selectedColumns) FROM events WHERE position >= ? ORDER BY position")
     defer { statement.reset() }
     statement.bind(1, position)
     while try statement.step() {
@@ -16,7 +16,7 @@ extension SQLiteEventLog {
   public func forEachEvent(from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void) throws {
     let voided = try voidingPositions(knownAt: knownAt)
     let statement = try connection.statement(
-      "SELECT \(LedgerSchema.eventColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
+      "SELECT \(selectedColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
     defer { statement.reset() }
     statement.bind(1, position)
     statement.bind(2, knownAt)
@@ -31,7 +31,7 @@ extension SQLiteEventLog {
     guard let number = try streamNumber(named: stream.description) else { return [] }
     let statement = try connection.statement(
       """
-      SELECT \(LedgerSchema.eventColumns) FROM events AS e
+      SELECT \(selectedColumns) FROM events AS e
       WHERE stream_no = ?1 AND position <= ?2
         AND NOT EXISTS (SELECT 1 FROM events AS c WHERE c.corrects = e.event_id AND c.position <= ?2)
       ORDER BY stream_version
@@ -104,6 +104,7 @@ extension SQLiteEventLog {
       schemaVersion: Int(statement.int64(5)), effective: effective,
       recorded: RecordedInstant(microseconds: statement.int64(7)),
       actor: statement.text(8).map { Actor(id: $0, role: statement.text(9)) }, corrects: statement.text(10),
-      reason: statement.text(11), payload: statement.blob(12), hash: statement.blob(13))
+      reason: statement.text(11), payload: statement.blob(12), hash: statement.blob(13), writer: statement.text(14),
+      unchecked: statement.int64(15) != 0)
   }
 }

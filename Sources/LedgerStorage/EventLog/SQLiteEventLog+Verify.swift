@@ -8,7 +8,7 @@ extension SQLiteEventLog {
   /// instants that do not increase.
   public func verify() throws -> ChainVerification {
     let statement = try connection.statement(
-      "SELECT \(LedgerSchema.eventColumns) FROM events ORDER BY position")
+      "SELECT \(selectedColumns) FROM events ORDER BY position")
     defer { statement.reset() }
     var previous = HashChain.genesis
     var expected: Int64 = 1

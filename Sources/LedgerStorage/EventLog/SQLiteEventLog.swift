@@ -16,20 +16,60 @@ public final class SQLiteEventLog: EventLog {
   var cachedHead: Int64 = -1
   /// Organization-to-stream links known to be stored.
   var organizationStreams: Set<OrganizationStream> = []
+  /// How many append transactions this connection has committed (for ``CrashPoint``).
+  var appendTransactions = 0
+  /// The event columns to select: a ledger older than schema 4, opened read-only, has no
+  /// `writer` and `unchecked` columns, which then read as absent.
+  let selectedColumns: String
+  /// Whether the connection only reads.
+  public let isReadOnly: Bool
 
-  /// Opens the log at `path`, creating the file and schema when `create` is set.
-  /// - Throws: ``SQLiteError``; ``SQLiteMigrator/SchemaTooNew`` for a file from a newer ledger.
+  /// Opens the log at `path` for writing, creating the file and schema when `create` is set
+  /// and migrating an older ledger.
+  /// - Throws: ``SQLiteError``; ``NotALedger`` for another program's database;
+  ///   ``SQLiteMigrator/SchemaTooNew`` for a file from a newer ledger.
   public init(
     path: String, create: Bool = true, durability: Durability = .full, clock: LedgerClock = .system
   ) throws {
     connection = try SQLiteConnection(path: path, mode: create ? .create : .existing)
     self.clock = clock
+    self.isReadOnly = false
+    self.selectedColumns = LedgerSchema.eventColumns
     connection.setBusyTimeout(milliseconds: 30_000)
+    let kind = try LedgerSchema.kind(of: connection)
+    if case .other = kind { throw NotALedger(path: path) }
     try connection.execute("PRAGMA journal_mode = WAL")
     try connection.execute("PRAGMA synchronous = \(durability.rawValue.uppercased())")
     try connection.execute("PRAGMA wal_autocheckpoint = 10000")
     try connection.execute("PRAGMA cache_size = -32768")
     try SQLiteMigrator(migrations: LedgerSchema.migrations).migrate(connection)
+  }
+
+  /// Opens an existing ledger at `path` only to read it: no schema is written, no migration
+  /// runs, and a ledger on read-only media (an archive) opens as immutable.
+  /// - Throws: ``SQLiteError``; ``NotALedger`` for an empty file or another program's database;
+  ///   ``SQLiteMigrator/SchemaTooNew`` for a file from a newer ledger.
+  public init(readingAt path: String, clock: LedgerClock = .system) throws {
+    var connection = try SQLiteConnection(path: path, mode: .readOnly)
+    var kind: LedgerSchema.Kind
+    do {
+      kind = try LedgerSchema.kind(of: connection)
+    } catch let error as SQLiteError where error.isCannotOpenOrReadOnly {
+      // A WAL ledger in a directory nobody may write cannot get its lock files: read it
+      // as the unchanging archive it is.
+      connection = try SQLiteConnection(path: path, mode: .immutable)
+      kind = try LedgerSchema.kind(of: connection)
+    }
+    guard case .ledger(let version) = kind else { throw NotALedger(path: path) }
+    guard version <= LedgerSchema.migrations.count else {
+      throw SQLiteMigrator.SchemaTooNew(path: path, version: version, supported: LedgerSchema.migrations.count)
+    }
+    self.connection = connection
+    self.clock = clock
+    self.isReadOnly = true
+    self.selectedColumns = version >= 4 ? LedgerSchema.eventColumns : LedgerSchema.eventColumnsBeforeWriter
+    connection.setBusyTimeout(milliseconds: 30_000)
+    try connection.execute("PRAGMA cache_size = -32768")
   }
 
   public func version(of stream: StreamName) throws -> Int {
@@ -92,6 +132,15 @@ public final class SQLiteEventLog: EventLog {
 struct OrganizationStream: Hashable {
   let org: String
   let stream: Int64
+}
+
+/// A database file that is not a ledger: empty, or another program's SQLite file. It is
+/// left untouched.
+public struct NotALedger: Error, CustomStringConvertible {
+  /// The file.
+  public let path: String
+
+  public var description: String { "\(path): not a ledger database (no ledger schema in it); nothing was changed" }
 }
 
 /// A stored row that cannot be read back (a missing stream, an impossible date): the

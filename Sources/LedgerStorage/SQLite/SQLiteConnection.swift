@@ -14,15 +14,28 @@ public final class SQLiteConnection {
     case create
     /// Read and write an existing file; fail when it is missing.
     case existing
+    /// Read an existing file; nothing is ever written to it.
+    case readOnly
+    /// Read an existing file that nothing writes while it is open (an archive on read-only
+    /// media): SQLite then needs no lock files beside it.
+    case immutable
   }
 
   /// Opens (or creates) the database at `path`.
   /// - Throws: ``SQLiteError`` when the file cannot be opened.
   public init(path: String, mode: OpenMode) throws(SQLiteError) {
     var db: OpaquePointer?
-    var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-    if mode == .create { flags |= SQLITE_OPEN_CREATE }
-    let code = sqlite3_open_v2(path, &db, flags, nil)
+    var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+    var name = path
+    switch mode {
+    case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+    case .existing: flags |= SQLITE_OPEN_READWRITE
+    case .readOnly: flags |= SQLITE_OPEN_READONLY
+    case .immutable:
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+      name = "file:" + Self.percentEncoded(path) + "?immutable=1"
+    }
+    let code = sqlite3_open_v2(name, &db, flags, nil)
     guard code == SQLITE_OK, let db else {
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
       sqlite3_close_v2(db)
@@ -35,6 +48,22 @@ public final class SQLiteConnection {
   deinit {
     statements.removeAll()
     sqlite3_close_v2(handle)
+  }
+
+  /// `path` with every byte but unreserved ones percent-encoded, for a `file:` URI.
+  static func percentEncoded(_ path: String) -> String {
+    var out = ""
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+        UInt8(ascii: "."), UInt8(ascii: "~"):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        out += "%" + String(byte, radix: 16, uppercase: true).leftPadded()
+      }
+    }
+    return out
   }
 
   func error(code: Int32, sql: String?) -> SQLiteError {
@@ -66,11 +95,25 @@ public final class SQLiteConnection {
     return statement.int64(0)
   }
 
-  /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
+  /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws; inside a
+  /// transaction already open, inside a savepoint of it (so an inner failure undoes only
+  /// the inner work, and nothing is durable before the outer commit).
   ///
   /// `IMMEDIATE` takes the write lock up front, so two writers queue on the busy timeout
   /// instead of failing halfway.
   public func immediateTransaction<T>(_ body: () throws -> T) throws -> T {
+    if sqlite3_get_autocommit(handle) == 0 {
+      try execute("SAVEPOINT inner")
+      do {
+        let result = try body()
+        try execute("RELEASE inner")
+        return result
+      } catch {
+        try? execute("ROLLBACK TO inner")
+        try? execute("RELEASE inner")
+        throw error
+      }
+    }
     try execute("BEGIN IMMEDIATE")
     do {
       let result = try body()
@@ -103,4 +146,8 @@ extension SQLiteConnection {
     guard try statement.step(), !statement.isNull(0) else { return nil }
     return statement.int64(0)
   }
+}
+
+extension String {
+  fileprivate func leftPadded() -> String { count == 1 ? "0" + self : self }
 }

@@ -20,15 +20,31 @@ struct DatabaseOptions: ParsableArguments {
     try Self.openForWriting(path: resolvedPath, durability: durability)
   }
 
-  /// Opens an existing log for reading; a missing file exits 66.
+  /// Opens an existing log only to read it (nothing is written, not even a migration); a
+  /// missing file exits 66, a file that is not a ledger 65.
   func openForReading() throws -> SQLiteEventLog {
-    guard FileManager.default.fileExists(atPath: resolvedPath) else {
-      throw CommandFailure(exitCode: 66, lines: ["\(resolvedPath): no such ledger database"])
+    try requireExisting()
+    do {
+      return try SQLiteEventLog(readingAt: resolvedPath)
+    } catch {
+      throw CommandFailure.storage(error, path: resolvedPath)
     }
+  }
+
+  /// Opens an existing log to write beside reading it (notify's progress); a missing file
+  /// exits 66.
+  func openExistingForWriting() throws -> SQLiteEventLog {
+    try requireExisting()
     do {
       return try SQLiteEventLog(path: resolvedPath, create: false)
     } catch {
-      throw CommandFailure(exitCode: 70, lines: ["\(resolvedPath): \(error)"])
+      throw CommandFailure.storage(error, path: resolvedPath)
+    }
+  }
+
+  private func requireExisting() throws {
+    guard FileManager.default.fileExists(atPath: resolvedPath) else {
+      throw CommandFailure(exitCode: 66, lines: ["\(resolvedPath): no such ledger database"])
     }
   }
 
@@ -37,7 +53,7 @@ struct DatabaseOptions: ParsableArguments {
     do {
       return try SQLiteEventLog(path: path, create: true, durability: durability)
     } catch {
-      throw CommandFailure(exitCode: 70, lines: ["\(path): \(error)"])
+      throw CommandFailure.storage(error, path: path)
     }
   }
 }
