@@ -40,11 +40,26 @@ extension CommandContext {
           : "The role \(role.rawValue) is program-wide: give no --org.")
     }
     let verb = granting ? "grant" : "revoke"
-    guard org != nil || actor == CommandHandler.systemActor else {
-      throw CommandRefusal("Only the system may \(verb) the program-wide role \(role.rawValue).")
+    let acting: Role
+    if let org {
+      _ = try status(of: org)
+      if actor == CommandHandler.systemActor {
+        // The bootstrap: the system names an organization's first Global admin, no more.
+        guard granting, role == .globalAdmin, try globalAdmins(of: org).isEmpty else {
+          throw CommandRefusal(
+            "The system grants only the first Global admin of an organization; \(org)'s own Global admins \(verb) its roles."
+          )
+        }
+        acting = .system
+      } else {
+        acting = try authorize([.globalAdmin], org: org, to: "\(verb) roles for \(org)")
+      }
+    } else {
+      guard actor == CommandHandler.systemActor else {
+        throw CommandRefusal("Only the system may \(verb) the program-wide role \(role.rawValue).")
+      }
+      acting = .system
     }
-    let acting = try authorize([.globalAdmin], org: org, to: "\(verb) roles for \(org ?? "the program")")
-    if let org { _ = try status(of: org) }
     let book = RoleBook(actor: subject, events: try log.events(in: .actor(subject), knownAt: head), on: date)
     let scope = org.map { " of \($0)" } ?? ""
     if granting, book.holds(role, for: org) {
@@ -58,6 +73,18 @@ extension CommandContext {
       ? .roleGranted(RoleGranted(subject: subject, role: role, org: org))
       : .roleRevoked(RoleRevoked(subject: subject, role: role, org: org))
     return Decision(event: event, role: acting)
+  }
+
+  /// Who holds the Global admin role of `org` on the day, from every grant naming it.
+  func globalAdmins(of org: String) throws -> Set<String> {
+    var subjects: Set<String> = []
+    for event in try log.events(concerning: org, knownAt: head) where event.effective <= date {
+      if case .roleGranted(let grant) = event.event, grant.org == org { subjects.insert(grant.subject) }
+    }
+    return subjects.filter { subject in
+      (try? RoleBook(actor: subject, events: log.events(in: .actor(subject), knownAt: head), on: date))?
+        .holds(.globalAdmin, for: org) ?? false
+    }
   }
 
   func decideAssociation(individual: String, org: String) throws -> Decision {

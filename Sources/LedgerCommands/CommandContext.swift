@@ -11,26 +11,43 @@ struct CommandContext {
   let actor: String
   let date: CivilDate
   let head: Int64
+  /// The role the actor says it acts in, when it says so (an appended line's `actor.role`).
+  let claimedRole: String?
 
-  init(log: any EventLog, catalogs: CatalogHistory, actor: String, date: CivilDate) throws {
+  init(log: any EventLog, catalogs: CatalogHistory, actor: String, date: CivilDate, claimedRole: String? = nil) throws {
     self.log = log
     self.catalogs = catalogs
     self.actor = actor
     self.date = date
+    self.claimedRole = claimedRole
     self.head = try log.headPosition()
   }
 
   var catalog: Catalog { catalogs.catalog(on: date) }
 
-  /// The actor acts in one of `roles` (for `org`), or is `system`, or is `individual` when
-  /// `.individual` is allowed; the role it acts in.
+  /// The actor acts in one of `roles` (for `org`), or is `individual` when `.individual` is
+  /// allowed; the role it acts in (the claimed one, when a role is claimed). The `system`
+  /// actor passes no role check here: it records ungated facts and bootstraps roles
+  /// (``decideRole(subject:role:org:granting:)``), nothing else.
+  ///
+  /// Roles are read from the grants as known at the head when the action is recorded: a
+  /// grant recorded later, even backdated, cannot make this action legitimate.
   /// - Throws: ``CommandRefusal`` naming who may, when it holds none.
   func authorize(_ roles: [Role], org: String? = nil, individual: String? = nil, to action: String) throws -> Role {
-    if actor == CommandHandler.systemActor { return .system }
-    if roles.contains(.individual), actor == individual { return .individual }
-    let book = RoleBook(actor: actor, events: try log.events(in: .actor(actor), knownAt: head), on: date)
-    if let role = roles.first(where: { $0.isGrantable && book.holds($0, for: org) }) { return role }
     let who = roles.map { Self.words(for: $0, org: org, individual: individual) }.joined(separator: " or ")
+    if actor == CommandHandler.systemActor {
+      throw CommandRefusal("Only \(who) may \(action); the system records no such action.")
+    }
+    var allowed = roles
+    if let claimedRole {
+      guard let claimed = Role(rawValue: claimedRole), roles.contains(claimed) else {
+        throw CommandRefusal("Only \(who) may \(action); \(actor) claims the role \(claimedRole).")
+      }
+      allowed = [claimed]
+    }
+    if allowed.contains(.individual), actor == individual { return .individual }
+    let book = RoleBook(actor: actor, events: try log.events(in: .actor(actor), knownAt: head), on: date)
+    if let role = allowed.first(where: { $0.isGrantable && book.holds($0, for: org) }) { return role }
     throw CommandRefusal("Only \(who) may \(action); \(actor) holds no such role on \(date).")
   }
 

@@ -7,8 +7,9 @@ public import LedgerCore
 /// reads again and decides anew (a few times), so two conflicting commands never both pass.
 ///
 /// The CLI calls it; so will the HTTP interface. Its trust model: the actor id is taken as
-/// given (the CLI cannot authenticate; whoever can write the database file may act as
-/// `system`), and every role comes from the ledger's own grants.
+/// given (the CLI cannot authenticate: whoever can write the database file is trusted), every
+/// role comes from the ledger's own grants as known when the command is recorded, and the
+/// `system` actor only bootstraps roles. The actor is also recorded as the event's writer.
 public struct CommandHandler {
   /// The log.
   public let log: any EventLog
@@ -16,7 +17,7 @@ public struct CommandHandler {
   public let catalogs: CatalogHistory
   /// How many times a command decides before giving up on a busy stream.
   public static let maximumAttempts = 5
-  /// The actor id that passes every role check.
+  /// The actor that records ungated facts and bootstraps roles, and acts in no other role.
   public static let systemActor = "system"
 
   /// Creates a handler over `log` with `catalogs`.
@@ -27,8 +28,11 @@ public struct CommandHandler {
 
   /// Records `command` by `actor`, effective `date`, if its role and gates allow it.
   /// - Returns: the receipt of the one appended event.
-  /// - Throws: ``CommandRefusal`` (nothing written), ``CommandConflict``, what the log throws.
+  /// - Throws: ``EventValidationError`` for a name no input may hold, ``CommandRefusal``
+  ///   (nothing written), ``CommandConflict``, what the log throws.
   public func execute(_ command: LedgerCommand, by actor: String, on date: CivilDate) throws -> AppendReceipt {
+    let command = try command.canonical()
+    let actor = try CanonicalText.canonical(actor, field: "actor", kind: .identifier)
     for _ in 1...Self.maximumAttempts {
       // The version first, then the head: whatever lands after the version was read makes the
       // append conflict, so the decision never rests on a stale view of the stream it writes.
@@ -37,7 +41,7 @@ public struct CommandHandler {
       let decision = try context.decide(command)
       let proposed = ProposedEvent(
         effective: date, event: decision.event, actor: Actor(id: actor, role: decision.role.rawValue),
-        reason: decision.reason, expectedVersion: version)
+        reason: decision.reason, expectedVersion: version, writer: actor)
       do {
         return try log.append([proposed])
       } catch let rejection as AppendRejection where rejection.problems.allSatisfy(\.isConflict) {

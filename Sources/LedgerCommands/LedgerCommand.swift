@@ -30,3 +30,52 @@ public enum LedgerCommand: Equatable, Sendable {
   /// Reject a submitted reference.
   case rejectReference(org: String, specialization: String, reference: String)
 }
+
+extension LedgerCommand {
+  /// The command with every name in ``CanonicalText`` form, as `ledger append` reads input.
+  /// - Throws: ``EventValidationError`` naming the first name no input may hold.
+  public func canonical() throws(EventValidationError) -> LedgerCommand {
+    func id(_ text: String, _ field: String) throws(EventValidationError) -> String {
+      try CanonicalText.canonical(text, field: field, kind: .identifier)
+    }
+    switch self {
+    case .grant(let subject, let role, let org):
+      return .grant(
+        subject: try id(subject, "subject"), role: role,
+        org: try org.map { o throws(EventValidationError) in try id(o, "org") })
+    case .revoke(let subject, let role, let org):
+      return .revoke(
+        subject: try id(subject, "subject"), role: role,
+        org: try org.map { o throws(EventValidationError) in try id(o, "org") })
+    case .associate(let individual, let org):
+      return .associate(individual: try id(individual, "individual"), org: try id(org, "org"))
+    case .depart(let individual, let org):
+      return .depart(individual: try id(individual, "individual"), org: try id(org, "org"))
+    case .purchase(let org, let level): return .purchase(org: try id(org, "org"), level: level)
+    case .renew(let org, let level): return .renew(org: try id(org, "org"), level: level)
+    case .placeOverride(let org, let competency, let level, let reason, let expires):
+      return .placeOverride(
+        org: try id(org, "org"), competency: try id(competency, "competency"), level: level,
+        reason: try CanonicalText.canonical(reason, field: "reason", kind: .text), expires: expires)
+    case .revokeOverride(let org, let competency):
+      return .revokeOverride(org: try id(org, "org"), competency: try id(competency, "competency"))
+    case .scheduleAudit(let org, let specialization):
+      return .scheduleAudit(org: try id(org, "org"), specialization: try id(specialization, "specialization"))
+    case .recordAudit(let org, let specialization, let result):
+      return .recordAudit(
+        org: try id(org, "org"), specialization: try id(specialization, "specialization"), result: result)
+    case .submitReference(let org, let specialization, let reference, let customer):
+      return .submitReference(
+        org: try id(org, "org"), specialization: try id(specialization, "specialization"),
+        reference: try id(reference, "reference"), customer: try id(customer, "customer"))
+    case .approveReference(let org, let specialization, let reference):
+      return .approveReference(
+        org: try id(org, "org"), specialization: try id(specialization, "specialization"),
+        reference: try id(reference, "reference"))
+    case .rejectReference(let org, let specialization, let reference):
+      return .rejectReference(
+        org: try id(org, "org"), specialization: try id(specialization, "specialization"),
+        reference: try id(reference, "reference"))
+    }
+  }
+}

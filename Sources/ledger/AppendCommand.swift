@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerCommands
 import LedgerCore
 import LedgerStorage
 
@@ -13,10 +14,26 @@ struct AppendCommand: AsyncParsableCommand {
       problem is printed as FILE:LINE: REASON, nothing is written, and the exit code is 65. \
       An event whose id is already recorded with the same content is skipped; with other \
       content it is a problem.
+
+      Events a program action records (roles, purchases, renewals, overrides, audits, \
+      customer references) must pass the same role and gate checks as the commands that \
+      record them, in input order, as --actor (default: system, which only bootstraps \
+      roles); a refusal is a problem of its line. Facts from other systems (enrolments, \
+      credentials, associations, departures, ACR and performance figures) are not gated. \
+      --unchecked imports history as it is (a migration, a replay of the program's past): \
+      every event is marked as imported unchecked, with --actor (required then) as its writer.
+
+      Example: ledger append --actor admin-contoso purchases.ndjson
       """
   )
 
   @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "Who writes the events (recorded as each event's writer); default: system.")
+  var actor: String?
+
+  @Flag(help: "Import history without the program's gates, marking every event so; needs --actor.")
+  var unchecked = false
 
   @Option(help: "Commit durability: full (sync every commit, the default) or normal.")
   var durability: String = "full"
@@ -29,6 +46,15 @@ struct AppendCommand: AsyncParsableCommand {
       guard let level = Durability(rawValue: durability) else {
         throw ValidationError("--durability must be full or normal")
       }
+      if unchecked, actor == nil {
+        throw ValidationError("--unchecked needs --actor: the import records who ran it")
+      }
+      let writer: String
+      do throws(EventValidationError) {
+        writer = try CanonicalText.canonical(actor ?? CommandHandler.systemActor, field: "--actor", kind: .identifier)
+      } catch {
+        throw ValidationError("\(error.reason)")
+      }
       var batch = try readBatch()
       batch.check(against: try BundledCatalog.load())
       guard batch.problems.isEmpty else {
@@ -37,11 +63,22 @@ struct AppendCommand: AsyncParsableCommand {
       let log = try database.openForWriting(durability: level)
       let receipt: AppendReceipt
       do {
-        receipt = try log.append(batch.events)
+        if unchecked {
+          receipt = try log.append(
+            batch.events.map {
+              var event = $0
+              event.writer = writer
+              event.unchecked = true
+              return event
+            })
+        } else {
+          receipt = try CheckedAppend(log: log, catalogs: try BundledCatalog.load()).append(
+            batch.events, writer: writer)
+        }
       } catch let rejection as AppendRejection {
         throw CommandFailure(exitCode: 65, lines: batch.problems(for: rejection).map(\.description))
       } catch {
-        throw CommandFailure(exitCode: 70, lines: ["\(database.resolvedPath): \(error)"])
+        throw CommandFailure.storage(error, path: database.resolvedPath)
       }
       print(Self.summary(of: receipt))
     }

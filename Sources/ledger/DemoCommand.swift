@@ -39,7 +39,14 @@ struct DemoCommand: AsyncParsableCommand {
         guard try log.headPosition() == 0 else {
           throw CommandFailure(exitCode: 64, lines: ["\(target): demo needs a fresh database, this one holds events"])
         }
-        let receipt = try log.append(batch.events)
+        // The sample is the program's past, imported as it is (by the writer "demo").
+        let receipt = try log.append(
+          batch.events.map {
+            var event = $0
+            event.writer = "demo"
+            event.unchecked = true
+            return event
+          })
         print("Wrote the sample history to \(target): \(AppendCommand.summary(of: receipt)).\n")
         var folded = LogSummary()
         try log.forEachEvent(from: 1, knownAt: try log.headPosition()) { folded.apply($0) }
@@ -48,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
       } catch let failure as CommandFailure {
         throw failure
       } catch {
-        throw CommandFailure(exitCode: 70, lines: ["\(target): \(error)"])
+        throw CommandFailure.storage(error, path: target)
       }
       print(Self.describe(summary, verification))
       try Self.showStatuses(of: log)

@@ -15,10 +15,11 @@ struct AppendCommandTests {
 
   @Test func appendsAFileAndReportsThePositions() throws {
     let file = directory.write("events.ndjson", Samples.ndjson(Samples.oneOfEachType()))
-    let outcome = try LedgerProcess.run(["append", "--db", db, file], in: directory)
+    let options = ["append", "--unchecked", "--actor", "tester", "--db", db, file]
+    let outcome = try LedgerProcess.run(options, in: directory)
     #expect(outcome.status == 0)
     #expect(outcome.stdout == "appended 17 events at positions 1…17\n")
-    let again = try LedgerProcess.run(["append", "--db", db, file], in: directory)
+    let again = try LedgerProcess.run(options, in: directory)
     #expect(again.stdout == "appended 0 events; 17 already present\n")
     #expect(try eventCount() == 17)
   }
@@ -55,7 +56,7 @@ struct AppendCommandTests {
       "field \"corrects\" needs a \"reason\""
     ),
     (
-      #"{"type":"MembershipRenewed","effective":"2021-01-01","org":"x","level":"gold","corrects":"nope","reason":"r"}"#,
+      #"{"type":"IndividualDeparted","effective":"2021-01-01","org":"x","individual":"i","corrects":"nope","reason":"r"}"#,
       "field \"corrects\" names an unknown event id \"nope\""
     ),
   ]

@@ -10,7 +10,9 @@ struct GatedCommandTests {
   static func ledger(in directory: TemporaryDirectory) throws -> String {
     let db = directory.file("ledger.sqlite")
     let events = directory.write("orgs.ndjson", Samples.ndjson(Samples.enrolments(2)))
-    #expect(try LedgerProcess.run(["append", "--db", db, events], in: directory).status == 0)
+    #expect(
+      try LedgerProcess.run(["append", "--unchecked", "--actor", "tester", "--db", db, events], in: directory).status
+        == 0)
     return db
   }
 

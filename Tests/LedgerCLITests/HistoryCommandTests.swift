@@ -12,7 +12,9 @@ struct HistoryCommandTests {
   static func ledger(in directory: TemporaryDirectory) throws -> String {
     let db = directory.file("ledger.sqlite")
     let events = directory.write("events.ndjson", Samples.ndjson(Samples.alertingOrganizations(2)))
-    #expect(try LedgerProcess.run(["append", "--db", db, events], in: directory).status == 0)
+    #expect(
+      try LedgerProcess.run(["append", "--unchecked", "--actor", "tester", "--db", db, events], in: directory).status
+        == 0)
     return db
   }
 
@@ -38,7 +40,10 @@ struct HistoryCommandTests {
     let directory = TemporaryDirectory()
     let db = try Self.ledger(in: directory)
     let late = #"{"type":"OverrideRevoked","effective":"2020-04-01","org":"org-0","competency":"cloud-platform"}"#
-    #expect(try LedgerProcess.run(["append", "--db", db], stdin: Data(late.utf8), in: directory).status == 0)
+    #expect(
+      try LedgerProcess.run(
+        ["append", "--unchecked", "--actor", "tester", "--db", db], stdin: Data(late.utf8), in: directory
+      ).status == 0)
     let run = try LedgerProcess.run(
       ["history", "--db", db, "org-0", "--restated-since", "6", "--to", "2020-12-31", "--json"], in: directory)
     #expect(run.status == 0, "\(run.stderr)")
@@ -68,9 +73,10 @@ struct HistoryCommandTests {
     let db = try Self.ledger(in: directory)
     let run = try LedgerProcess.run(["export-activity", "--db", db, "--csv"], in: directory)
     let rows = run.stdout.split(separator: "\n")
-    #expect(rows.first == "recorded,position,effective,organization,affected,action,user,role,event")
+    #expect(rows.first == "recorded,position,effective,organization,affected,action,user,role,event,writer")
     #expect(rows.count == 7)
-    #expect(rows[2].contains(",2,2020-03-02,org-0,organization org-0,MembershipPurchased,"))
+    #expect(rows[2].contains(",2,2020-03-02,org-0,organization org-0,MembershipPurchased (imported unchecked),"))
+    #expect(rows[2].hasSuffix(",tester"))
     let none = try LedgerProcess.run(["export-activity", "--db", db, "--csv", "--to", "2000-01-01"], in: directory)
     #expect(none.stdout.split(separator: "\n").count == 1)
   }
@@ -95,7 +101,10 @@ struct HistoryCommandTests {
     }
     #expect(wait(for: 8))
     let more = Samples.ndjson(Samples.alertingOrganizations(3).suffix(3))
-    #expect(try LedgerProcess.run(["append", "--db", db], stdin: Data(more.utf8), in: directory).status == 0)
+    #expect(
+      try LedgerProcess.run(
+        ["append", "--unchecked", "--actor", "tester", "--db", db], stdin: Data(more.utf8), in: directory
+      ).status == 0)
     #expect(wait(for: 12), "the new organization's alerts arrive while notify follows")
     #expect(process.isRunning)
   }

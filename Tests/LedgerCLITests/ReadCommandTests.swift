@@ -9,7 +9,8 @@ struct ReadCommandTests {
 
   func appendSamples() throws {
     let outcome = try LedgerProcess.run(
-      ["append", "--db", db], stdin: Data(Samples.ndjson(Samples.oneOfEachType()).utf8), in: directory)
+      ["append", "--unchecked", "--actor", "tester", "--db", db],
+      stdin: Data(Samples.ndjson(Samples.oneOfEachType()).utf8), in: directory)
     #expect(outcome.status == 0)
   }
 

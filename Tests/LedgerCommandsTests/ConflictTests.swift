@@ -28,6 +28,8 @@ struct ConflictTests {
       return try base.append(events)
     }
 
+    func inOneTransaction<T>(_ body: () throws -> T) throws -> T { try base.inOneTransaction(body) }
+    func position(ofEventID id: String) throws -> Int64? { try base.position(ofEventID: id) }
     func version(of stream: StreamName) throws -> Int { try base.version(of: stream) }
     func headPosition() throws -> Int64 { try base.headPosition() }
     func position(recordedAtOrBefore instant: RecordedInstant) throws -> Int64 {

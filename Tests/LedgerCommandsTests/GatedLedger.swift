@@ -6,7 +6,7 @@ import LedgerStorage
 import LedgerTestSupport
 import Testing
 
-/// The demo's sample history in a temporary ledger, with roles granted by `system`:
+/// The demo's sample history in a temporary ledger, with roles bootstrapped by `system`:
 /// `admin` (Global admin of contoso), `account` (MPN Account admin of contoso), `maria`
 /// (Microsoft agent), `audrey` (auditor) and `fab-admin` (Global admin of fabrikam).
 struct GatedLedger {
@@ -25,13 +25,16 @@ struct GatedLedger {
     batch.read(try Data(contentsOf: demo), file: "demo.ndjson")
     _ = try log.append(batch.events)
     handler = CommandHandler(log: log, catalogs: Self.catalogs)
-    let grants: [(String, Role, String?)] = [
-      ("admin", .globalAdmin, "contoso"), ("account", .accountAdmin, "contoso"), ("maria", .microsoftAgent, nil),
-      ("audrey", .auditor, nil), ("fab-admin", .globalAdmin, "fabrikam"),
+    // The system bootstraps each organization's first Global admin and the program-wide
+    // roles; contoso's Global admin grants its Account admin.
+    let grants: [(String, Role, String?, String)] = [
+      ("admin", .globalAdmin, "contoso", "system"), ("account", .accountAdmin, "contoso", "admin"),
+      ("maria", .microsoftAgent, nil, "system"), ("audrey", .auditor, nil, "system"),
+      ("fab-admin", .globalAdmin, "fabrikam", "system"),
     ]
-    for (subject, role, org) in grants {
+    for (subject, role, org, grantor) in grants {
       _ = try handler.execute(
-        .grant(subject: subject, role: role, org: org), by: "system", on: Samples.date("2020-01-06"))
+        .grant(subject: subject, role: role, org: org), by: grantor, on: Samples.date("2020-01-06"))
     }
   }
 

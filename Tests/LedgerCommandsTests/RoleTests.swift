@@ -30,7 +30,7 @@ struct RoleTests {
   @Test func grantsAreCheckedForSenseAndDuplicates() throws {
     let ledger = try GatedLedger()
     #expect(
-      try ledger.refused(.grant(subject: "admin", role: .globalAdmin, org: "contoso"), by: "system", on: "2021-01-01")
+      try ledger.refused(.grant(subject: "admin", role: .globalAdmin, org: "contoso"), by: "admin", on: "2021-01-01")
         == "admin already holds the role global-admin of contoso.")
     #expect(
       try ledger.refused(.grant(subject: "zoe", role: .auditor, org: "contoso"), by: "system", on: "2021-01-01")
@@ -52,5 +52,33 @@ struct RoleTests {
     #expect(
       try ledger.refused(override, by: "maria", on: "2021-01-01").hasPrefix(
         "Only a Microsoft agent may place an override"))
+  }
+
+  @Test func theSystemBootstrapsOnlyTheFirstGlobalAdminAndActsInNoOtherRole() throws {
+    let ledger = try GatedLedger()
+    #expect(
+      try ledger.refused(.grant(subject: "zoe", role: .globalAdmin, org: "contoso"), by: "system", on: "2021-01-01")
+        == "The system grants only the first Global admin of an organization; contoso's own Global admins grant its roles."
+    )
+    #expect(
+      try ledger.refused(.purchase(org: "contoso", level: .gold), by: "system", on: "2021-01-01")
+        == "Only a Global admin of contoso or an MPN Account admin of contoso may buy a membership for contoso; the system records no such action."
+    )
+    let override = LedgerCommand.placeOverride(
+      org: "contoso", competency: "cloud-platform", level: .gold, reason: "sync", expires: nil)
+    #expect(
+      try ledger.refused(override, by: "system", on: "2021-01-01").hasSuffix("the system records no such action."))
+  }
+
+  @Test func aGrantRecordedLaterButBackdatedDoesNotMakeAnEarlierActionLegitimate() throws {
+    let ledger = try GatedLedger()
+    let override = LedgerCommand.placeOverride(
+      org: "contoso", competency: "cloud-platform", level: .gold, reason: "sync", expires: nil)
+    _ = try ledger.refused(override, by: "zoe", on: "2021-02-01")
+    // The grant arrives afterwards, effective before the attempted action: the refusal stands
+    // (nothing was written), and only an action recorded after the grant passes.
+    try ledger.allowed(.grant(subject: "zoe", role: .microsoftAgent, org: nil), by: "system", on: "2021-01-01")
+    let recorded = try ledger.allowed(override, by: "zoe", on: "2021-02-01")
+    #expect(recorded?.record.writer == "zoe")
   }
 }

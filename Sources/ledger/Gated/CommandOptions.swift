@@ -5,7 +5,7 @@ import LedgerCore
 
 /// `--actor` and `--effective`, shared by the commands the program's gates decide on.
 struct CommandOptions: ParsableArguments {
-  @Option(help: "Who acts (`system` passes every role check: see docs/commands.md).")
+  @Option(help: "Who acts, recorded as the event's actor and writer (see docs/commands.md for `system`).")
   var actor: String
 
   @Option(help: "The day the fact takes effect (YYYY-MM-DD); default: today (UTC).")
@@ -26,12 +26,14 @@ struct CommandOptions: ParsableArguments {
       print("recorded: \(receipt.appended.first.map { "position \($0.position), event \($0.id)" } ?? "nothing new")")
     } catch let refusal as CommandRefusal {
       throw CommandFailure(exitCode: 69, lines: ["refused: \(refusal.message)"])
+    } catch let invalid as EventValidationError {
+      throw CommandFailure(exitCode: 65, lines: [invalid.reason])
     } catch let conflict as CommandConflict {
       throw CommandFailure(exitCode: 69, lines: ["conflict: \(conflict)"])
     } catch let failure as CommandFailure {
       throw failure
     } catch {
-      throw CommandFailure(exitCode: 70, lines: ["\(database.resolvedPath): \(error)"])
+      throw CommandFailure.storage(error, path: database.resolvedPath)
     }
   }
 }
