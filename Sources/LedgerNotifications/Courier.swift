@@ -8,14 +8,17 @@ public import LedgerQueries
 /// Only the holder of the sink's lease delivers; a second courier on the same sink is
 /// refused until the lease runs out or its holder's process is gone.
 public final class Courier {
-  /// The sink's address, naming its progress.
+  /// The sink's address; its ``SinkAddress/progressKey`` names its progress.
   public let sink: SinkAddress
+  private var key: String { sink.progressKey }
   private let deliverer: any AlertSink
   private let progress: any DeliveryProgress
   private let clock: LedgerClock
   private let holder = LeaseHolder.current()
   private let leaseMicroseconds: Int64
   private var lease: SinkLease?
+  /// Alerts delivered and acknowledged by this courier, over all its passes.
+  private var deliveries = 0
 
   /// Creates a courier; it delivers nothing until it holds the lease (``acquireLease()``).
   public init(
@@ -32,7 +35,8 @@ public final class Courier {
   /// Takes the sink's lease unless another live courier holds it.
   /// - Returns: `nil` when taken, else the lease that stands in the way.
   public func acquireLease() throws -> SinkLease? {
-    let current = try progress.lease(of: sink.description)
+    if sink.fullText != key { try progress.moveProgress(from: sink.fullText, to: key) }
+    let current = try progress.lease(of: key)
     if let current, current.holder != holder.text, current.expires > clock.now(),
       !(LeaseHolder(current.holder)?.isGone ?? false)
     {
@@ -40,7 +44,7 @@ public final class Courier {
     }
     let claimed = newLease()
     guard try progress.claimLease(claimed, replacing: current) else {
-      return try progress.lease(of: sink.description) ?? current
+      return try progress.lease(of: key) ?? current
     }
     lease = claimed
     return nil
@@ -51,13 +55,16 @@ public final class Courier {
   /// - Throws: ``DeliveryFailure`` (the sink stops there: nothing after it is delivered);
   ///   ``LeaseLost`` when another courier took the sink over.
   public func deliver(_ alerts: [Alert]) async throws -> Int {
-    let acknowledged = try progress.acknowledgedAlerts(sink: sink.description)
+    let acknowledged = try progress.acknowledgedAlerts(sink: key)
     var delivered = 0
     for alert in alerts where !acknowledged.contains(alert.id) {
       try extendLease()
       try await deliverer.deliver(alert)
-      guard try progress.acknowledge(sink: sink.description, alert: alert.id, at: clock.now(), holder: holder.text)
+      deliveries += 1
+      CrashPoint.reach("notify.delivered", count: deliveries)
+      guard try progress.acknowledge(sink: key, alert: alert.id, at: clock.now(), holder: holder.text)
       else { throw LeaseLost(sink: sink.description) }
+      CrashPoint.reach("notify.acknowledged", count: deliveries)
       delivered += 1
     }
     return delivered
@@ -80,7 +87,7 @@ public final class Courier {
 
   private func newLease() -> SinkLease {
     SinkLease(
-      sink: sink.description, holder: holder.text,
+      sink: key, holder: holder.text,
       expires: RecordedInstant(microseconds: clock.now().microseconds + leaseMicroseconds))
   }
 }

@@ -8,10 +8,10 @@ extension SinkAddress {
     switch self {
     case .stdout: StreamSink.standardOutput()
     case .file(let path): try StreamSink.file(path: path)
-    case .exec(let command): ExecSink(command: command, retry: retry)
+    case .exec(let command): ExecSink(command: command, retry: retry, timeout: timeout)
     case .webhook(let url):
       // `init(parsing:)` accepts only http(s) addresses, which URL always reads.
-      WebhookSink(url: URL(string: url)!, retry: retry, timeout: timeout)
+      WebhookSink(url: URL(string: url)!, retry: retry, timeout: timeout, shown: description)
     }
   }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LedgerCore
 public import LedgerQueries
@@ -7,24 +8,28 @@ public import LedgerQueries
 #endif
 
 /// POSTs each alert's JSON to a URL with an `Idempotency-Key` header carrying the alert's id.
-/// A 2xx acknowledges; a 5xx, a timeout or a broken connection is retried with backoff; any
-/// other status is reported at once.
+/// A 2xx acknowledges; a 5xx, a timeout or a broken connection is retried with backoff; a
+/// redirect is never followed (a 2xx at another address, reached without the body, is no
+/// delivery) and, like any other status, is reported at once.
 public struct WebhookSink: AlertSink {
   /// The receiver.
   public let url: URL
   /// The retries.
   public let retry: RetryPolicy
-  /// How long one attempt may take, in seconds.
+  /// How long one attempt may take, in seconds, from sending to the whole answer.
   public let timeout: Double
+  /// The address as printed, credentials hidden.
+  private let shown: String
 
   /// The header carrying the alert id.
   public static let idempotencyHeader = "Idempotency-Key"
 
-  /// Creates the sink.
-  public init(url: URL, retry: RetryPolicy, timeout: Double) {
+  /// Creates the sink; `shown` is how messages name it.
+  public init(url: URL, retry: RetryPolicy, timeout: Double, shown: String) {
     self.url = url
     self.retry = retry
     self.timeout = timeout
+    self.shown = shown
   }
 
   public func deliver(_ alert: Alert) async throws(DeliveryFailure) {
@@ -34,18 +39,74 @@ public struct WebhookSink: AlertSink {
     request.setValue(alert.id, forHTTPHeaderField: Self.idempotencyHeader)
     request.httpBody = Data(alert.json.canonicalBytes)
     let failure = await retry.run { () async -> (reason: String, retryable: Bool)? in
-      do {
-        let (_, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+      switch await send(request) {
+      case .answered(let status):
         switch status {
         case 200..<300: return nil
-        case 500..<600: return ("\(url) answered \(status)", true)
-        default: return ("\(url) answered \(status)", false)
+        case 300..<400: return ("\(shown) answered \(status), a redirect, which is not followed: not delivered", false)
+        case 500..<600: return ("\(shown) answered \(status)", true)
+        default: return ("\(shown) answered \(status)", false)
         }
-      } catch {
-        return ("\(url): \(error.localizedDescription)", true)
+      case .timedOut: return ("\(shown): no complete answer within \(timeout) s", true)
+      case .failed(let reason): return ("\(shown): \(reason)", true)
       }
     }
     if let failure { throw DeliveryFailure(alertID: alert.id, reason: failure) }
   }
+
+  private enum Outcome: Sendable {
+    case answered(Int)
+    case timedOut
+    case failed(String)
+  }
+
+  /// One attempt: cancelled when `timeout` runs out, whatever the server does meanwhile.
+  private func send(_ request: URLRequest) async -> Outcome {
+    let session = URLSession(
+      configuration: Self.configuration(timeout: timeout), delegate: RedirectRefuser(), delegateQueue: nil)
+    defer { session.finishTasksAndInvalidate() }
+    return await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
+      let deadline = DeadlineFlag()
+      let task = session.dataTask(with: request) { _, response, error in
+        if let response = response as? HTTPURLResponse {
+          continuation.resume(returning: .answered(response.statusCode))
+        } else if deadline.passed {
+          continuation.resume(returning: .timedOut)
+        } else {
+          continuation.resume(returning: .failed(error?.localizedDescription ?? "no answer"))
+        }
+      }
+      DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+        deadline.pass()
+        task.cancel()
+      }
+      task.resume()
+    }
+  }
+
+  private static func configuration(timeout: Double) -> URLSessionConfiguration {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.timeoutIntervalForRequest = timeout
+    configuration.timeoutIntervalForResource = timeout
+    return configuration
+  }
+}
+
+/// Answers every redirect with "do not follow", so the 3xx itself is the answer.
+private final class RedirectRefuser: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+  ) {
+    completionHandler(nil)
+  }
+}
+
+/// Whether an attempt's deadline passed (set from the timer, read from the completion).
+private final class DeadlineFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  var passed: Bool { lock.withLock { value } }
+  func pass() { lock.withLock { value = true } }
 }

@@ -7,7 +7,9 @@ public import Foundation
 #endif
 
 /// A small HTTP/1.1 server on 127.0.0.1 for webhook tests: it answers each request with the
-/// next status of a script (200 once the script runs out) and records what it received.
+/// next status of a script (200 once the script runs out) and records what it received. A
+/// 3xx answer redirects to the server's own URL (`Location`); a scripted 0 never answers
+/// (the connection stays open, silent, until the server stops).
 public final class TestHTTPServer: @unchecked Sendable {
   /// One request as received.
   public struct Request: Sendable {
@@ -25,6 +27,7 @@ public final class TestHTTPServer: @unchecked Sendable {
   private let lock = NSLock()
   private var script: [Int]
   private var received: [Request] = []
+  private var silent: [Int32] = []
 
   /// Starts listening on an ephemeral port of 127.0.0.1; `script` lists the statuses of the
   /// first answers.
@@ -51,6 +54,7 @@ public final class TestHTTPServer: @unchecked Sendable {
   public func stop() {
     shutdown(socket, Int32(SHUT_RDWR))
     close(socket)
+    for connection in lock.withLock({ silent }) { close(connection) }
   }
 
   /// The server's URL.
@@ -65,19 +69,19 @@ public final class TestHTTPServer: @unchecked Sendable {
     while true {
       let connection = accept(socket, nil, nil)
       guard connection >= 0 else { return }
-      handle(connection)
-      close(connection)
+      if handle(connection) { close(connection) }
     }
   }
 
-  private func handle(_ connection: Int32) {
+  /// Answers one request; `false` when the connection is kept open without an answer.
+  private func handle(_ connection: Int32) -> Bool {
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
     var headerEnd: Int?
     var contentLength = 0
     while headerEnd.map({ bytes.count < $0 + contentLength }) ?? true {
       let count = read(connection, &buffer, buffer.count)
-      guard count > 0 else { return }
+      guard count > 0 else { return true }
       bytes += buffer[0..<count]
       if headerEnd == nil, let range = Data(bytes).range(of: Data("\r\n\r\n".utf8)) {
         headerEnd = range.upperBound
@@ -89,8 +93,14 @@ public final class TestHTTPServer: @unchecked Sendable {
     let request = Request(
       headers: Self.headers(bytes[0..<end]), body: Data(bytes[end..<(end + contentLength)]), status: status)
     lock.withLock { received.append(request) }
-    let answer = "HTTP/1.1 \(status) Scripted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    guard status != 0 else {
+      lock.withLock { silent.append(connection) }
+      return false
+    }
+    let location = (300..<400).contains(status) ? "Location: \(url)\r\n" : ""
+    let answer = "HTTP/1.1 \(status) Scripted\r\n\(location)Content-Length: 0\r\nConnection: close\r\n\r\n"
     _ = answer.utf8CString.withUnsafeBytes { write(connection, $0.baseAddress, $0.count - 1) }
+    return true
   }
 
   private static func headers(_ head: ArraySlice<UInt8>) -> [String: String] {

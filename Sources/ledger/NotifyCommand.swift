@@ -41,7 +41,11 @@ struct NotifyCommand: AsyncParsableCommand {
   @Option(name: .customLong("backoff-ms"), help: "The wait before the first retry; it doubles with each retry.")
   var backoffMilliseconds = 500
 
-  @Option(name: .customLong("timeout-seconds"), help: "How long one webhook call may take.")
+  @Option(
+    name: .customLong("timeout-seconds"),
+    help:
+      "How long one webhook call or exec run may take; past it the call is cancelled (the run's process group killed) and retried."
+  )
   var timeoutSeconds: Double = 10
 
   func validate() throws {
@@ -54,7 +58,7 @@ struct NotifyCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let log = try database.openForReading()
+      let log = try database.openExistingForWriting()
       let feed = AlertFeed(log: log, catalogs: try BundledCatalog.load())
       let address = try address()
       let retry = RetryPolicy(attempts: attempts, firstDelayMilliseconds: backoffMilliseconds)
