@@ -110,7 +110,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LedgerCLITests",
-      dependencies: ["ledger", "LedgerCore", "LedgerStorage", "LedgerTestSupport"],
+      dependencies: ["ledger", "LedgerCore", "LedgerStorage", "LedgerQueries", "LedgerTestSupport"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -34,7 +34,7 @@ struct ExportActivityCommand: AsyncParsableCommand {
       try log.forEachEntry(from: 1) { entry in
         let day = CivilDate(dayNumber: Int(entry.record.recorded.microseconds / 86_400_000_000))
         guard start.map({ day >= $0 }) ?? true, end.map({ day <= $0 }) ?? true else { return }
-        output.write((csv ? ActivityLog.csvLine(entry) : ActivityLog.fields(entry).joined(separator: "\t")) + "\n")
+        output.write((csv ? ActivityLog.csvLine(entry) : ActivityLog.textLine(entry)) + "\n")
       }
       output.flush()
     }

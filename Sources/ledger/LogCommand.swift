@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerQueries
 import LedgerStorage
 
 /// `ledger log`: the raw log with positions, recorded times and hashes.
@@ -33,7 +34,7 @@ struct LogCommand: AsyncParsableCommand {
           }
         }
       } catch {
-        throw CommandFailure(exitCode: 70, lines: ["\(database.resolvedPath): \(error)"])
+        throw CommandFailure.storage(error, path: database.resolvedPath)
       }
       output.flush()
     }
@@ -41,11 +42,14 @@ struct LogCommand: AsyncParsableCommand {
 
   static func text(of entry: LogEntry) -> String {
     let record = entry.record
-    var line = "\(record.position)\t\(record.recorded)\t\(record.stream)@\(record.streamVersion)\t"
-    line += "\(record.typeName)\teffective \(record.effective)\tid \(record.id)"
-    if let actor = record.actor { line += "\tby \(actor.id)" + (actor.role.map { " (\($0))" } ?? "") }
-    if let corrects = record.corrects { line += "\tcorrects \(corrects)" }
-    if let reason = record.reason { line += "\treason \"\(reason)\"" }
+    let safe = { (text: String) in OutputText.escaped(text) }
+    var line = "\(record.position)\t\(record.recorded)\t\(safe(record.stream.description))@\(record.streamVersion)\t"
+    line += "\(record.typeName)\teffective \(record.effective)\tid \(safe(record.id))"
+    if let actor = record.actor { line += "\tby \(safe(actor.id))" + (actor.role.map { " (\(safe($0)))" } ?? "") }
+    if let writer = record.writer { line += "\twritten by \(safe(writer))" }
+    if record.unchecked { line += "\tUNCHECKED import" }
+    if let corrects = record.corrects { line += "\tcorrects \(safe(corrects))" }
+    if let reason = record.reason { line += "\treason \"\(safe(reason))\"" }
     if let voidedBy = entry.voidedBy { line += "\tVOIDED by position \(voidedBy)" }
     line += "\thash \(HashChain.hex(record.hash).prefix(16))\n"
     return line
@@ -68,6 +72,8 @@ struct LogCommand: AsyncParsableCommand {
       ("reason", record.reason.map(JSONValue.string) ?? .null),
       ("payload", payload),
       ("hash", .string(HashChain.hex(record.hash))),
+      ("writer", record.writer.map(JSONValue.string) ?? .null),
+      ("unchecked", .bool(record.unchecked)),
       ("voidedBy", entry.voidedBy.map { .number(Decimal($0)) } ?? .null),
     ])
   }

@@ -26,7 +26,7 @@ public struct AlertFeed {
   {
     let query = OrganizationQuery(log: log, catalogs: catalogs)
     var keyed: [(key: AlertOrder, alert: Alert)] = []
-    for candidate in try org.map { [$0] } ?? log.organizations() {
+    for candidate in try org.map({ [$0] }) ?? log.organizations() {
       let timeline: OrganizationTimeline
       do {
         timeline = try query.timeline(of: candidate, knownAt: knownAt)

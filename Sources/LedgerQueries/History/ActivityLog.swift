@@ -6,11 +6,16 @@ public import LedgerCore
 /// are listed too.
 public enum ActivityLog {
   /// The CSV header.
-  public static let header = "recorded,position,effective,organization,affected,action,user,role,event"
+  public static let header = "recorded,position,effective,organization,affected,action,user,role,event,writer"
 
-  /// The CSV line of one stored record (RFC 4180 quoting).
+  /// The CSV line of one stored record (RFC 4180 quoting, formulas neutralised).
   public static func csvLine(_ entry: LogEntry) -> String {
-    fields(entry).map(quoted).joined(separator: ",")
+    fields(entry).map(OutputText.csvCell).joined(separator: ",")
+  }
+
+  /// The tab-separated line of one stored record, every control character escaped.
+  public static func textLine(_ entry: LogEntry) -> String {
+    fields(entry).map { OutputText.escaped($0) }.joined(separator: "\t")
   }
 
   /// The fields of one stored record, in the header's order.
@@ -20,9 +25,11 @@ public enum ActivityLog {
     var action = record.typeName
     if let corrects = record.corrects { action += " (correction of \(corrects))" }
     if let voidedBy = entry.voidedBy { action += " (voided at position \(voidedBy))" }
+    if record.unchecked { action += " (imported unchecked)" }
     return [
       record.recorded.description, "\(record.position)", record.effective.description, event?.organization ?? "",
       event.map(affected) ?? "", action, record.actor?.id ?? "", record.actor?.role ?? "", record.id,
+      record.writer ?? "",
     ]
   }
 
@@ -36,10 +43,5 @@ public enum ActivityLog {
     case .customerReferenceSubmitted(let reference): "customer \(reference.customer)"
     default: event.organization.map { "organization \($0)" } ?? ""
     }
-  }
-
-  static func quoted(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -29,7 +29,8 @@ public enum HistoryDocument {
   /// An event recorded after the compared position, in words.
   public static func text(recorded event: RecordedEvent) -> String {
     "  position \(event.position): \(event.typeName) effective \(event.effective), recorded \(event.recorded)"
-      + (event.corrects.map { ", correcting \($0): \(event.reason ?? "")" } ?? "")
+      + (event.corrects.map { ", correcting \(OutputText.escaped($0)): \(OutputText.escaped(event.reason ?? ""))" }
+        ?? "")
   }
 
   /// One restatement as a JSON object.
@@ -56,6 +57,7 @@ public enum HistoryDocument {
       ("recorded", .string(event.recorded.description)), ("actor", event.actor?.json ?? .null),
       ("corrects", event.corrects.map(JSONValue.string) ?? .null),
       ("reason", event.reason.map(JSONValue.string) ?? .null),
+      ("writer", event.record.writer.map(JSONValue.string) ?? .null), ("unchecked", .bool(event.record.unchecked)),
       ("fields", (try? JSONParser.parse(event.payload)) ?? .null),
     ])
   }
@@ -65,10 +67,16 @@ public enum HistoryDocument {
     var line = "\(entry.date)  "
     switch entry.source {
     case .event(let event):
-      line += "\(event.typeName) \(String(decoding: event.payload, as: UTF8.self))"
-      line += "\n            event \(event.id) at position \(event.position), recorded \(event.recorded)"
-      line += event.actor.map { " by \($0.id)" + ($0.role.map { " (\($0))" } ?? "") } ?? " by an unnamed actor"
-      if let corrects = event.corrects { line += ", correcting \(corrects): \(event.reason ?? "")" }
+      let safe = { (text: String) in OutputText.escaped(text) }
+      // The payload is canonical JSON: its strings are escaped already, save the separators
+      // and bidirectional controls JSON leaves alone.
+      line += "\(event.typeName) \(OutputText.escaped(String(decoding: event.payload, as: UTF8.self), json: true))"
+      line += "\n            event \(safe(event.id)) at position \(event.position), recorded \(event.recorded)"
+      line +=
+        event.actor.map { " by \(safe($0.id))" + ($0.role.map { " (\(safe($0)))" } ?? "") } ?? " by an unnamed actor"
+      if let writer = event.record.writer { line += ", written by \(safe(writer))" }
+      if event.record.unchecked { line += ", imported unchecked" }
+      if let corrects = event.corrects { line += ", correcting \(safe(corrects)): \(safe(event.reason ?? ""))" }
     case .timeDriven(let reasons):
       line += "time: " + reasons.joined(separator: "; ")
     }

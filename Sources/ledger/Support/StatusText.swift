@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerQueries
 import Projections
 
 /// The readable form of a status.
@@ -6,7 +7,7 @@ enum StatusText {
   /// The status in lines; `activeOnly` lists only active specializations (for the demo).
   static func describe(_ status: OrganizationStatus, knownAtPosition: Int64, activeOnly: Bool = false) -> String {
     var lines = [
-      "\(status.name ?? status.org) (\(status.org)) on \(status.asOf), as known at position \(knownAtPosition)"
+      "\(OutputText.escaped(status.name ?? status.org)) (\(OutputText.escaped(status.org))) on \(status.asOf), as known at position \(knownAtPosition)"
     ]
     if let membership = status.membership {
       var line =
