@@ -41,10 +41,21 @@ public protocol EventLog: AnyObject {
   /// streams), in position order; nothing else is read.
   func events(concerning org: String, knownAt: Int64) throws -> [RecordedEvent]
 
+  /// The root of the Merkle tree over the first `size` events (see ``MerkleTree``): what an
+  /// answer computed at position `size` rests on, and what a checkpoint of that size signs.
+  func treeRoot(size: Int64) throws -> MerkleTree.Hash
+
   /// Every organization any stored event names, sorted.
   func organizations() throws -> [String]
 
-  /// Recomputes the hash chain from the first event and names the first position that
-  /// does not match.
-  func verify() throws -> ChainVerification
+  /// Recomputes the hash chain and the Merkle tree from the first event, compares every
+  /// stored tree node and derived table with them, names the first position that does not
+  /// match, and checks that the log extends each of `checkpoints` (the tree over its first
+  /// `size` events has the checkpoint's root).
+  func verify(against checkpoints: [Checkpoint]) throws -> ChainVerification
+}
+
+extension EventLog {
+  /// ``verify(against:)`` with no checkpoint.
+  public func verify() throws -> ChainVerification { try verify(against: []) }
 }

@@ -9,9 +9,15 @@ public enum HashChain {
 
   /// The hash of `record` following `previous`: SHA-256(previous ‖ canonical bytes).
   public static func link(previous: [UInt8], record: EventRecord) -> [UInt8] {
+    link(previous: previous, canonical: record.canonicalBytes)
+  }
+
+  /// The hash following `previous` over a record's canonical bytes, computed once by a
+  /// caller that also needs them for the Merkle leaf.
+  public static func link(previous: [UInt8], canonical: [UInt8]) -> [UInt8] {
     var hasher = SHA256()
     hasher.update(data: previous)
-    hasher.update(data: record.canonicalBytes)
+    hasher.update(data: canonical)
     return Array(hasher.finalize())
   }
 

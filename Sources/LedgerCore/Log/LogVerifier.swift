@@ -1,0 +1,83 @@
+/// Checks a log record by record, in position order and in constant memory, as any backend
+/// reads it: positions 1, 2, 3, … without gaps, recorded instants rising, each chain hash
+/// recomputed from the record and the previous hash, and the Merkle tree rebuilt from the
+/// records' canonical bytes, so that every stored subtree and every given checkpoint can be
+/// compared with what the events themselves give.
+public struct LogVerifier {
+  /// Records checked so far.
+  public private(set) var count: Int64 = 0
+  /// The chain hash after the last record.
+  public private(set) var chainHead = HashChain.genesis
+  /// Stored subtree hashes compared so far.
+  public private(set) var nodesChecked = 0
+  private var lastRecorded = Int64.min
+  /// The hashes of the complete subtrees of the tree so far, by level (a binary counter).
+  private var frontier: [MerkleTree.Hash?] = []
+  private let storedLevels: Set<Int>
+  private var roots: [Int64: MerkleTree.Hash] = [:]
+  private let sizesWanted: Set<Int64>
+
+  /// A verifier that compares stored subtrees at `storedLevels` and keeps the root at each
+  /// of `sizes` (the checkpoints to check).
+  public init(storedLevels: Set<Int>, rootsAt sizes: Set<Int64>) {
+    self.storedLevels = storedLevels
+    self.sizesWanted = sizes
+    if sizes.contains(0) { roots[0] = MerkleTree.emptyRoot }
+  }
+
+  /// Checks the next record; `stored` answers the stored hash of a complete subtree
+  /// (`nil` when none is kept).
+  /// - Returns: the mismatch, when the record does not follow.
+  public mutating func add(
+    _ record: EventRecord, stored: (_ level: Int, _ index: Int64) throws -> MerkleTree.Hash?
+  ) rethrows -> ChainVerification.Mismatch? {
+    let expected = count + 1
+    guard record.position == expected else {
+      return .init(position: expected, reason: "expected position \(expected), found \(record.position)")
+    }
+    guard record.recorded.microseconds > lastRecorded else {
+      return .init(position: record.position, reason: "recorded instant does not increase")
+    }
+    let canonical = record.canonicalBytes
+    let hash = HashChain.link(previous: chainHead, canonical: canonical)
+    guard hash == record.hash else {
+      return .init(position: record.position, reason: "hash does not match the event's content and the previous hash")
+    }
+    chainHead = hash
+    lastRecorded = record.recorded.microseconds
+    count = expected
+    var carry = MerkleTree.leafHash(canonical)
+    var level = 0
+    while level < frontier.count, let left = frontier[level] {
+      carry = MerkleTree.nodeHash(left, carry)
+      frontier[level] = nil
+      level += 1
+      if storedLevels.contains(level), let kept = try stored(level, (count >> level) - 1) {
+        nodesChecked += 1
+        guard kept == carry else {
+          let first = ((count >> level) - 1) << level + 1
+          return .init(
+            position: first,
+            reason: "the stored tree node over positions \(first)…\(count) does not match the events")
+        }
+      }
+    }
+    if level == frontier.count { frontier.append(nil) }
+    frontier[level] = carry
+    if sizesWanted.contains(count) { roots[count] = root }
+    return nil
+  }
+
+  /// The root of the tree over the records checked so far.
+  public var root: MerkleTree.Hash {
+    var result: MerkleTree.Hash?
+    for node in frontier {
+      guard let node else { continue }
+      result = result.map { MerkleTree.nodeHash(node, $0) } ?? node
+    }
+    return result ?? MerkleTree.emptyRoot
+  }
+
+  /// The root the records gave at `size`, when that size was asked for and reached.
+  public func root(at size: Int64) -> MerkleTree.Hash? { roots[size] }
+}
