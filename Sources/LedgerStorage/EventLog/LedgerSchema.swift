@@ -74,7 +74,33 @@ enum LedgerSchema {
     ALTER TABLE events ADD COLUMN unchecked INTEGER NOT NULL DEFAULT 0;
     PRAGMA application_id = \(applicationID);
     """,
+    // 5: the Merkle tree's stored subtrees (every eighth level: the hash of each complete
+    // run of 256, 65,536, … leaves; the levels between are computed), and the checkpoints
+    // this ledger signed.
+    """
+    CREATE TABLE merkle_tiles (
+      level INTEGER NOT NULL,
+      idx INTEGER NOT NULL,
+      hash BLOB NOT NULL,
+      PRIMARY KEY (level, idx)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TRIGGER merkle_tiles_refuse_update BEFORE UPDATE ON merkle_tiles
+    BEGIN SELECT RAISE(ABORT, 'the Merkle tree is append-only'); END;
+    CREATE TRIGGER merkle_tiles_refuse_delete BEFORE DELETE ON merkle_tiles
+    BEGIN SELECT RAISE(ABORT, 'the Merkle tree is append-only'); END;
+
+    CREATE TABLE checkpoints (
+      size INTEGER NOT NULL,
+      root BLOB NOT NULL,
+      note TEXT NOT NULL,
+      recorded INTEGER NOT NULL
+    ) STRICT;
+    """,
   ]
+
+  /// How many tree levels one stored tile spans: a stored node covers 2^8 nodes below it.
+  static let tileHeight = 8
 
   /// The event columns of a ledger older than schema 4, padded so rows decode the same.
   static let eventColumnsBeforeWriter = """

@@ -60,6 +60,7 @@ extension SQLiteEventLog {
     streamNumbers.removeAll()
     streamNames.removeAll()
     organizationStreams.removeAll()
+    tileLeaves.removeAll()
     cachedHead = -1
   }
 }
@@ -89,7 +90,10 @@ private struct AppendBatch {
       previousHash = last.blob(1)
       lastRecorded = last.int64(2)
     }
-    if head != log.cachedHead { log.forgetCaches() }
+    if head != log.cachedHead {
+      log.forgetCaches()
+      try log.prepareTree(head: head)
+    }
   }
 
   mutating func add(_ proposed: ProposedEvent, index: Int) throws {
@@ -149,9 +153,11 @@ private struct AppendBatch {
       recorded: RecordedInstant(microseconds: lastRecorded), actor: proposed.actor, corrects: proposed.corrects,
       reason: proposed.reason, payload: content.payload, hash: [], writer: proposed.writer,
       unchecked: proposed.unchecked)
-    record.hash = HashChain.link(previous: previousHash, record: record)
+    let canonical = record.canonicalBytes
+    record.hash = HashChain.link(previous: previousHash, canonical: canonical)
     previousHash = record.hash
     try insert(record, streamNumber: streamNumber)
+    try log.extendTree(leaf: MerkleTree.leafHash(canonical), position: record.position)
     if let org = proposed.event.organization { try linkOrganization(org, streamNumber: streamNumber) }
     appended.append(
       .init(index: index, position: record.position, id: record.id, stream: stream, streamVersion: record.streamVersion)

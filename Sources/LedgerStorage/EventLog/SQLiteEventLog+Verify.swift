@@ -1,44 +1,97 @@
 public import LedgerCore
 
 extension SQLiteEventLog {
-  /// Recomputes the chain over every stored row, in position order, without decoding.
+  /// Recomputes the chain and the tree over every stored row, in position order, without
+  /// decoding payloads, and compares what the rows give with what is stored beside them.
   ///
   /// It finds: a changed column (the recomputed hash differs), a changed hash, a missing or
-  /// reordered row (positions not 1, 2, 3, … or a hash that no longer follows), and recorded
-  /// instants that do not increase.
-  public func verify() throws -> ChainVerification {
-    let statement = try connection.statement(
-      "SELECT \(selectedColumns) FROM events ORDER BY position")
+  /// reordered row (positions not 1, 2, 3, … or a hash that no longer follows), recorded
+  /// instants that do not increase, a stored tree node that the events do not give (or one
+  /// missing or added), organization index rows the events do not give (or missing ones),
+  /// and — given checkpoints published earlier — any removal, truncation, rewrite or forgery
+  /// before a checkpoint's size, even one whose chain was recomputed to match.
+  public func verify(against checkpoints: [Checkpoint]) throws -> ChainVerification {
+    let height = LedgerSchema.tileHeight
+    let levels = Set(stride(from: height, through: 56, by: height))
+    var verifier = LogVerifier(storedLevels: hasMerkleTiles ? levels : [], rootsAt: Set(checkpoints.map(\.size)))
+    var mismatch: ChainVerification.Mismatch?
+    let statement = try connection.statement("SELECT \(selectedColumns) FROM events ORDER BY position")
     defer { statement.reset() }
-    var previous = HashChain.genesis
-    var expected: Int64 = 1
-    var lastRecorded = Int64.min
-    func mismatch(_ position: Int64, _ reason: String) -> ChainVerification {
-      ChainVerification(
-        eventCount: expected - 1, headHash: previous,
-        firstMismatch: .init(position: position, reason: reason))
-    }
-    while try statement.step() {
-      let record: EventRecord
+    while mismatch == nil, try statement.step() {
       do {
-        record = try self.record(from: statement)
+        mismatch = try verifier.add(try record(from: statement)) { try storedNode(level: $0, index: $1) }
       } catch let error as StoredDataError {
-        return mismatch(statement.int64(0), error.reason)
+        mismatch = .init(position: statement.int64(0), reason: error.reason)
       }
-      guard record.position == expected else {
-        return mismatch(expected, "expected position \(expected), found \(record.position)")
-      }
-      guard record.recorded.microseconds > lastRecorded else {
-        return mismatch(record.position, "recorded instant does not increase")
-      }
-      let hash = HashChain.link(previous: previous, record: record)
-      guard hash == record.hash else {
-        return mismatch(record.position, "hash does not match the event's content and the previous hash")
-      }
-      previous = hash
-      lastRecorded = record.recorded.microseconds
-      expected += 1
     }
-    return ChainVerification(eventCount: expected - 1, headHash: previous, firstMismatch: nil)
+    var result = ChainVerification(eventCount: verifier.count, headHash: verifier.chainHead, firstMismatch: mismatch)
+    result.rootHash = verifier.root
+    result.checked.append("hash chain and Merkle tree recomputed over \(verifier.count) events")
+    guard mismatch == nil else { return result }
+
+    if hasMerkleTiles {
+      let expected = levels.reduce(Int64(0)) { $0 + verifier.count >> $1 }
+      let stored = try connection.integer("SELECT count(*) FROM merkle_tiles") ?? 0
+      if stored != expected || Int64(verifier.nodesChecked) != expected {
+        result.firstMismatch = .init(
+          position: verifier.count,
+          reason: "the stored Merkle tree holds \(stored) nodes where the events give \(expected)")
+        return result
+      }
+      result.checked.append("stored Merkle tree: \(stored) nodes compared")
+    }
+    if let problem = try organizationIndexProblem() {
+      result.firstMismatch = .init(position: problem.position, reason: problem.reason)
+      return result
+    }
+    result.checked.append("org_streams: rebuilt from the events and compared")
+    for checkpoint in checkpoints {
+      if let failure = Self.failure(of: checkpoint, verifier: verifier) { result.checkpointFailures.append(failure) }
+    }
+    return result
+  }
+
+  static func failure(of checkpoint: Checkpoint, verifier: LogVerifier) -> ChainVerification.CheckpointFailure? {
+    guard checkpoint.size <= verifier.count else {
+      return .init(
+        size: checkpoint.size,
+        reason:
+          "the log holds \(verifier.count) events, fewer than the checkpoint's \(checkpoint.size): events were removed")
+    }
+    guard verifier.root(at: checkpoint.size) == checkpoint.rootHash else {
+      return .init(
+        size: checkpoint.size,
+        reason:
+          "the first \(checkpoint.size) events do not give the checkpoint's root: an event at or before position \(checkpoint.size) was changed, removed or forged"
+      )
+    }
+    return nil
+  }
+
+  /// The first organization-index row the events do not give, or the first link they give
+  /// that is missing. The payloads are covered by the chain, so the index is derived again
+  /// from them, in SQL.
+  private func organizationIndexProblem() throws -> (position: Int64, reason: String)? {
+    let derived = """
+      SELECT DISTINCT json_extract(CAST(payload AS TEXT), '$.org') AS org, stream_no FROM events
+      WHERE json_extract(CAST(payload AS TEXT), '$.org') IS NOT NULL
+      """
+    let missing = try connection.statement(
+      "SELECT org, stream_no FROM (\(derived) EXCEPT SELECT org, stream_no FROM org_streams) LIMIT 1")
+    defer { missing.reset() }
+    if try missing.step() {
+      let position =
+        try connection.integerBinding("SELECT min(position) FROM events WHERE stream_no = ?", missing.int64(1)) ?? 0
+      return (position, "the organization index lacks the link of \(missing.text(0) ?? "?") to this event's stream")
+    }
+    let extra = try connection.statement(
+      "SELECT org, stream_no FROM (SELECT org, stream_no FROM org_streams EXCEPT \(derived)) LIMIT 1")
+    defer { extra.reset() }
+    if try extra.step() {
+      return (
+        0, "the organization index links \(extra.text(0) ?? "?") to stream \(extra.int64(1)), which no event gives"
+      )
+    }
+    return nil
   }
 }

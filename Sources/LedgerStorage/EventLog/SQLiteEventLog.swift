@@ -23,6 +23,11 @@ public final class SQLiteEventLog: EventLog {
   let selectedColumns: String
   /// Whether the connection only reads.
   public let isReadOnly: Bool
+  /// Whether the file keeps the Merkle tree's tiles (schema 5 on); an older ledger read
+  /// without migrating computes every node from the events.
+  let hasMerkleTiles: Bool
+  /// The leaf hashes of the incomplete tile at `cachedHead`, which appends extend.
+  var tileLeaves: [MerkleTree.Hash] = []
 
   /// Opens the log at `path` for writing, creating the file and schema when `create` is set
   /// and migrating an older ledger.
@@ -34,6 +39,7 @@ public final class SQLiteEventLog: EventLog {
     connection = try SQLiteConnection(path: path, mode: create ? .create : .existing)
     self.clock = clock
     self.isReadOnly = false
+    self.hasMerkleTiles = true
     self.selectedColumns = LedgerSchema.eventColumns
     connection.setBusyTimeout(milliseconds: 30_000)
     let kind = try LedgerSchema.kind(of: connection)
@@ -67,6 +73,7 @@ public final class SQLiteEventLog: EventLog {
     self.connection = connection
     self.clock = clock
     self.isReadOnly = true
+    self.hasMerkleTiles = version >= 5
     self.selectedColumns = version >= 4 ? LedgerSchema.eventColumns : LedgerSchema.eventColumnsBeforeWriter
     connection.setBusyTimeout(milliseconds: 30_000)
     try connection.execute("PRAGMA cache_size = -32768")
