@@ -32,7 +32,9 @@ struct ExplainCommand: AsyncParsableCommand {
             exitCode: 64, lines: ["\"\(id)\" is neither a competency nor a specialization on \(asOf)"])
         }
         if json {
-          let document = ExplanationDocument.json(explanation, org: org, knownAtPosition: position)
+          let ground = try AnswerGround(log: organizations.log, position: position)
+          let document = ground.adding(
+            to: ExplanationDocument.json(explanation, org: org, knownAtPosition: position))
           print(String(decoding: document.canonicalBytes, as: UTF8.self))
         } else {
           print(ExplanationDocument.text(explanation))

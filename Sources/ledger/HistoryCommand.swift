@@ -51,6 +51,10 @@ struct HistoryCommand: AsyncParsableCommand {
         throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
       }
       var output = OutputBuffer()
+      let ground = json ? try AnswerGround(log: log, position: position) : nil
+      func write(_ document: JSONValue?, _ text: @autoclosure () -> String) {
+        self.write(document.map { ground?.adding(to: $0) ?? $0 }, text(), to: &output)
+      }
       if let restatedSince {
         let since = min(restatedSince, position)
         let earlier =
@@ -64,18 +68,18 @@ struct HistoryCommand: AsyncParsableCommand {
           output.write("\(org): recorded after position \(since), up to \(position): \(later.count) event(s)\n")
         }
         for event in later {
-          write(json ? HistoryDocument.json(recorded: event) : nil, HistoryDocument.text(recorded: event), to: &output)
+          write(json ? HistoryDocument.json(recorded: event) : nil, HistoryDocument.text(recorded: event))
         }
         if !json {
           output.write(restatements.isEmpty ? "No answer about the past changed.\n" : "Answers that changed:\n")
         }
         for restatement in restatements {
-          write(json ? HistoryDocument.json(restatement) : nil, HistoryDocument.text(restatement), to: &output)
+          write(json ? HistoryDocument.json(restatement) : nil, HistoryDocument.text(restatement))
         }
       } else {
         let entries = timeline.history(through: end).filter { entry in start.map { entry.date >= $0 } ?? true }
         for entry in entries {
-          write(json ? HistoryDocument.json(entry) : nil, HistoryDocument.text(entry), to: &output)
+          write(json ? HistoryDocument.json(entry) : nil, HistoryDocument.text(entry))
         }
       }
       output.flush()

@@ -29,7 +29,9 @@ struct StatusCommand: AsyncParsableCommand {
       try query.run(on: database) { organizations, asOf, position in
         let status = try organizations.status(of: org, asOf: asOf, knownAt: position)
         if json {
-          print(String(decoding: StatusDocument.json(status, knownAtPosition: position).canonicalBytes, as: UTF8.self))
+          let ground = try AnswerGround(log: organizations.log, position: position)
+          let document = ground.adding(to: StatusDocument.json(status, knownAtPosition: position))
+          print(String(decoding: document.canonicalBytes, as: UTF8.self))
         } else {
           print(StatusText.describe(status, knownAtPosition: position))
         }

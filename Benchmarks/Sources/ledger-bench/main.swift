@@ -9,9 +9,10 @@ import LedgerStorage
 //   generate DB --events N     realistic program histories for W4 and W5
 //   w4 DB [--as-of 2021-12-31] [--organizations N]  every (or N spread) organization's status rebuilt
 //   w5 DB [--samples 1000] [--seed 5]
+//   tree DB [--samples 200] [--seed 7]  root, inclusion and consistency proofs at the head
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-  FileHandle.standardError.write(Data("usage: ledger-bench w1|w2|w3|generate|w4|w5 DB [options]\n".utf8))
+  FileHandle.standardError.write(Data("usage: ledger-bench w1|w2|w3|generate|w4|w5|tree DB [options]\n".utf8))
   exit(64)
 }
 let path = arguments[2]
@@ -34,6 +35,9 @@ do {
   case "w5":
     try ProjectionWorkloads.queries(
       path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "5"))!)
+  case "tree":
+    try TreeWorkload.measure(
+      path: path, samples: Int(option("--samples", "200"))!, seed: UInt64(option("--seed", "7"))!)
   default:
     FileHandle.standardError.write(Data("unknown phase \(arguments[1])\n".utf8))
     exit(64)
