@@ -4,7 +4,8 @@ import LedgerStorage
 
 /// The verifiable log's costs on an existing ledger: the root at the head (what a checkpoint
 /// signs), inclusion proofs of random events and consistency proofs from random older sizes,
-/// each with its size in hashes and bytes.
+/// each with its size in hashes and bytes; with `--verify`, a full verify against a
+/// checkpoint of the head.
 enum TreeWorkload {
   static func measure(path: String, samples: Int, seed: UInt64) throws {
     let log = try SQLiteEventLog(readingAt: path)
@@ -39,6 +40,12 @@ enum TreeWorkload {
       consistencyHashes = max(consistencyHashes, proof.count)
     }
     var figures = Figures()
+    if CommandLine.arguments.contains("--verify") {
+      started = now()
+      let verified = try log.verify(against: [Checkpoint(origin: "bench", size: head, rootHash: root, note: "")])
+      precondition(verified.isIntact)
+      figures.add("verify_s", seconds: now() - started)
+    }
     figures.add("op", "tree")
     figures.add("events", head)
     figures.add("root_ms", String(format: "%.2f", rootSeconds * 1e3))

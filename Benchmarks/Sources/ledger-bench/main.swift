@@ -9,7 +9,7 @@ import LedgerStorage
 //   generate DB --events N     realistic program histories for W4 and W5
 //   w4 DB [--as-of 2021-12-31] [--organizations N]  every (or N spread) organization's status rebuilt
 //   w5 DB [--samples 1000] [--seed 5]
-//   tree DB [--samples 200] [--seed 7]  root, inclusion and consistency proofs at the head
+//   tree DB [--samples 200] [--seed 7] [--verify]  root, proofs (and a full verify) at the head
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
   FileHandle.standardError.write(Data("usage: ledger-bench w1|w2|w3|generate|w4|w5|tree DB [options]\n".utf8))

@@ -51,6 +51,21 @@ extension SQLiteEventLog {
     return try statement.step() ? statement.blob(0) : nil
   }
 
+  /// The stored nodes `first…first + count − 1` of `level`, in order (fewer when some are
+  /// not stored), read in one query.
+  func storedNodes(level: Int, from first: Int64, count: Int64) throws -> [MerkleTree.Hash] {
+    guard hasMerkleTiles else { return [] }
+    let statement = try connection.statement(
+      "SELECT hash FROM merkle_tiles WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx")
+    defer { statement.reset() }
+    statement.bind(1, Int64(level))
+    statement.bind(2, first)
+    statement.bind(3, first + count)
+    var hashes: [MerkleTree.Hash] = []
+    while try statement.step() { hashes.append(statement.blob(0)) }
+    return hashes
+  }
+
   /// Stores a complete subtree's hash (inside the append transaction).
   func storeNode(level: Int, index: Int64, hash: MerkleTree.Hash) throws {
     let insert = try connection.statement("INSERT INTO merkle_tiles (level, idx, hash) VALUES (?, ?, ?)")
@@ -77,11 +92,9 @@ extension SQLiteEventLog {
       let below = level
       level += LedgerSchema.tileHeight
       index = (index + 1) / width - 1
-      hashes = try (0..<width).map { offset in
-        guard let node = try storedNode(level: below, index: index * width + offset) else {
-          throw StoredDataError(position: position, reason: "tree node \(below)/\(index * width + offset) is missing")
-        }
-        return node
+      hashes = try storedNodes(level: below, from: index * width, count: width)
+      guard hashes.count == Int(width) else {
+        throw StoredDataError(position: position, reason: "tree nodes of level \(below) are missing below \(index)")
       }
     }
   }
@@ -150,7 +163,11 @@ struct StoredMerkleNodes: MerkleNodes {
       }
       hashes = Array(tileLeaves[offset..<offset + Int(span)])
     } else {
-      for offset in 0..<span { hashes.append(try hash(level: base, index: index * span + offset)) }
+      hashes = try log.storedNodes(level: base, from: index * span, count: span)
+      if hashes.count != Int(span) {
+        // Not all stored (an older ledger read-only): compute them.
+        hashes = try (0..<span).map { try hash(level: base, index: index * span + $0) }
+      }
     }
     return SQLiteEventLog.subtree(of: hashes)
   }
