@@ -9,11 +9,13 @@ struct AcrCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "acr",
     abstract: "Show the ACR figures behind each requirement: amount, customers, met or not, and the rows left out.",
-    discussion: """
+    discussion: Help.text(
+      """
       Rows are left out for their offer type, their association, the metric's filter, as a \
       duplicate of the same amount counted through a higher-priority association, or for \
       falling outside the window. See docs/acr.md.
-      """
+      """, example: "ledger acr contoso --specialization analytics-on-microsoft-azure --as-of 2021-06-30",
+      exits: [0, 64, 65, 66, 74])
   )
 
   @OptionGroup var database: DatabaseOptions

@@ -8,11 +8,12 @@ struct AlertsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "alerts",
     abstract: "List renewal-at-risk alerts raised and cleared, and renewal reminders, with their causes.",
-    discussion: """
+    discussion: Help.text(
+      """
       In delivery order: effective date, organization, then the order the replay produced \
       them. Each alert has a stable id derived from its content, which `ledger notify` sends \
       as the idempotency key.
-      """
+      """, example: "ledger alerts --org contoso --from 2021-01-01 --to 2021-12-31 --json", exits: Help.queryExits)
   )
 
   @OptionGroup var database: DatabaseOptions

@@ -9,7 +9,8 @@ struct AppendCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "append",
     abstract: "Append NDJSON events from files (or stdin) in one transaction: all or nothing.",
-    discussion: """
+    discussion: Help.text(
+      """
       Every line is validated before anything is written. On any problem, one line per \
       problem is printed as FILE:LINE: REASON, nothing is written, and the exit code is 65. \
       An event whose id is already recorded with the same content is skipped; with other \
@@ -22,9 +23,7 @@ struct AppendCommand: AsyncParsableCommand {
       credentials, associations, departures, ACR and performance figures) are not gated. \
       --unchecked imports history as it is (a migration, a replay of the program's past): \
       every event is marked as imported unchecked, with --actor (required then) as its writer.
-
-      Example: ledger append --actor admin-contoso purchases.ndjson
-      """
+      """, example: "ledger append --actor admin-contoso purchases.ndjson", exits: [0, 64, 65, 66, 74, 75])
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -36,16 +35,16 @@ struct AppendCommand: AsyncParsableCommand {
   var unchecked = false
 
   @Option(help: "Commit durability: full (sync every commit, the default) or normal.")
-  var durability: String = "full"
+  var durability: Durability = .full
 
-  @Argument(help: "NDJSON files to append; standard input when none.")
+  @Argument(help: "NDJSON files to append; standard input when none (or -).")
   var files: [String] = []
+
+  @Flag(help: "Print the summary as one JSON object.")
+  var json = false
 
   func run() async throws {
     try await reportingFailures {
-      guard let level = Durability(rawValue: durability) else {
-        throw ValidationError("--durability must be full or normal")
-      }
       if unchecked, actor == nil {
         throw ValidationError("--unchecked needs --actor: the import records who ran it")
       }
@@ -60,7 +59,7 @@ struct AppendCommand: AsyncParsableCommand {
       guard batch.problems.isEmpty else {
         throw CommandFailure(exitCode: 65, lines: batch.problems.map(\.description))
       }
-      let log = try database.openForWriting(durability: level)
+      let log = try database.openForWriting(durability: durability)
       let receipt: AppendReceipt
       do {
         if unchecked {
@@ -80,13 +79,13 @@ struct AppendCommand: AsyncParsableCommand {
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
-      print(Self.summary(of: receipt))
+      print(json ? Self.json(of: receipt) : Self.summary(of: receipt))
     }
   }
 
   private func readBatch() throws -> InputBatch {
     var batch = InputBatch()
-    if files.isEmpty {
+    if files.isEmpty || files == ["-"] {
       batch.read(FileHandle.standardInput.readDataToEndOfFile(), file: "<stdin>")
       return batch
     }
@@ -97,6 +96,20 @@ struct AppendCommand: AsyncParsableCommand {
       batch.read(data, file: file)
     }
     return batch
+  }
+
+  /// The summary as JSON: how many were appended and where, and how many were present.
+  static func json(of receipt: AppendReceipt, extra: [(key: String, value: JSONValue)] = []) -> String {
+    let position = { (appended: AppendReceipt.Appended?) in
+      appended.map { JSONValue.number(Decimal($0.position)) } ?? .null
+    }
+    let object = JSONValue.object(
+      extra + [
+        ("appended", .number(Decimal(receipt.appended.count))), ("firstPosition", position(receipt.appended.first)),
+        ("lastPosition", position(receipt.appended.last)),
+        ("alreadyPresent", .number(Decimal(receipt.alreadyPresent.count))),
+      ])
+    return String(decoding: object.canonicalBytes, as: UTF8.self)
   }
 
   static func summary(of receipt: AppendReceipt) -> String {

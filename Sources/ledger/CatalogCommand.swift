@@ -8,7 +8,9 @@ struct CatalogCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "catalog",
     abstract: "Print the program rules in force on a date: settings, competencies, specializations, placeholders.",
-    discussion: "The rules are data bundled with the ledger, versioned by effective date; see docs/catalog.md."
+    discussion: Help.text(
+      "The rules are data bundled with the ledger, versioned by effective date; see docs/catalog.md.",
+      example: "ledger catalog --as-of 2021-07-01 --json", exits: [0, 64, 70])
   )
 
   @Option(name: .customLong("as-of"), help: "The date whose rules to print (YYYY-MM-DD); default: today (UTC).")

@@ -10,7 +10,9 @@ struct DemoCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
     abstract: "Write a small realistic sample history into a fresh database and show what it holds.",
-    discussion: "Uses a temporary database unless --db is given; a --db that already holds events is refused."
+    discussion: Help.text(
+      "Uses a temporary database unless --db is given; a --db that already holds events is refused.",
+      example: "swift run ledger demo --db /tmp/demo.sqlite", exits: [0, 64, 74])
   )
 
   @Option(name: .customLong("db"), help: "Where to write the sample; a temporary file when absent.")
@@ -60,11 +62,23 @@ struct DemoCommand: AsyncParsableCommand {
       print(Self.describe(summary, verification))
       try Self.showStatuses(of: log)
       try Self.showHistoryAndAlerts(of: log)
-      print("\nTry: ledger status contoso --db \(target) --as-of 2020-07-01 --json")
-      print("     ledger explain contoso cloud-platform --db \(target) --as-of 2020-07-01")
-      print("     ledger history contoso --db \(target) --to 2021-12-31")
-      print("     ledger notify --sink stdout --db \(target) --now 2021-12-31")
+      if path == nil {
+        print("\nThe sample ledger stays at \(target) for the commands below; delete it when done.")
+      }
+      let ledger = Self.invocation
+      print("\nTry: \(ledger) status contoso --db \(target) --as-of 2020-07-01 --json")
+      print("     \(ledger) explain contoso cloud-platform --db \(target) --as-of 2020-07-01")
+      print("     \(ledger) history contoso --db \(target) --to 2021-12-31")
+      print("     \(ledger) notify --sink stdout --db \(target) --as-of 2021-12-31")
     }
+  }
+
+  /// How to run this same binary from where the user stands: `swift run ledger` from a
+  /// build folder of the package, else the path it was started by.
+  static var invocation: String {
+    let path = CommandLine.arguments[0]
+    if path.contains("/.build/") { return "swift run ledger" }
+    return path.contains("/") ? path : "ledger"
   }
 
   /// Contoso on the days its story turns, and one answer as it was known before a correction.

@@ -8,7 +8,9 @@ struct ExplainCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain",
     abstract: "Explain a competency or specialization requirement by requirement, with what counts.",
-    discussion: "Names the individuals, credentials, figures and events behind each requirement."
+    discussion: Help.text(
+      "Names the individuals, credentials, figures and events behind each requirement.",
+      example: "ledger explain contoso cloud-platform --as-of 2020-07-01", exits: Help.queryExits)
   )
 
   @OptionGroup var database: DatabaseOptions

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LedgerCore
 import LedgerQueries
 import LedgerStorage
@@ -8,43 +9,77 @@ struct ExportActivityCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export-activity",
     abstract: "Export the activity log: when each fact was recorded, whom it affected, the action and the user.",
-    discussion: """
-      --from and --to select by the day (UTC) each event was recorded, not its effective date: \
-      the activity log is about who did what when. Voided events stay listed, marked.
+    discussion: Help.text(
       """
+      --recorded-from and --recorded-to select by the day (UTC) each event was recorded, not its \
+      effective date: the activity log is about who did what when. Voided events stay listed, \
+      marked. Text is tab-separated with control characters escaped; --csv writes RFC 4180 \
+      with a header and formulas neutralised; --json writes one object per event.
+      """, example: "ledger export-activity --recorded-from 2021-01-01 --csv > activity.csv",
+      exits: Help.queryExits)
   )
 
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: "The first recording day (YYYY-MM-DD, UTC).")
-  var from: String?
+  @Option(name: .customLong("recorded-from"), help: "The first recording day (YYYY-MM-DD, UTC).")
+  var recordedFrom: String?
 
-  @Option(help: "The last recording day (YYYY-MM-DD, UTC).")
-  var to: String?
+  @Option(name: .customLong("recorded-to"), help: "The last recording day (YYYY-MM-DD, UTC).")
+  var recordedTo: String?
+
+  @Option(name: .customLong("from"), help: .hidden)
+  var legacyFrom: String?
+
+  @Option(name: .customLong("to"), help: .hidden)
+  var legacyTo: String?
 
   @Flag(help: "Print CSV with a header line (the default is tab-separated text).")
   var csv = false
 
+  @Flag(help: "Print NDJSON, one object per event, keyed as the CSV header.")
+  var json = false
+
+  func validate() throws {
+    if csv, json { throw ValidationError("give --csv or --json, not both") }
+    if let start = try start(), let end = try end(), start > end {
+      throw ValidationError("--recorded-from \(start) is after --recorded-to \(end)")
+    }
+  }
+
+  func start() throws -> CivilDate? { try (recordedFrom ?? legacyFrom).map { try Self.date($0, "--recorded-from") } }
+  func end() throws -> CivilDate? { try (recordedTo ?? legacyTo).map { try Self.date($0, "--recorded-to") } }
+
   func run() async throws {
     try await reportingFailures {
-      let (start, end) = (try from.map(Self.date), try to.map(Self.date))
+      let (start, end) = (try start(), try end())
       let log = try database.openForReading()
       var output = OutputBuffer()
       output.write(csv ? ActivityLog.header + "\n" : "")
-      try log.forEachEntry(from: 1) { entry in
-        let day = CivilDate(dayNumber: Int(entry.record.recorded.microseconds / 86_400_000_000))
-        guard start.map({ day >= $0 }) ?? true, end.map({ day <= $0 }) ?? true else { return }
-        output.write((csv ? ActivityLog.csvLine(entry) : ActivityLog.textLine(entry)) + "\n")
+      let keys = ActivityLog.header.split(separator: ",").map(String.init)
+      do {
+        try log.forEachEntry(from: 1) { entry in
+          let day = entry.record.recorded.day
+          guard start.map({ day >= $0 }) ?? true, end.map({ day <= $0 }) ?? true else { return }
+          if json {
+            let fields = ActivityLog.fields(entry)
+            output.write(bytes: JSONValue.object(zip(keys, fields).map { ($0, .string($1)) }).canonicalBytes)
+            output.write("\n")
+          } else {
+            output.write((csv ? ActivityLog.csvLine(entry) : ActivityLog.textLine(entry)) + "\n")
+          }
+        }
+      } catch {
+        throw CommandFailure.storage(error, path: database.resolvedPath)
       }
       output.flush()
     }
   }
 
-  static func date(_ text: String) throws -> CivilDate {
+  static func date(_ text: String, _ option: String) throws -> CivilDate {
     do {
       return try CivilDate(parsing: text)
     } catch {
-      throw ValidationError("\(text): \(error)")
+      throw ValidationError("\(option): \(error)")
     }
   }
 }

@@ -9,14 +9,16 @@ struct HistoryCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
     abstract: "Replay an organization's history for audits: every event and time-driven change, with its effect.",
-    discussion: """
+    discussion: Help.text(
+      """
       In effective order: every event that touched the organization (its individuals' \
       credentials, associations and departures included) with who recorded it and when, and \
       every day time alone changed something (an override ending, a credential expiring, a \
       term ending, the renewal window opening and closing, an audit pass lapsing), each with \
       what it changed: before → after. With --restated-since POSITION: the events recorded \
       after that position and, stretch by stretch, the answers they changed about the past.
-      """
+      """, example: "ledger history contoso --from 2020-01-01 --to 2021-12-31 --restated-since-position 30",
+      exits: Help.queryExits)
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -27,15 +29,23 @@ struct HistoryCommand: AsyncParsableCommand {
   var org: String
 
   @Option(
-    name: .customLong("restated-since"),
+    name: .customLong("restated-since-position"), parsing: .unconditional,
     help: "Compare with the history as known at this position: what later records changed about the past.")
-  var restatedSince: Int64?
+  var restatedSincePosition: Int64?
+
+  @Option(name: .customLong("restated-since"), help: .hidden)
+  var legacyRestatedSince: Int64?
+
+  /// `--restated-since-position`, or its older spelling.
+  var restatedSince: Int64? { restatedSincePosition ?? legacyRestatedSince }
 
   @Flag(help: "Print NDJSON, one object per entry.")
   var json = false
 
   func validate() throws {
-    if let restatedSince, restatedSince < 0 { throw ValidationError("--restated-since must not be negative") }
+    if let restatedSince, restatedSince < 0 {
+      throw ValidationError("--restated-since-position must not be negative")
+    }
   }
 
   func run() async throws {

@@ -8,49 +8,69 @@ struct ImportAcrCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import-acr",
     abstract: "Import a Partner Center Insights ACR export (CSV) as ConsumptionReported events, all or nothing.",
-    discussion: """
+    discussion: Help.text(
+      """
       Reads the Insights column names (PartnerID, CustomerTenantId, SubscriptionId, Month, ACR_USD, \
       AssociationType, OfferType, ServiceLevel1-4, ServiceGroup2-3, ServiceInfluencer, ComputeOS, \
       ComputeOSAttribute, ComputeCoreSoftware, AdjustmentType); other columns are ignored. Any bad \
       row rejects the whole file with FILE:LINE: column NAME: reason. Importing the same rows again \
       is a no-op; a row with a restated amount restates the earlier one. Files that take more than \
       a few seconds report progress on stderr.
-      """
+      """, example: "ledger import-acr insights-2021-06.csv --actor partner-center", exits: [0, 64, 65, 66, 74, 75])
   )
 
   @OptionGroup var database: DatabaseOptions
 
   @Option(help: "Commit durability: full (the default) or normal.")
-  var durability: String = "full"
+  var durability: Durability = .full
 
-  @Argument(help: "The CSV export.")
+  @Option(help: "Who writes the rows (recorded as each event's writer); default: system.")
+  var actor: String?
+
+  @Argument(help: "The CSV export; - reads standard input.")
   var file: String
+
+  @Flag(help: "Print the summary as one JSON object.")
+  var json = false
 
   func run() async throws {
     try await reportingFailures {
-      guard let level = Durability(rawValue: durability) else {
-        throw ValidationError("--durability must be full or normal")
+      let writer: String
+      do throws(EventValidationError) {
+        writer = try CanonicalText.canonical(actor ?? "system", field: "--actor", kind: .identifier)
+      } catch {
+        throw ValidationError("\(error.reason)")
       }
-      guard let data = InputFile.read(file) else {
+      let name = file == "-" ? "<stdin>" : file
+      guard let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : InputFile.read(file) else {
         throw CommandFailure(exitCode: 66, lines: ["\(file): cannot read the file"])
       }
       let progress = ProgressReporter()
-      var importer = ConsumptionImport(file: file)
+      var importer = ConsumptionImport(file: name)
       importer.read(data) { rows in progress.report("read \(rows) rows") }
       guard importer.batch.problems.isEmpty else {
         throw CommandFailure(exitCode: 65, lines: importer.batch.problems.map(\.description))
       }
       progress.report("appending \(importer.batch.events.count) events")
-      let log = try database.openForWriting(durability: level)
+      let log = try database.openForWriting(durability: durability)
       let receipt: AppendReceipt
       do {
-        receipt = try log.append(importer.batch.events)
+        receipt = try log.append(
+          importer.batch.events.map {
+            var event = $0
+            event.writer = writer
+            return event
+          })
       } catch let rejection as AppendRejection {
         throw CommandFailure(exitCode: 65, lines: importer.batch.problems(for: rejection).map(\.description))
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
-      print("imported \(importer.rows) rows: \(AppendCommand.summary(of: receipt))")
+      if json {
+        print(AppendCommand.json(of: receipt, extra: [("rows", .number(Decimal(importer.rows)))]))
+      } else {
+        print("imported \(importer.rows) row\(importer.rows == 1 ? "" : "s"): \(AppendCommand.summary(of: receipt))")
+      }
     }
   }
 }

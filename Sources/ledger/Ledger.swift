@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `ledger` command: an event-sourced, bitemporal membership ledger.
 @main
@@ -7,10 +8,16 @@ struct Ledger: AsyncParsableCommand {
     commandName: "ledger",
     abstract: "An event-sourced, bitemporal ledger of partner-program membership.",
     discussion: """
-      Every fact is appended to a hash-chained log in one SQLite file (--db, else $LEDGER_DB, \
-      else ./ledger.sqlite). Exit codes: 0 success, 64 bad usage, 65 bad input data (nothing \
-      written), 66 missing input file or database, 69 refused by a gate, 70 internal error.
+      Every fact is appended to a hash-chained, Merkle-tree log in one SQLite file (--db, else \
+      $LEDGER_DB, else ./ledger.sqlite). Options mean the same everywhere: --as-of DATE is the \
+      day a query asks about, --from/--to DATE a period of effective dates, --recorded-from / \
+      --recorded-to DAY the days events were recorded, --effective DATE the day a recorded fact \
+      takes effect, any --…-position N a position in the log, --known-at INSTANT a recorded \
+      instant, --json one JSON document (NDJSON for streams). Exit codes: 0 success, 64 bad \
+      usage, 65 bad input data (nothing written), 66 missing input file or database, 69 refused \
+      by a gate, 70 internal error, 73 cannot create a file, 74 storage fault, 75 database locked.
       """,
+    version: Ledger.version,
     subcommands: [
       AppendCommand.self, LogCommand.self, VerifyCommand.self, CatalogCommand.self, StatusCommand.self,
       ExplainCommand.self, HistoryCommand.self, AlertsCommand.self, NotifyCommand.self, ExportActivityCommand.self,
@@ -20,4 +27,13 @@ struct Ledger: AsyncParsableCommand {
       RejectReferenceCommand.self, KeygenCommand.self, CheckpointCommand.self, ProveCommand.self, DemoCommand.self,
     ]
   )
+
+  /// The release, which `ledger --version` prints.
+  static let version = "0.5.0"
+
+  /// A bare `ledger` is a usage error: it prints the help and exits 64.
+  func run() async throws {
+    FileHandle.standardError.write(Data((Ledger.helpMessage() + "\n").utf8))
+    throw ExitCode(64)
+  }
 }

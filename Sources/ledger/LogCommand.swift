@@ -9,16 +9,22 @@ struct LogCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "log",
     abstract: "Print the raw log: positions, recorded times, streams, hashes; voided events marked.",
-    discussion: "Streams in constant memory, however long the log."
+    discussion: Help.text(
+      "Streams in constant memory, however long the log.", example: "ledger log --from-position 30 --json | head",
+      exits: Help.queryExits)
   )
 
   @OptionGroup var database: DatabaseOptions
 
-  @Option(name: .customLong("from-position"), help: "The first position to print.")
+  @Option(name: .customLong("from-position"), parsing: .unconditional, help: "The first position to print (1 or more).")
   var fromPosition: Int64 = 1
 
   @Flag(help: "Print NDJSON, one object per event.")
   var json = false
+
+  func validate() throws {
+    guard fromPosition >= 1 else { throw ValidationError("--from-position must be 1 or more, not \(fromPosition)") }
+  }
 
   func run() async throws {
     try await reportingFailures {

@@ -10,7 +10,8 @@ struct NotifyCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "notify",
     abstract: "Deliver every due alert a sink has not acknowledged, in order, recording its progress.",
-    discussion: """
+    discussion: Help.text(
+      """
       Sinks: stdout (NDJSON), file:PATH (appended NDJSON, synced), exec:COMMAND (one run per \
       alert, its JSON on stdin; non-zero exits retried), webhook:URL (POST with an \
       Idempotency-Key header; 5xx and timeouts retried, 4xx reported). Each alert is \
@@ -18,7 +19,8 @@ struct NotifyCommand: AsyncParsableCommand {
       resumes where the last one stopped; a redelivery after a crash carries the same id. \
       One notify per sink at a time: a second one is refused (exit 69), or waits with --follow. \
       A delivery that still fails after its retries stops the sink there (exit 69).
-      """
+      """, example: "ledger notify --sink file:/var/spool/ledger/alerts.ndjson --follow",
+      exits: [0, 64, 65, 66, 69, 74])
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -29,8 +31,15 @@ struct NotifyCommand: AsyncParsableCommand {
   @Flag(help: "Keep running: deliver alerts as new events arrive and as days pass.")
   var follow = false
 
-  @Option(help: "Deliver the alerts due up to this date (YYYY-MM-DD) instead of today (UTC).")
-  var now: String?
+  @Option(
+    name: .customLong("as-of"), help: "Deliver the alerts due up to this date (YYYY-MM-DD) instead of today (UTC).")
+  var asOf: String?
+
+  @Option(name: .customLong("now"), help: .hidden)
+  var legacyNow: String?
+
+  /// `--as-of`, or its older spelling `--now`.
+  var now: String? { asOf ?? legacyNow }
 
   @Option(name: .customLong("poll-seconds"), help: "With --follow, how often to look for new events and a new day.")
   var pollSeconds: Double = 2
@@ -50,7 +59,7 @@ struct NotifyCommand: AsyncParsableCommand {
 
   func validate() throws {
     _ = try address()
-    _ = try Today.date(or: now, option: "--now")
+    _ = try Today.date(or: now, option: "--as-of")
     guard pollSeconds > 0, attempts > 0, backoffMilliseconds >= 0, timeoutSeconds > 0 else {
       throw ValidationError("--poll-seconds, --attempts and --timeout-seconds must be positive")
     }
@@ -73,7 +82,7 @@ struct NotifyCommand: AsyncParsableCommand {
       defer { try? courier.releaseLease() }
       var delivered: (head: Int64, day: CivilDate)?
       while true {
-        let (head, day) = (try log.headPosition(), try Today.date(or: now, option: "--now"))
+        let (head, day) = (try log.headPosition(), try Today.date(or: now, option: "--as-of"))
         if delivered.map({ $0 != (head, day) }) ?? true {
           let count = try await deliver(feed.alerts(through: day, knownAt: head), by: courier)
           if count > 0 { Self.report("\(count) alert(s) delivered to \(address) (due up to \(day))") }

@@ -8,11 +8,12 @@ struct StatusCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
     abstract: "Show an organization's competencies, membership, profile display, specializations and open alerts.",
-    discussion: """
+    discussion: Help.text(
+      """
       The answer is the state on the as-of date computed only from events recorded up to the \
       known-at point, minus events voided by corrections recorded by then. The same question \
       always gets the same answer.
-      """
+      """, example: "ledger status contoso --as-of 2021-03-31 --known-at 2021-04-01 --json", exits: Help.queryExits)
   )
 
   @OptionGroup var database: DatabaseOptions

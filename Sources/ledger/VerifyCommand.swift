@@ -9,7 +9,8 @@ struct VerifyCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
     abstract: "Check the log: hash chain, Merkle tree, derived tables, and that it extends each given checkpoint.",
-    discussion: """
+    discussion: Help.text(
+      """
       Recomputes the SHA-256 chain and the Merkle tree from the events, compares every stored \
       tree node and the organization index with them, and names the first position that does \
       not match. With --checkpoint FILE (repeatable; a checkpoint published earlier), it also \
@@ -18,9 +19,7 @@ struct VerifyCommand: AsyncParsableCommand {
       match. With --key KEYFILE.pub each checkpoint's signature must verify too. Without a \
       checkpoint it says plainly what it cannot prove. Exit 0 when everything holds; 65 when \
       anything does not.
-
-      Example: ledger verify --checkpoint cp-2021-06-30.txt --key ops.key.pub
-      """
+      """, example: "ledger verify --checkpoint cp-2021-06-30.txt --key ops.key.pub", exits: [0, 64, 65, 66, 74])
   )
 
   @OptionGroup var database: DatabaseOptions

@@ -11,6 +11,12 @@ public struct RecordedInstant: Hashable, Comparable, Sendable, CustomStringConve
     self.microseconds = microseconds
   }
 
+  /// Microseconds in a day.
+  public static let microsecondsPerDay: Int64 = 86_400_000_000
+
+  /// The civil day (UTC) the instant falls on.
+  public var day: CivilDate { CivilDate(dayNumber: Int(microseconds / Self.microsecondsPerDay)) }
+
   /// The instant of a `Date`, truncated to the microsecond.
   public init(_ date: Date) {
     microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
@@ -22,7 +28,7 @@ public struct RecordedInstant: Hashable, Comparable, Sendable, CustomStringConve
   public init(parsing text: String) throws(CivilDate.ParseError) {
     if text.utf8.count == 10 {
       let date = try CivilDate(parsing: text)
-      microseconds = Int64(date.dayNumber + 1) * 86_400_000_000 - 1
+      microseconds = Int64(date.dayNumber + 1) * Self.microsecondsPerDay - 1
       return
     }
     let refuse = CivilDate.ParseError(text: text, reason: "not an instant of the form YYYY-MM-DDTHH:MM:SS[.ffffff]Z")

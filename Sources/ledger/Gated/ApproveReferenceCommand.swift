@@ -5,7 +5,8 @@ import LedgerCore
 /// `ledger approve-reference`: approves a customer reference.
 struct ApproveReferenceCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "approve-reference", abstract: "Approve a submitted customer reference (a Microsoft agent).")
+    commandName: "approve-reference", abstract: "Approve a submitted customer reference (a Microsoft agent).",
+    discussion: Help.gated(example: "ledger approve-reference contoso sap-on-microsoft-azure ref-1 --actor agent-7"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

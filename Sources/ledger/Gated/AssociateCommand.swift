@@ -6,7 +6,8 @@ import LedgerCore
 struct AssociateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "associate",
-    abstract: "Link an individual's certifications to an organization (the individual; 3 a year, 30 days apart).")
+    abstract: "Link an individual's certifications to an organization (the individual; 3 a year, 30 days apart).",
+    discussion: Help.gated(example: "ledger associate alice contoso --actor alice --effective 2021-03-01"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

@@ -2,14 +2,18 @@ import ArgumentParser
 import Foundation
 import LedgerCommands
 import LedgerCore
+import LedgerStorage
 
-/// `--actor` and `--effective`, shared by the commands the program's gates decide on.
+/// `--actor`, `--effective` and `--json`, shared by the commands the program's gates decide on.
 struct CommandOptions: ParsableArguments {
   @Option(help: "Who acts, recorded as the event's actor and writer (see docs/commands.md for `system`).")
   var actor: String
 
   @Option(help: "The day the fact takes effect (YYYY-MM-DD); default: today (UTC).")
   var effective: String?
+
+  @Flag(help: "Print the event recorded, or the refusal, as one JSON object.")
+  var json = false
 
   func validate() throws {
     guard !actor.isEmpty else { throw ValidationError("--actor must not be empty") }
@@ -23,8 +27,21 @@ struct CommandOptions: ParsableArguments {
     let handler = CommandHandler(log: log, catalogs: try BundledCatalog.load())
     do {
       let receipt = try handler.execute(command, by: actor, on: date)
-      print("recorded: \(receipt.appended.first.map { "position \($0.position), event \($0.id)" } ?? "nothing new")")
+      guard json else {
+        print("recorded: \(receipt.appended.first.map { "position \($0.position), event \($0.id)" } ?? "nothing new")")
+        return
+      }
+      var recorded: JSONValue = .null
+      if let position = receipt.appended.first?.position {
+        try log.forEachEntry(from: position) { entry in
+          if entry.record.position == position { recorded = LogCommand.json(of: entry) }
+        }
+      }
+      print(String(decoding: JSONValue.object([("recorded", recorded)]).canonicalBytes, as: UTF8.self))
     } catch let refusal as CommandRefusal {
+      if json {
+        print(String(decoding: JSONValue.object([("refused", .string(refusal.message))]).canonicalBytes, as: UTF8.self))
+      }
       throw CommandFailure(exitCode: 69, lines: ["refused: \(refusal.message)"])
     } catch let invalid as EventValidationError {
       throw CommandFailure(exitCode: 65, lines: [invalid.reason])
@@ -39,5 +56,10 @@ struct CommandOptions: ParsableArguments {
 }
 
 extension Level: ExpressibleByArgument {}
-extension Role: ExpressibleByArgument {}
+extension Durability: ExpressibleByArgument {}
+
+extension Role: ExpressibleByArgument {
+  /// Only the roles that can be granted: `individual` and `system` never are.
+  public static var allValueStrings: [String] { allCases.filter(\.isGrantable).map(\.rawValue) }
+}
 extension AuditResult: ExpressibleByArgument {}

@@ -6,7 +6,8 @@ import LedgerCore
 struct DepartCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "depart",
-    abstract: "Record that an individual left an organization (the individual or an admin of it).")
+    abstract: "Record that an individual left an organization (the individual or an admin of it).",
+    discussion: Help.gated(example: "ledger depart bob contoso --actor admin-contoso --effective 2021-06-15"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

@@ -5,7 +5,8 @@ import LedgerCore
 /// `ledger grant`: grants a role, as a Global admin of the organization or system.
 struct GrantCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "grant", abstract: "Grant a role (global-admin, account-admin with --org; microsoft-agent, auditor).")
+    commandName: "grant", abstract: "Grant a role (global-admin, account-admin with --org; microsoft-agent, auditor).",
+    discussion: Help.gated(example: "ledger grant zoe account-admin --org contoso --actor admin-contoso"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

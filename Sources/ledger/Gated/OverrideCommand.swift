@@ -7,7 +7,9 @@ struct OverrideCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "override",
     abstract:
-      "Place an achievement override (a Microsoft agent); it lapses after three months unless --expires says otherwise."
+      "Place an achievement override (a Microsoft agent); it lapses after three months unless --expires says otherwise.",
+    discussion: Help.gated(
+      example: "ledger override contoso cloud-platform gold --reason \"Partner Center sync\" --actor agent-7")
   )
 
   @OptionGroup var database: DatabaseOptions

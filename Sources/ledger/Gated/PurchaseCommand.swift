@@ -5,7 +5,8 @@ import LedgerCore
 /// `ledger purchase`: buys a membership.
 struct PurchaseCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "purchase", abstract: "Buy a membership (an admin; a competency must be attained at the level).")
+    commandName: "purchase", abstract: "Buy a membership (an admin; a competency must be attained at the level).",
+    discussion: Help.gated(example: "ledger purchase contoso gold --actor admin-contoso --effective 2021-01-15"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

@@ -5,7 +5,8 @@ import LedgerCore
 /// `ledger record-audit`: records the result of a scheduled audit.
 struct RecordAuditCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "record-audit", abstract: "Record the result of a scheduled audit (an auditor).")
+    commandName: "record-audit", abstract: "Record the result of a scheduled audit (an auditor).",
+    discussion: Help.gated(example: "ledger record-audit contoso kubernetes-on-microsoft-azure pass --actor auditor-1"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

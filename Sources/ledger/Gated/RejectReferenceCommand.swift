@@ -5,7 +5,8 @@ import LedgerCore
 /// `ledger reject-reference`: rejects a customer reference.
 struct RejectReferenceCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "reject-reference", abstract: "Reject a submitted customer reference (a Microsoft agent).")
+    commandName: "reject-reference", abstract: "Reject a submitted customer reference (a Microsoft agent).",
+    discussion: Help.gated(example: "ledger reject-reference contoso sap-on-microsoft-azure ref-2 --actor agent-7"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

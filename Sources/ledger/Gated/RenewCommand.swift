@@ -6,7 +6,8 @@ import LedgerCore
 struct RenewCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "renew",
-    abstract: "Renew the membership (an admin; inside the renewal window, with a competency attained at the level).")
+    abstract: "Renew the membership (an admin; inside the renewal window, with a competency attained at the level).",
+    discussion: Help.gated(example: "ledger renew contoso gold --actor admin-contoso --effective 2022-01-20"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

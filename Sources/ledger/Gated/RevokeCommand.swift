@@ -4,7 +4,9 @@ import LedgerCore
 
 /// `ledger revoke`: takes a role away, as a Global admin of the organization or system.
 struct RevokeCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a role granted earlier.")
+  static let configuration = CommandConfiguration(
+    commandName: "revoke", abstract: "Revoke a role granted earlier.",
+    discussion: Help.gated(example: "ledger revoke zoe account-admin --org contoso --actor admin-contoso"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

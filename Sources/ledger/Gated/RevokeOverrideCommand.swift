@@ -5,7 +5,8 @@ import LedgerCore
 /// `ledger revoke-override`: revokes an override.
 struct RevokeOverrideCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "revoke-override", abstract: "Revoke the override of a competency (a Microsoft agent).")
+    commandName: "revoke-override", abstract: "Revoke the override of a competency (a Microsoft agent).",
+    discussion: Help.gated(example: "ledger revoke-override contoso cloud-platform --actor agent-7"))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

@@ -6,7 +6,9 @@ import LedgerCore
 struct ScheduleAuditCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schedule-audit",
-    abstract: "Schedule the third-party audit of a specialization (an admin; every other prerequisite must be met).")
+    abstract: "Schedule the third-party audit of a specialization (an admin; every other prerequisite must be met).",
+    discussion: Help.gated(example: "ledger schedule-audit contoso kubernetes-on-microsoft-azure --actor admin-contoso")
+  )
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

@@ -5,7 +5,10 @@ import LedgerCore
 /// `ledger submit-reference`: submits a customer reference.
 struct SubmitReferenceCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "submit-reference", abstract: "Submit a customer reference for a specialization (an admin).")
+    commandName: "submit-reference", abstract: "Submit a customer reference for a specialization (an admin).",
+    discussion: Help.gated(
+      example: "ledger submit-reference contoso sap-on-microsoft-azure ref-1 --customer northwind --actor admin-contoso"
+    ))
 
   @OptionGroup var database: DatabaseOptions
   @OptionGroup var options: CommandOptions

@@ -39,7 +39,9 @@ struct QueryOptions: ParsableArguments {
 
 /// `--known-at-position` and `--known-at`: the "as known at" point of a query.
 struct KnownAtOptions: ParsableArguments {
-  @Option(name: .customLong("known-at-position"), help: "Answer from the events recorded up to this position.")
+  @Option(
+    name: .customLong("known-at-position"), parsing: .unconditional,
+    help: "Answer from the events recorded up to this position (0 or more).")
   var knownAtPosition: Int64?
 
   @Option(
@@ -104,7 +106,7 @@ struct PeriodOptions: ParsableArguments {
 /// Today's date in UTC: read once per request by the CLI, never by projections.
 enum Today {
   static func date() -> CivilDate {
-    CivilDate(dayNumber: Int(LedgerClock.system.now().microseconds / 86_400_000_000))
+    LedgerClock.system.now().day
   }
 
   /// `text` as a date for an option.

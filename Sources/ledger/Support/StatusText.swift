@@ -31,13 +31,13 @@ enum StatusText {
       lines.append(line)
     }
     let started = status.specializations.filter { $0.stage == .active || (!activeOnly && $0.stage != .notStarted) }
-    lines.append("Specializations: \(started.isEmpty ? "none started" : "")")
+    lines.append(started.isEmpty ? "Specializations: none started" : "Specializations:")
     for specialization in started {
       var line = "  \(specialization.specialization): \(specialization.status) (\(specialization.stage.rawValue))"
       if !specialization.missing.isEmpty { line += "; missing " + specialization.missing.joined(separator: "; ") }
       lines.append(line)
     }
-    lines.append("Alerts: \(status.alerts.isEmpty ? "none" : "")")
+    lines.append(status.alerts.isEmpty ? "Alerts: none" : "Alerts:")
     for alert in status.alerts {
       lines.append(
         "  \(alert.competency) since \(alert.since) (cause: \(alert.cause)): \(OrganizationStatus.atRiskMessage)")

@@ -8,15 +8,14 @@ struct CheckpointCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "checkpoint",
     abstract: "Sign a checkpoint of the log (its size and Merkle root), print it and record it.",
-    discussion: """
+    discussion: Help.text(
+      """
       The checkpoint is a C2SP tlog-checkpoint in a signed note: the origin, the tree size and \
       the base64 root hash, then a blank line and an Ed25519 signature line. Publish it \
       somewhere the ledger's writers cannot change (a witness, a ticket, e-mail): `ledger \
       verify --checkpoint FILE` then proves that the log extends it, and `ledger prove` gives \
       inclusion and consistency proofs against it. See docs/verifiable-log.md.
-
-      Example: ledger checkpoint --key ops.key > checkpoint-2021-06-30.txt
-      """
+      """, example: "ledger checkpoint --key ops.key > checkpoint-2021-06-30.txt", exits: [0, 64, 65, 66, 74, 75])
   )
 
   @OptionGroup var database: DatabaseOptions

@@ -7,13 +7,12 @@ struct KeygenCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "keygen",
     abstract: "Make an Ed25519 key pair for signing checkpoints: KEYFILE (secret) and KEYFILE.pub.",
-    discussion: """
+    discussion: Help.text(
+      """
       Both files use the signed-note text forms: KEYFILE holds PRIVATE+KEY+NAME+HASH+KEY and is \
       created readable by its owner only; KEYFILE.pub holds NAME+HASH+KEY, to publish beside \
       the checkpoints. An existing file is never overwritten (exit 73).
-
-      Example: ledger keygen ops.key --name ledger.example.org
-      """
+      """, example: "ledger keygen ops.key --name ledger.example.org", exits: [0, 64, 73])
   )
 
   @Argument(help: "Where to write the secret key; the public key goes to KEYFILE.pub.")

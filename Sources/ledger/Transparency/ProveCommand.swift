@@ -8,16 +8,16 @@ struct ProveCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "prove",
     abstract: "Print an inclusion proof for one event, or a consistency proof between two tree sizes, as JSON.",
-    discussion: """
+    discussion: Help.text(
+      """
       Against --checkpoint FILE the proof is for the checkpoint's tree (whose root the log \
       must still give, else exit 65); without it, for the tree at the head. An inclusion \
       proof carries the event's canonical record (the leaf, base64), its index, the tree size, \
       the root and the audit path (RFC 9162); a consistency proof (--consistency-from OLD) \
       shows OLD's tree to be a prefix of the newer one. tools/verifier checks either without \
       this program.
-
-      Example: ledger prove demo-031 --checkpoint cp.txt --key ops.key.pub > proof.json
-      """
+      """, example: "ledger prove demo-031 --checkpoint cp.txt --key ops.key.pub > proof.json",
+      exits: [0, 64, 65, 66, 74])
   )
 
   @OptionGroup var database: DatabaseOptions
