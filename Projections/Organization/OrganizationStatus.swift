@@ -35,6 +35,11 @@ public struct OrganizationStatus: Equatable, Sendable {
     public let renewalWindowOpens: CivilDate
     /// The day the membership lapses unless renewed.
     public let lapsesOn: CivilDate
+    /// Whether a renewal is due: the term has ended and none is recorded yet.
+    public let renewalDue: Bool
+    /// Whether `renew` would pass the attainment gate today: a competency (or an override in
+    /// force) is attained at the membership's level.
+    public let renewalPossible: Bool
   }
 
   /// One competency on the day.
@@ -87,4 +92,28 @@ public struct AlertTransition: Equatable, Sendable {
   public let effective: CivilDate
   /// What caused it.
   public let cause: ChangeCause
+  /// Why a cleared alert cleared (`nil` for a raise).
+  public var reason: ClearReason? = nil
+
+  /// Why a renewal-at-risk alert stops: the only three ways, and a new term bought.
+  public enum ClearReason: String, Sendable {
+    /// The requirement is met again.
+    case metAgain = "met-again"
+    /// The membership was renewed: its new term starts.
+    case renewed
+    /// The renewal window closed without a renewal.
+    case lapsed
+    /// A membership bought anew (an upgrade, or a purchase after a lapse) started a term.
+    case newTerm = "new-term"
+
+    /// The words of the cleared alert.
+    public var words: String {
+      switch self {
+      case .metAgain: "the requirement is met again"
+      case .renewed: "the membership was renewed"
+      case .lapsed: "the renewal window closed and the membership lapsed"
+      case .newTerm: "a new membership term began"
+      }
+    }
+  }
 }

@@ -57,7 +57,7 @@ extension TimelineWalk {
     }
     let reminder = RenewalReminder(
       timing: timing, effective: date, anniversary: term.anniversary, level: term.level,
-      lastRenewalDay: lastRenewalDay)
+      lastRenewalDay: lastRenewalDay, renewable: Self.canRenew(at: term.level, attainment: attainment))
     if reminders.last != reminder { reminders.append(reminder) }
   }
 }

@@ -2,6 +2,12 @@ import LedgerCatalog
 import LedgerCore
 
 extension TimelineWalk {
+  /// Whether a renewal at `level` passes the attainment gate: a competency (or an override
+  /// in force) attained at that level. The `renew` command decides by this.
+  static func canRenew(at level: Level, attainment: [CompetencyAttainment]) -> Bool {
+    attainment.contains { ($0.attained.map { $0 >= level }) ?? false }
+  }
+
   func status(asOf date: CivilDate) -> OrganizationStatus {
     let catalog = catalogs.catalog(on: date)
     let evaluator = RequirementEvaluator(catalog: catalog, date: date, state: state)
@@ -10,7 +16,9 @@ extension TimelineWalk {
     let membership = term.map {
       OrganizationStatus.Membership(
         level: $0.level, since: $0.since, anniversary: $0.anniversary, inGrace: $0.isInGrace(on: date),
-        renewalWindowOpens: $0.windowOpens, lapsesOn: $0.lapsesOn)
+        renewalWindowOpens: $0.windowOpens, lapsesOn: $0.lapsesOn,
+        renewalDue: $0.isInGrace(on: date) && $0.pendingRenewal == nil,
+        renewalPossible: Self.canRenew(at: $0.level, attainment: attainment))
     }
     let competencies = attainment.compactMap { entry -> OrganizationStatus.CompetencyStatus? in
       let displayed = term == nil ? nil : shown[entry.competency]

@@ -42,7 +42,7 @@ struct TimelineWalk {
         let inert = isInert(event.event)
         state.apply(event, settings: settingsView(on: date))
         if termBefore != state.membership.map({ TermKey(start: $0.start, level: $0.level) }) {
-          startTerm(on: date, cause: .event(event.id))
+          startTerm(on: date, cause: .event(event.id), reason: .newTerm)
         }
         let batchesWithNext =
           index < events.count && events[index].effective == date && event.event.isMonthlyFigure
@@ -81,14 +81,14 @@ struct TimelineWalk {
   }
 
   /// A new term (purchase, upgrade, renewal): the display starts again from what is attained.
-  mutating func startTerm(on date: CivilDate, cause: ChangeCause) {
+  mutating func startTerm(on date: CivilDate, cause: ChangeCause, reason: AlertTransition.ClearReason) {
     shown = [:]
-    clearRisks(on: date, cause: cause)
+    clearRisks(on: date, cause: cause, reason: reason)
   }
 
-  mutating func clearRisks(on date: CivilDate, cause: ChangeCause) {
+  mutating func clearRisks(on date: CivilDate, cause: ChangeCause, reason: AlertTransition.ClearReason) {
     for competency in risks.keys.sorted() {
-      transitions.append(.init(competency: competency, state: .cleared, effective: date, cause: cause))
+      transitions.append(.init(competency: competency, state: .cleared, effective: date, cause: cause, reason: reason))
     }
     risks = [:]
   }
@@ -109,13 +109,13 @@ struct TimelineWalk {
         next = next.downgraded()
       }
       state.membership = next
-      startTerm(on: date, cause: .event(next.event))
+      startTerm(on: date, cause: .event(next.event), reason: .renewed)
     }
     if let term = state.membership, date >= term.lapsesOn { state.membership = nil }
     if let term = state.membership { noteReminder(term, on: date, settings: catalog.settings) }
     guard let term = state.membership else {
       shown = [:]
-      clearRisks(on: date, cause: cause)
+      clearRisks(on: date, cause: cause, reason: .lapsed)
       updateSpecializations(evaluator: evaluator, attainment: attainment)
       return
     }
@@ -125,13 +125,16 @@ struct TimelineWalk {
     }
     for (competency, displayed) in shown.sorted(by: { $0.key < $1.key }) {
       let attained = attainment.first { $0.competency == competency }?.attained
-      let atRisk = date < term.anniversary && (attained.map { $0 < displayed } ?? true)
+      // At risk from the drop until it is met again, renewed or lapsed: through the renewal
+      // window too, where the display (and the unmet requirement) still stand.
+      let atRisk = date < term.lapsesOn && (attained.map { $0 < displayed } ?? true)
       if atRisk, risks[competency] == nil {
         risks[competency] = .init(competency: competency, level: displayed, since: date, cause: cause)
         transitions.append(.init(competency: competency, state: .raised, effective: date, cause: cause))
       } else if !atRisk, risks[competency] != nil {
         risks[competency] = nil
-        transitions.append(.init(competency: competency, state: .cleared, effective: date, cause: cause))
+        transitions.append(
+          .init(competency: competency, state: .cleared, effective: date, cause: cause, reason: .metAgain))
       }
     }
     updateSpecializations(evaluator: evaluator, attainment: attainment)

@@ -31,6 +31,7 @@ public enum StatusDocument {
       ("inGrace", .bool(membership.inGrace)),
       ("renewalWindowOpens", .string(membership.renewalWindowOpens.description)),
       ("lapsesOn", .string(membership.lapsesOn.description)),
+      ("renewalDue", .bool(membership.renewalDue)), ("renewalPossible", .bool(membership.renewalPossible)),
     ])
   }
 

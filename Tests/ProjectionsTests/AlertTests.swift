@@ -18,16 +18,62 @@ struct AlertTests {
     "\(alert.effective) \(alert.kind.rawValue) \(alert.competency ?? "-") \(alert.state.rawValue) \(alert.cause)"
   }
 
-  @Test func atRiskAlertsAreRaisedAndClearedWithTheirCauses() {
-    let alerts = Self.alerts(HistoryTests.scenario(corrected: false), through: "2021-03-02")
+  /// Raised by the drop, open through the anniversary and the renewal window, cleared only by
+  /// the lapse here, in words that say so.
+  @Test func atRiskAlertsStayOpenUntilTheLapseAndSayWhyTheyClear() {
+    let alerts = Self.alerts(HistoryTests.scenario(corrected: false), through: "2021-04-02")
+      .filter { $0.kind == .renewalAtRisk }
     #expect(
-      alerts.filter { $0.kind == .renewalAtRisk }.map(Self.summary) == [
+      alerts.map(Self.summary) == [
         "2020-06-15 renewal-at-risk application-development raised left",
         "2020-07-01 renewal-at-risk cloud-platform raised override of cloud-platform ended",
-        "2021-03-02 renewal-at-risk application-development cleared membership term ended",
-        "2021-03-02 renewal-at-risk cloud-platform cleared membership term ended",
+        "2021-04-02 renewal-at-risk application-development cleared renewal window closed: membership lapsed",
+        "2021-04-02 renewal-at-risk cloud-platform cleared renewal window closed: membership lapsed",
       ])
     #expect(alerts.first?.message == OrganizationStatus.atRiskMessage)
+    #expect(
+      alerts.last?.message
+        == "The renewal-at-risk alert for cloud-platform is cleared: the renewal window closed and the membership lapsed."
+    )
+    #expect(
+      Self.alerts(HistoryTests.scenario(corrected: false), through: "2021-04-01").filter { $0.kind == .renewalAtRisk }
+        .count == 2)
+  }
+
+  @Test func inTheWindowAnOverrideClearsItsCompetencyAsMetAgainAndTheRenewalClearsTheRest() {
+    var history = HistoryTests.scenario(corrected: false)
+    // A Silver override of one competency meets it again and makes a Silver renewal possible.
+    history.add(
+      "2021-03-10",
+      .overridePlaced(OverridePlaced(org: "contoso", competency: "application-development", level: .silver)),
+      id: "override-2")
+    history.add("2021-03-10", .membershipRenewed(MembershipRenewed(org: "contoso", level: .silver)), id: "renewal")
+    let cleared = Self.alerts(history, through: "2021-06-30").filter {
+      $0.kind == .renewalAtRisk && $0.state == .cleared
+    }
+    #expect(
+      cleared.map(Self.summary) == [
+        "2021-03-10 renewal-at-risk application-development cleared override-2",
+        "2021-03-10 renewal-at-risk cloud-platform cleared renewal",
+      ])
+    #expect(cleared.first?.message.hasSuffix("is cleared: the requirement is met again.") == true)
+    #expect(cleared.last?.message.hasSuffix("is cleared: the membership was renewed.") == true)
+  }
+
+  @Test func theReminderAfterTheAnniversaryNeverInvitesARenewalThatWouldBeRefused() {
+    let reminders = Self.alerts(HistoryTests.scenario(corrected: false), through: "2021-12-31")
+      .filter { $0.kind == .renewalReminder }
+    #expect(reminders.count == 2)
+    #expect(reminders.allSatisfy { !$0.message.contains("You can renew") })
+    #expect(reminders.last?.message.contains("Renewal is not possible yet") == true)
+    var healthy = HistoryBuilder()
+    healthy.enrol("contoso")
+    healthy.hire("alice", at: "contoso", holding: ["70-533"], on: "2020-02-03")
+    healthy.hire("bob", at: "contoso", holding: ["70-532"], on: "2020-02-03")
+    healthy.purchase("contoso", .silver, on: "2020-03-02")
+    let invited = Self.alerts(healthy, through: "2021-12-31").filter { $0.kind == .renewalReminder }
+    #expect(invited.first?.message.contains("You can renew from the day after it until 2021-04-01.") == true)
+    #expect(invited.last?.message.contains("Renew by 2021-04-01") == true)
   }
 
   @Test(arguments: [

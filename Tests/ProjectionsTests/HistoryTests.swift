@@ -48,9 +48,9 @@ struct HistoryTests {
         "2020-04-01 override: cloud-platform attained: none → gold, cloud-platform displayed: none → silver",
         "2020-06-15 left: application-development alert: none → renewal-at-risk, application-development attained: silver → none",
         "2020-07-01 override of cloud-platform ended: cloud-platform alert: none → renewal-at-risk, cloud-platform attained: gold → none",
-        "2021-03-02 membership term ended: membership: silver until 2021-03-02 → silver, term ended 2021-03-02, application-development alert: renewal-at-risk → none, cloud-platform alert: renewal-at-risk → none",
+        "2021-03-02 membership term ended: membership: silver until 2021-03-02 → silver, term ended 2021-03-02",
         "2021-03-03 renewal window opened: membership: silver, term ended 2021-03-02 → silver, renewal window open until 2021-04-01",
-        "2021-04-02 renewal window closed: membership lapsed: membership: silver, renewal window open until 2021-04-01 → none, application-development displayed: silver → none, cloud-platform displayed: silver → none",
+        "2021-04-02 renewal window closed: membership lapsed: membership: silver, renewal window open until 2021-04-01 → none, application-development alert: renewal-at-risk → none, application-development displayed: silver → none, cloud-platform alert: renewal-at-risk → none, cloud-platform displayed: silver → none",
       ])
   }
 

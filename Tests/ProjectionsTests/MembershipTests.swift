@@ -62,7 +62,7 @@ struct MembershipTests {
     #expect(status?.attained == .gold && status?.displayed == nil)
   }
 
-  @Test func aDroppedCompetencyStaysDisplayedAtRiskUntilTheTermEnds() {
+  @Test func aDroppedCompetencyStaysDisplayedAtRiskUntilRenewedOrLapsed() {
     var history = Self.leapDayGold
     history.add(
       "2020-07-01", .individualDeparted(IndividualDeparted(individual: "bob", org: "contoso")), id: "bob-left")
@@ -71,13 +71,21 @@ struct MembershipTests {
     #expect(during.competency("cloud-platform")?.displayed == .gold)
     #expect(during.alerts.map(\.competency) == ["cloud-platform"])
     #expect(during.alerts.first?.cause == .event("bob-left"))
+    // The 29 February purchase has its anniversary on 28 February; the alert stays open on
+    // that day and through the window's last day, and the status says the renewal is due
+    // and not possible yet.
     let anniversary = history.status("contoso", on: "2021-02-28")
-    #expect(anniversary.alerts.isEmpty)
+    #expect(anniversary.alerts.map(\.competency) == ["cloud-platform"])
+    #expect(anniversary.competency("cloud-platform")?.atRisk == true)
     #expect(anniversary.competency("cloud-platform")?.displayed == .gold, "benefits continue in the window")
-    #expect(history.status("contoso", on: "2021-03-31").competency("cloud-platform")?.displayed == nil)
+    #expect(anniversary.membership?.renewalDue == true && anniversary.membership?.renewalPossible == false)
+    let lastDay = try! #require(anniversary.membership?.lapsesOn.adding(days: -1))
+    #expect(history.status("contoso", on: lastDay.description).alerts.map(\.competency) == ["cloud-platform"])
+    let lapsed = history.status("contoso", on: "2021-03-31")
+    #expect(lapsed.competency("cloud-platform")?.displayed == nil && lapsed.alerts.isEmpty)
     #expect(
-      anniversary.alertTransitions.map { "\($0.state.rawValue) \($0.effective) \($0.cause)" } == [
-        "raised 2020-07-01 bob-left", "cleared 2021-02-28 membership term ended",
+      lapsed.alertTransitions.map { "\($0.state.rawValue) \($0.effective) \($0.reason?.rawValue ?? "-")" } == [
+        "raised 2020-07-01 -", "cleared 2021-03-31 lapsed",
       ])
   }
 

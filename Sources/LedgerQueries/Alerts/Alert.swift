@@ -37,7 +37,7 @@ public struct Alert: Equatable, Sendable {
     let message =
       transition.state == .raised
       ? OrganizationStatus.atRiskMessage
-      : "The renewal-at-risk alert for \(transition.competency) is cleared."
+      : "The renewal-at-risk alert for \(transition.competency) is cleared: \(transition.reason?.words ?? "the requirement is met again")."
     self.init(
       org: org, kind: .renewalAtRisk, competency: transition.competency, state: transition.state,
       effective: transition.effective, cause: transition.cause.description, message: message, reminder: nil,

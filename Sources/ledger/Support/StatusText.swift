@@ -13,6 +13,12 @@ enum StatusText {
       var line =
         "Membership: \(membership.level.rawValue) since \(membership.since), anniversary \(membership.anniversary)"
       if membership.inGrace { line += " (in the renewal window; lapses on \(membership.lapsesOn))" }
+      if membership.renewalDue {
+        line +=
+          membership.renewalPossible
+          ? "\nRenewal: due by \(membership.lapsesOn.adding(days: -1)), possible now"
+          : "\nRenewal: due by \(membership.lapsesOn.adding(days: -1)), not possible yet: no competency is attained at \(membership.level.rawValue)"
+      }
       lines.append(line)
     } else {
       lines.append("Membership: none in force")
