@@ -7,13 +7,18 @@ public import LedgerCore
 public struct ConsumptionFigure: Equatable, Sendable {
   /// The total of the counted rows.
   public let amount: Decimal
-  /// The distinct customers of the counted rows, sorted.
+  /// The customers who consumed: those whose counted rows in the window sum to more than
+  /// zero (a customer with nothing, or with credits that net to zero or less, does not
+  /// count toward a minimum of customers), sorted.
   public let customers: [String]
+  /// The net counted amount of each customer in the window, the non-consuming ones included.
+  public let byCustomer: [String: Decimal]
   /// The events of the counted rows, sorted.
   public let counted: [String]
   /// The rows in the window that do not count.
   public let excluded: [Exclusion]
-  /// How many rows fall outside the window.
+  /// How many rows that the metric's filter takes fall outside the window (rows of other
+  /// workloads are no part of this metric, in the window or out of it).
   public let outsideWindow: Int
 
   /// A row left out, and why.
@@ -63,7 +68,7 @@ public struct ConsumptionFigure: Equatable, Sendable {
       }
     }
     var amount = Decimal(0)
-    var customers = Set<String>()
+    var byCustomer: [String: Decimal] = [:]
     var counted: [String] = []
     for group in candidates.values {
       let ordered = group.sorted {
@@ -71,7 +76,7 @@ public struct ConsumptionFigure: Equatable, Sendable {
       }
       let winner = ordered[0]
       amount += winner.row.amount
-      customers.insert(winner.row.customer)
+      byCustomer[winner.row.customer, default: 0] += winner.row.amount
       if withDetail { counted.append(winner.event) }
       for duplicate in ordered.dropFirst() {
         exclude(
@@ -80,9 +85,10 @@ public struct ConsumptionFigure: Equatable, Sendable {
       }
     }
     return ConsumptionFigure(
-      amount: amount, customers: customers.sorted(), counted: counted.sorted(),
+      amount: amount, customers: consuming(byCustomer), byCustomer: byCustomer, counted: counted.sorted(),
       excluded: excluded.sorted { ($0.month, $0.event) < ($1.month, $1.event) },
-      outsideWindow: withDetail ? rows.count(outside: from, through: through) : 0)
+      outsideWindow: withDetail
+        ? rows.count(outside: from, through: through) { metric.filter?.matches(normalized: $0.service) ?? true } : 0)
   }
 
   /// The amount and customers over `from…through` without detail, summed from per-month
@@ -93,7 +99,7 @@ public struct ConsumptionFigure: Equatable, Sendable {
     priority: [String]
   ) -> (amount: Decimal, customers: Set<String>) {
     var amount = Decimal(0)
-    var customers = Set<String>()
+    var byCustomer: [String: Decimal] = [:]
     var month = from
     while month <= through {
       defer { month = month.adding(months: 1) }
@@ -101,14 +107,19 @@ public struct ConsumptionFigure: Equatable, Sendable {
       let key = ConsumptionMemo.Key(version: version, metric: metric.id, month: month)
       if let cached = rows.memo.figures[key], cached.revision == revision {
         amount += cached.amount
-        customers.formUnion(cached.customers)
+        byCustomer.merge(cached.byCustomer, uniquingKeysWith: +)
         continue
       }
       let figure = evaluate(metric, from: month, through: month, rows: rows, priority: priority, withDetail: false)
-      rows.memo.figures[key] = (revision, figure.amount, Set(figure.customers))
+      rows.memo.figures[key] = (revision, figure.amount, figure.byCustomer)
       amount += figure.amount
-      customers.formUnion(figure.customers)
+      byCustomer.merge(figure.byCustomer, uniquingKeysWith: +)
     }
-    return (amount, customers)
+    return (amount, Set(consuming(byCustomer)))
+  }
+
+  /// The customers whose net amount over the window is more than zero, sorted.
+  static func consuming(_ byCustomer: [String: Decimal]) -> [String] {
+    byCustomer.filter { $0.value > 0 }.keys.sorted()
   }
 }

@@ -32,8 +32,10 @@ struct ConsumptionRows {
   }
 
   /// How many rows fall outside those months.
-  func count(outside from: YearMonth, through: YearMonth) -> Int {
-    months.reduce(0) { $0 + (from <= $1.key && $1.key <= through ? 0 : $1.value.count) }
+  func count(outside from: YearMonth, through: YearMonth, where matches: (ConsumptionEntry) -> Bool) -> Int {
+    months.reduce(0) { total, month in
+      from <= month.key && month.key <= through ? total : total + month.value.values.filter(matches).count
+    }
   }
 }
 
@@ -63,7 +65,7 @@ struct ConsumptionEntry {
 /// Memoized per-month totals and customers of a metric, keyed by catalog version, metric and
 /// month, valid for one revision of that month.
 final class ConsumptionMemo: @unchecked Sendable {
-  var figures: [Key: (revision: Int, amount: Decimal, customers: Set<String>)] = [:]
+  var figures: [Key: (revision: Int, amount: Decimal, byCustomer: [String: Decimal])] = [:]
 
   /// A catalog version, a metric and a month.
   struct Key: Hashable {

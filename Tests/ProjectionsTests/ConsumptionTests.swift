@@ -49,6 +49,29 @@ struct ConsumptionTests {
     #expect(line(Self.threeCustomers, on: date).met == met)
   }
 
+  /// A customer counts toward the minimum only when its ACR in the window nets above zero:
+  /// a zero row, or a credit in the window's last month that cancels the earlier months, is
+  /// no consuming customer (rules issue: "ACR customers are customers who consumed").
+  @Test(arguments: [(0, true), (-3_000, false), (-2_999, true), (-5_000, false)])
+  func aCustomerWhoseACRNetsToZeroOrLessDoesNotCount(lastMonth amount: Int, counts: Bool) {
+    var history = HistoryBuilder()
+    history.enrol("contoso")
+    for customer in ["a", "b"] {
+      for month in ["2021-03", "2021-04", "2021-05"] {
+        history.add("2021-06-01", Self.aks(customer, 5_000, month: month), id: "\(customer)-\(month)")
+      }
+    }
+    history.add("2021-06-01", Self.aks("c", 1_000, month: "2021-03"), id: "c-03")
+    history.add("2021-06-01", Self.aks("c", 2_000, month: "2021-04"), id: "c-04")
+    history.add("2021-06-01", Self.aks("c", amount, month: "2021-05"), id: "c-05")
+    // A fourth customer with only a zero row never counts.
+    history.add("2021-06-01", Self.aks("d", 0, month: "2021-04"), id: "d-04")
+    let report = line(history, on: "2021-06-15")
+    #expect(report.figure.customers == (counts ? ["a", "b", "c"] : ["a", "b"]))
+    #expect(report.met == counts)
+    #expect(report.figure.byCustomer["d"] == 0)
+  }
+
   @Test func tooFewCustomersFailEvenAboveTheThreshold() {
     var history = HistoryBuilder()
     history.enrol("contoso")
@@ -64,6 +87,9 @@ struct ConsumptionTests {
     history.add("2021-06-01", Self.aks("d", 800, month: "2021-05", association: "TPOR"), id: "tpor")
     history.add("2021-06-01", Self.aks("d", 900, month: "2021-05", influencer: "Service Fabric"), id: "fabric")
     history.add("2021-06-01", Self.aks("d", 1_000, month: "2021-01"), id: "january")
+    // Outside the window too, but another workload's: not this metric's row at all.
+    history.add(
+      "2021-06-01", Self.aks("d", 1_100, month: "2021-01", influencer: "Service Fabric"), id: "fabric-january")
     let result = line(history, on: "2021-06-15")
     #expect(result.amount == 9_000)
     #expect(
@@ -72,7 +98,7 @@ struct ConsumptionTests {
         "internal: offer type Internal does not count",
         "tpor: association TPOR does not count for aks-acr",
       ])
-    #expect(result.figure.outsideWindow == 1)
+    #expect(result.figure.outsideWindow == 1, "only rows the metric's filter takes are counted outside the window")
   }
 
   @Test func oneAmountReachingThePartnerSeveralWaysCountsOnceThroughTheHighestPriority() {
