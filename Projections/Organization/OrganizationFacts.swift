@@ -4,6 +4,12 @@ public import LedgerCore
 /// effective date, then the same-day rank of their type, then position. Voided events are
 /// left out.
 ///
+/// The ranks put enrolments first, then credentials, departures, associations and the rest
+/// (``LedgerEvent/sameDayRank``): leaving one organization and joining another on one day is
+/// a departure, then an association. A departure from the organization the same individual
+/// associated with earlier that day (by recorded order) keeps the recorded order: they
+/// joined, then left.
+///
 /// Build it at once from a list (``init(org:events:)``) or feed it event by event in
 /// position order (``apply(_:)``); both give the same facts.
 public struct OrganizationFacts: Sendable {
@@ -11,6 +17,8 @@ public struct OrganizationFacts: Sendable {
   public let org: String
   /// The visible, relevant events in application order.
   public private(set) var events: [RecordedEvent] = []
+  /// The order key of each event, by index.
+  private var keys: [OrderKey] = []
   private var voided: Set<String> = []
 
   /// An organization with no facts yet.
@@ -22,21 +30,63 @@ public struct OrganizationFacts: Sendable {
   public init(org: String, events: [RecordedEvent]) {
     self.org = org
     voided = Set(events.compactMap(\.corrects))
-    let kept = events.filter { !voided.contains($0.id) && isRelevant($0) }
-    // Sort small keys, not the large events.
-    let keys = kept.map { OrderKey(day: $0.effective.dayNumber, rank: $0.event.sameDayRank, position: $0.position) }
-    self.events = keys.indices.sorted { keys[$0] < keys[$1] }.map { kept[$0] }
+    order(events.filter { !voided.contains($0.id) && isRelevant($0) })
+  }
+
+  /// Sorts `kept` into application order, small keys rather than the large events.
+  private mutating func order(_ kept: [RecordedEvent]) {
+    var joined: [JoinKey: Int64] = [:]
+    for event in kept {
+      if case .individualAssociated(let associated) = event.event {
+        let key = JoinKey(day: event.effective.dayNumber, individual: associated.individual, org: associated.org)
+        joined[key] = min(joined[key] ?? .max, event.position)
+      }
+    }
+    let unsorted = kept.map { event in
+      OrderKey(
+        day: event.effective.dayNumber, rank: Self.rank(of: event) { joined[$0].map { $0 < event.position } ?? false },
+        position: event.position)
+    }
+    let order = unsorted.indices.sorted { unsorted[$0] < unsorted[$1] }
+    events = order.map { kept[$0] }
+    keys = order.map { unsorted[$0] }
   }
 
   /// Adds one event, recorded after every event applied so far.
   public mutating func apply(_ event: RecordedEvent) {
     if let target = event.corrects {
       voided.insert(target)
-      events.removeAll { $0.id == target }
+      if let index = events.firstIndex(where: { $0.id == target }) {
+        events.remove(at: index)
+        // A voided association may change the rank of a same-day departure: order afresh.
+        order(events)
+      }
     }
     guard !voided.contains(event.id), isRelevant(event) else { return }
-    let index = events.partitioningIndex { OrganizationFacts.precedes(event, $0) }
+    // Every event applied so far was recorded earlier than this one.
+    let key = OrderKey(
+      day: event.effective.dayNumber,
+      rank: Self.rank(of: event) { join in
+        events.contains { earlier in
+          guard earlier.effective.dayNumber == join.day, case .individualAssociated(let associated) = earlier.event
+          else { return false }
+          return associated.individual == join.individual && associated.org == join.org
+        }
+      }, position: event.position)
+    let index = keys.partitioningIndex { key < $0 }
     events.insert(event, at: index)
+    keys.insert(key, at: index)
+  }
+
+  /// The same-day rank of `event`: its type's, except a departure from an organization the
+  /// individual joined earlier the same day (`joinedEarlier`), which follows that association.
+  private static func rank(of event: RecordedEvent, joinedEarlier: (JoinKey) -> Bool) -> Int {
+    if case .individualDeparted(let departed) = event.event,
+      joinedEarlier(JoinKey(day: event.effective.dayNumber, individual: departed.individual, org: departed.org))
+    {
+      return LedgerEvent.individualAssociated(.init(individual: departed.individual, org: departed.org)).sameDayRank
+    }
+    return event.event.sameDayRank
   }
 
   /// Individual events always matter (an association elsewhere severs a link); organization
@@ -44,12 +94,13 @@ public struct OrganizationFacts: Sendable {
   private func isRelevant(_ event: RecordedEvent) -> Bool {
     event.stream.category == StreamName.individualCategory || event.event.organization == org
   }
+}
 
-  /// The application order.
-  static func precedes(_ a: RecordedEvent, _ b: RecordedEvent) -> Bool {
-    OrderKey(day: a.effective.dayNumber, rank: a.event.sameDayRank, position: a.position)
-      < OrderKey(day: b.effective.dayNumber, rank: b.event.sameDayRank, position: b.position)
-  }
+/// An individual joining an organization on a day.
+private struct JoinKey: Hashable {
+  let day: Int
+  let individual: String
+  let org: String
 }
 
 /// Where an event falls in the application order: effective day, same-day rank, position.

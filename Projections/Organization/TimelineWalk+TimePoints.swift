@@ -20,7 +20,7 @@ extension TimelineWalk {
       for holding in (state.credentials[individual] ?? [:]).values.sorted(by: { $0.code < $1.code }) {
         consider(holding.expires, "credential \(holding.code) of \(individual) expired")
         consider(
-          catalog.credentials[holding.code]?.acceptedUntil,
+          catalog.credentials[holding.code]?.acceptedUntil?.adding(days: 1),
           "credential \(holding.code) of \(individual) is no longer accepted")
       }
     }

@@ -16,8 +16,9 @@ public struct CredentialDefinition: Equatable, Sendable {
   public let kind: Kind
   /// The day it retired, when it did.
   public let retired: CivilDate?
-  /// The first day it no longer counts toward competencies (retirement + 12 months unless
-  /// the program said otherwise).
+  /// The last day it counts toward competencies, that day included, as the program words
+  /// it ("accepted until December 31, 2018"); by default retirement + 12 months, as the
+  /// program's own "retired 2017-12-31, accepted until 2018-12-31".
   public let acceptedUntil: CivilDate?
 
   /// Creates a credential definition.
@@ -31,6 +32,6 @@ public struct CredentialDefinition: Equatable, Sendable {
 
   /// Whether the program still accepts it on `date`.
   public func isAccepted(on date: CivilDate) -> Bool {
-    acceptedUntil.map { date < $0 } ?? true
+    acceptedUntil.map { date <= $0 } ?? true
   }
 }

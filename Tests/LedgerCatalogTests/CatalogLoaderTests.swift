@@ -27,7 +27,8 @@ struct CatalogLoaderTests {
   @Test func retiredCredentialsStayAcceptedForTheirStatedPeriod() throws {
     #expect(catalog.credentials["70-534"]?.acceptedUntil == (try CivilDate(parsing: "2018-12-31")))
     #expect(
-      catalog.credentials["70-354"]?.acceptedUntil == (try CivilDate(parsing: "2018-09-30")), "retirement + 12 months")
+      catalog.credentials["70-354"]?.acceptedUntil == (try CivilDate(parsing: "2018-09-30")),
+      "retirement + 12 months, that day included, as the program's own 2017-12-31 → 2018-12-31")
     #expect(catalog.credentials["70-533"]?.acceptedUntil == nil)
   }
 

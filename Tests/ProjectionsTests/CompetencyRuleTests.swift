@@ -36,13 +36,61 @@ struct CompetencyRuleTests {
     #expect(history.attained("application-development", "contoso", on: date) == expected)
   }
 
-  @Test(arguments: [("2018-12-30", Level.silver), ("2018-12-31", nil)] as [(String, Level?)])
-  func aRetiredExamCountsUntilItsAcceptanceEnds(date: String, expected: Level?) {
+  /// "Accepted until December 31, 2018": the day itself still counts, the next does not.
+  @Test(arguments: [("2018-12-30", Level.silver), ("2018-12-31", .silver), ("2019-01-01", nil)] as [(String, Level?)])
+  func aRetiredExamCountsThroughTheLastDayOfItsAcceptance(date: String, expected: Level?) {
     var history = HistoryBuilder()
     history.enrol("contoso")
     history.hire("alice", at: "contoso", holding: ["70-534"], on: "2017-06-01")
     history.consume("contoso", 20_000, month: "2018-06")
     #expect(history.attained("cloud-platform", "contoso", on: date) == expected)
+  }
+
+  /// Joining and leaving one organization on one day, recorded in that order: they left.
+  @Test func anIndividualWhoJoinsAndLeavesTheSameDayNoLongerCounts() {
+    var history = HistoryBuilder()
+    history.enrol("contoso")
+    history.hire("alice", at: "contoso", holding: ["70-483"], on: "2021-01-04")
+    history.hire("bob", at: "contoso", holding: ["70-486"], on: "2021-03-01")
+    history.add("2021-03-01", .individualDeparted(IndividualDeparted(individual: "bob", org: "contoso")))
+    #expect(history.attained("application-development", "contoso", on: "2021-03-01") == nil)
+    // Leaving first and joining again that day, in that recorded order, they stay.
+    var rejoined = HistoryBuilder()
+    rejoined.enrol("contoso")
+    rejoined.hire("alice", at: "contoso", holding: ["70-483"], on: "2021-01-04")
+    rejoined.hire("bob", at: "contoso", holding: ["70-486"], on: "2021-01-04")
+    rejoined.add("2021-03-01", .individualDeparted(IndividualDeparted(individual: "bob", org: "contoso")))
+    rejoined.add("2021-03-01", .individualAssociated(IndividualAssociated(individual: "bob", org: "contoso")))
+    #expect(rejoined.attained("application-development", "contoso", on: "2021-03-01") == .silver)
+  }
+
+  /// Leaving one organization and joining another the same day: the departure comes first,
+  /// whatever the recorded order, so the alert's cause is the departure.
+  @Test func leavingOneOrganizationAndJoiningAnotherTheSameDayIsADepartureFirst() {
+    var history = Self.twoDevelopers
+    history.purchase("contoso", .silver, on: "2021-02-01")
+    history.add(
+      "2021-05-10", .individualAssociated(IndividualAssociated(individual: "bob", org: "fabrikam")), id: "joined")
+    history.add("2021-05-10", .individualDeparted(IndividualDeparted(individual: "bob", org: "contoso")), id: "left")
+    let status = history.status("contoso", on: "2021-05-10")
+    #expect(status.competency("application-development")?.attained == nil)
+    #expect(status.alerts.first?.cause == .event("left"))
+  }
+
+  /// The incremental fold (event by event, as a projector applies them) orders same-day
+  /// facts exactly as the full sort, corrections included.
+  @Test func theIncrementalOrderIsTheFullOrder() {
+    var history = Self.twoDevelopers
+    history.add("2021-05-10", .individualAssociated(IndividualAssociated(individual: "carol", org: "contoso")), id: "j")
+    history.add("2021-05-10", .individualDeparted(IndividualDeparted(individual: "carol", org: "contoso")), id: "d")
+    history.add("2021-05-10", .individualDeparted(IndividualDeparted(individual: "bob", org: "contoso")), id: "d2")
+    history.add("2021-05-10", .individualAssociated(IndividualAssociated(individual: "bob", org: "fabrikam")), id: "j2")
+    history.add(
+      "2021-05-10", .individualAssociated(IndividualAssociated(individual: "carol", org: "contoso")), id: "j3",
+      corrects: "j", reason: "recorded twice")
+    var incremental = OrganizationFacts(org: "contoso")
+    for event in history.events { incremental.apply(event) }
+    #expect(incremental.events.map(\.id) == OrganizationFacts(org: "contoso", events: history.events).events.map(\.id))
   }
 
   @Test func associatingElsewhereSeversTheEarlierLink() {
