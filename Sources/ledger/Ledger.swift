@@ -20,7 +20,8 @@ struct Ledger: AsyncParsableCommand {
     version: Ledger.version,
     subcommands: [
       AppendCommand.self, LogCommand.self, VerifyCommand.self, CatalogCommand.self, StatusCommand.self,
-      ExplainCommand.self, HistoryCommand.self, AlertsCommand.self, NotifyCommand.self, ExportActivityCommand.self,
+      ExplainCommand.self, ProfileCommand.self, HistoryCommand.self, AlertsCommand.self, NotifyCommand.self,
+      ExportActivityCommand.self,
       AcrCommand.self, ImportAcrCommand.self, GrantCommand.self, RevokeCommand.self, AssociateCommand.self,
       DepartCommand.self, PurchaseCommand.self, RenewCommand.self, OverrideCommand.self, RevokeOverrideCommand.self,
       ScheduleAuditCommand.self, RecordAuditCommand.self, SubmitReferenceCommand.self, ApproveReferenceCommand.self,

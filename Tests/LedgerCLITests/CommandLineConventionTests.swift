@@ -137,3 +137,23 @@ struct CommandLineConventionTests {
     #expect(!help.contains("individual,") && !help.contains(", system"))
   }
 }
+
+extension CommandLineConventionTests {
+  @Test func theProfileCarriesTheKeysTheInterfaceFixes() throws {
+    _ = try LedgerProcess.run(["demo", "--db", db], in: directory)
+    let profile = try LedgerProcess.run(
+      ["profile", "contoso", "--db", db, "--as-of", "2021-06-30", "--json"], in: directory)
+    #expect(profile.status == 0, "\(profile.stderr)")
+    let document = try Self.json(profile.stdout)
+    #expect(document["org"] == .string("contoso") && document["asOf"] == .string("2021-06-30"))
+    #expect(document["membership"] == .string("gold"))
+    guard case .array(let competencies)? = document["competencies"],
+      case .array(let tags)? = document["specializations"]
+    else { return }
+    #expect(!competencies.isEmpty && !tags.isEmpty)
+    for competency in competencies {
+      guard case .object(let members) = competency else { continue }
+      #expect(Set(members.map(\.key)) == ["competency", "level", "since"])
+    }
+  }
+}

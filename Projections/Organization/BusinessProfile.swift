@@ -1,0 +1,27 @@
+public import LedgerCore
+
+/// What an organization's business profile shows customers on a day (rules §3.5, seed 001):
+/// the membership level, each competency displayed at Silver or Gold, and a tag for each
+/// active advanced specialization, each with the day it has been shown since.
+public struct BusinessProfile: Equatable, Sendable {
+  /// The organization.
+  public let org: String
+  /// The day asked about.
+  public let asOf: CivilDate
+  /// The membership shown, with the day membership at this level began; `nil` without one.
+  public let membership: Shown<Level>?
+  /// The competencies shown, by id.
+  public let competencies: [Shown<Level>]
+  /// The advanced specializations tagged (active ones), by id.
+  public let specializations: [Shown<String>]
+
+  /// One thing the profile shows, and since when it has shown it without a break.
+  public struct Shown<Value: Equatable & Sendable>: Equatable, Sendable {
+    /// The competency or specialization id (the organization's, for the membership).
+    public let id: String
+    /// What is shown: a level, or the specialization's tag.
+    public let value: Value
+    /// The first day of the run in which it has been shown so.
+    public let since: CivilDate
+  }
+}
