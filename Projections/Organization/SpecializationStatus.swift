@@ -17,13 +17,17 @@ public struct SpecializationStatus: Equatable, Sendable {
   public let stage: Stage
   /// The start of the current active run, when active.
   public let activeSince: CivilDate?
-  /// The next anniversary of the active run (validity years from `activeSince`), when active.
+  /// The next anniversary of the active run (validity years from `activeSince`), when active:
+  /// it is active through the day before, and re-checked on this day.
   public let anniversary: CivilDate?
+  /// Whether it is active only because its validity year holds: the requirements are not all
+  /// met today (``missing`` says what), and unless they are on the anniversary it lapses then.
+  public let heldByValidityYear: Bool
   /// The first day the last passed audit no longer counts, when there is one.
   public let auditValidUntil: CivilDate?
   /// Approved customer references.
   public let approvedReferences: Int
-  /// What is missing, in words, when not active.
+  /// What is missing today, in words (for an active one, only when its year holds it).
   public let missing: [String]
   /// Every unmet prerequisite but the audit: the "Schedule audit" gate.
   public let missingBeforeAudit: [String]

@@ -30,16 +30,13 @@ extension TimelineWalk {
     }
     let specializations = catalog.specializations.map { definition in
       let check = SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment)
-      let stage = check.stage
-      let activeSince = stage == .active ? specializationRuns[definition.id] : nil
-      let validity = catalog.settings.specializationValidityMonths
-      let anniversary = activeSince.map { start in
-        (1...).lazy.map { start.adding(months: $0 * validity) }.first { $0 > date }!
-      }
+      let run = specializationRuns[definition.id]
+      let metToday = check.stage == .active
       return SpecializationStatus(
-        specialization: definition.id, stage: stage, activeSince: activeSince, anniversary: anniversary,
+        specialization: definition.id, stage: run != nil ? .active : (metToday ? .prerequisitesMet : check.stage),
+        activeSince: run?.since, anniversary: run?.anniversary, heldByValidityYear: run != nil && !metToday,
         auditValidUntil: check.auditValidUntil, approvedReferences: check.approvedReferences,
-        missing: stage == .active ? [] : check.missing, missingBeforeAudit: check.missingBeforeAudit)
+        missing: metToday ? [] : check.missing, missingBeforeAudit: check.missingBeforeAudit)
     }
     return OrganizationStatus(
       org: state.org, name: state.name, asOf: date, catalogVersion: catalog.version, membership: membership,

@@ -47,6 +47,9 @@ extension TimelineWalk {
           pass.date.adding(months: catalog.settings.auditValidityMonths), "audit pass of \(specialization) lapsed")
       }
     }
+    for (specialization, run) in specializationRuns.sorted(by: { $0.key < $1.key }) {
+      consider(run.anniversary, "anniversary of \(specialization): its validity year is re-checked")
+    }
     for change in catalogs.changeDates {
       consider(change, "catalog version \(catalogs.catalog(on: change).version) came into force")
     }

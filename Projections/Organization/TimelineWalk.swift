@@ -9,7 +9,7 @@ struct TimelineWalk {
   var shown: [String: Level] = [:]
   var risks: [String: OrganizationStatus.RenewalAlert] = [:]
   var transitions: [AlertTransition] = []
-  var specializationRuns: [String: CivilDate] = [:]
+  var specializationRuns: [String: SpecializationRun] = [:]
   var reminders: [RenewalReminder] = []
   var current: CivilDate?
   /// The last day's evaluation, kept for snapshots.
@@ -140,19 +140,31 @@ struct TimelineWalk {
     updateSpecializations(evaluator: evaluator, attainment: attainment)
   }
 
+  /// Starts, holds, renews and ends the specializations' active runs (``SpecializationRun``).
   mutating func updateSpecializations(evaluator: RequirementEvaluator, attainment: [CompetencyAttainment]) {
-    // Every specialization needs an aligned Gold: without any, none can be active.
-    guard attainment.contains(where: { $0.attained == .gold }) else {
-      specializationRuns = [:]
-      return
-    }
+    let settings = evaluator.catalog.settings
+    let date = evaluator.date
+    // A run ends at once when the aligned Gold membership is gone (when the catalog asks for
+    // one); within its year it holds whatever else changes.
+    let goldMember = state.membership.map { $0.level == .gold && date < $0.lapsesOn } ?? false
+    if settings.specializationNeedsActiveGold, !goldMember { specializationRuns = [:] }
+    // Every specialization needs an aligned Gold: without any, none starts or renews.
+    let anyGold = attainment.contains { $0.attained == .gold }
+    guard anyGold || !specializationRuns.isEmpty else { return }
     for definition in evaluator.catalog.specializations {
-      let stage = SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment).stage
-      let date = evaluator.date
-      if stage == .active {
-        if specializationRuns[definition.id] == nil { specializationRuns[definition.id] = date }
-      } else {
-        specializationRuns[definition.id] = nil
+      let run = specializationRuns[definition.id]
+      if let run, date < run.anniversary { continue }
+      let active =
+        anyGold
+        && SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment).stage == .active
+      switch (run, active) {
+      case (nil, true):
+        specializationRuns[definition.id] = SpecializationRun(
+          since: date, validityMonths: settings.specializationValidityMonths)
+      case (let run?, true):
+        specializationRuns[definition.id] = run.renewed(validityMonths: settings.specializationValidityMonths)
+      case (.some, false): specializationRuns[definition.id] = nil
+      case (nil, false): break
       }
     }
   }

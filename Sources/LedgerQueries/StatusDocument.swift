@@ -62,6 +62,8 @@ public enum StatusDocument {
       ("stage", .string(specialization.stage.rawValue)),
       ("activeSince", specialization.activeSince.map { .string($0.description) } ?? .null),
       ("anniversary", specialization.anniversary.map { .string($0.description) } ?? .null),
+      ("activeUntil", specialization.anniversary.map { .string($0.adding(days: -1).description) } ?? .null),
+      ("heldByValidityYear", .bool(specialization.heldByValidityYear)),
       ("auditValidUntil", specialization.auditValidUntil.map { .string($0.description) } ?? .null),
       ("approvedReferences", .number(Decimal(specialization.approvedReferences))),
       ("missing", .array(specialization.missing.map(JSONValue.string))),

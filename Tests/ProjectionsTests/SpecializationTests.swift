@@ -37,15 +37,82 @@ struct SpecializationTests {
     #expect(active.anniversary == Samples.date("2022-04-01"))
   }
 
-  @Test func itFallsBackWhenTheAlignedGoldLapses() {
-    var history = Self.goldCloudPlatform
+  /// Active on the audit pass, 2021-04-01, with a validity year to 2022-04-01.
+  static var activeMigration: HistoryBuilder {
+    var history = goldCloudPlatform
     history.add(
-      "2021-04-01", .auditCompleted(AuditCompleted(org: "contoso", specialization: Self.migration, result: .pass)))
+      "2021-04-01", .auditCompleted(AuditCompleted(org: "contoso", specialization: migration, result: .pass)),
+      id: "pass")
+    return history
+  }
+
+  /// The aligned Gold's attainment drops on 2021-06-01: the tag holds within its validity
+  /// year, and the status says why and until when. The renewal of 2022-01-20 can only be a
+  /// Silver one (the Gold no longer passes), which ends the run: no Gold membership.
+  @Test func itStaysActiveThroughItsValidityYearWhenTheAlignedGoldDrops() {
+    var history = Self.activeMigration
     history.add("2021-06-01", .individualDeparted(IndividualDeparted(individual: "bob", org: "contoso")))
     history.add("2021-06-01", .individualDeparted(IndividualDeparted(individual: "carol", org: "contoso")))
-    let status = history.status("contoso", on: "2021-06-01").specialization(Self.migration)
-    #expect(status.status == "not-started" && status.stage == .notStarted)
-    #expect(status.missing.first == "an active Gold competency in cloud-platform")
+    history.add("2022-01-20", .membershipRenewed(MembershipRenewed(org: "contoso", level: .gold)))
+    for date in ["2021-06-01", "2021-12-31", "2022-01-19"] {
+      let held = history.status("contoso", on: date).specialization(Self.migration)
+      #expect(held.status == "active" && held.heldByValidityYear, "\(date)")
+      #expect(held.activeSince == Samples.date("2021-04-01") && held.anniversary == Samples.date("2022-04-01"))
+      #expect(held.missing.first == "an active Gold competency in cloud-platform")
+    }
+    let downgraded = history.status("contoso", on: "2022-01-20")
+    #expect(downgraded.membership?.level == .silver)
+    #expect(downgraded.specialization(Self.migration).status == "not-started")
+  }
+
+  @Test func atItsAnniversaryItRenewsWhenTheRequirementsAreMetThen() {
+    var history = Self.activeMigration
+    for month in 1...12 { history.consume("contoso", 10_000, month: String(format: "2022-%02d", month)) }
+    history.add("2022-01-20", .membershipRenewed(MembershipRenewed(org: "contoso", level: .gold)))
+    let renewed = history.status("contoso", on: "2022-04-01").specialization(Self.migration)
+    #expect(renewed.status == "active" && !renewed.heldByValidityYear)
+    #expect(renewed.activeSince == Samples.date("2021-04-01") && renewed.anniversary == Samples.date("2023-04-01"))
+    let days = OrganizationTimeline(
+      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.events)
+    ).history(through: Samples.date("2022-04-01"))
+    #expect(
+      days.contains { entry in
+        if case .timeDriven(let reasons) = entry.source, entry.date == Samples.date("2022-04-01") {
+          return reasons.contains("anniversary of \(Self.migration): its validity year is re-checked")
+        }
+        return false
+      }, "history shows the anniversary check")
+  }
+
+  @Test func losingTheAlignedGoldMembershipEndsItAtOnce() {
+    let history = Self.activeMigration
+    // The Gold membership bought 2021-01-15 is not renewed: it lapses on 2022-02-15.
+    #expect(history.status("contoso", on: "2022-02-14").specialization(Self.migration).status == "active")
+    #expect(history.status("contoso", on: "2022-02-15").specialization(Self.migration).status == "not-started")
+  }
+
+  @Test func aCorrectionThatVoidsTheQualifyingAuditMeansItWasNeverActiveAsKnownAfter() {
+    var history = Self.activeMigration
+    history.add(
+      "2021-04-01", .auditCompleted(AuditCompleted(org: "contoso", specialization: Self.migration, result: .noPass)),
+      id: "no-pass", corrects: "pass", reason: "the auditor's report was misread")
+    let status = history.status("contoso", on: "2021-06-30").specialization(Self.migration)
+    #expect(status.status == "not-started" && status.activeSince == nil)
+  }
+
+  /// A run that starts on 29 February has its anniversary on 28 February.
+  @Test func aRunStartingOnTheTwentyNinthOfFebruaryIsRecheckedOnTheTwentyEighth() {
+    var history = Self.goldCloudPlatform
+    history.add(
+      "2024-02-29", .auditCompleted(AuditCompleted(org: "contoso", specialization: Self.migration, result: .pass)))
+    for year in 2022...2024 {
+      for month in 1...12 { history.consume("contoso", 10_000, month: String(format: "%d-%02d", year, month)) }
+    }
+    for year in 2022...2024 {
+      history.add("\(year)-01-20", .membershipRenewed(MembershipRenewed(org: "contoso", level: .gold)))
+    }
+    let active = history.status("contoso", on: "2024-02-29").specialization(Self.migration)
+    #expect(active.activeSince == Samples.date("2024-02-29") && active.anniversary == Samples.date("2025-02-28"))
   }
 
   @Test func aReferenceSpecializationNeedsEnoughApprovedReferences() {

@@ -40,7 +40,15 @@ enum StatusText {
     lines.append(started.isEmpty ? "Specializations: none started" : "Specializations:")
     for specialization in started {
       var line = "  \(specialization.specialization): \(specialization.status) (\(specialization.stage.rawValue))"
-      if !specialization.missing.isEmpty { line += "; missing " + specialization.missing.joined(separator: "; ") }
+      if let since = specialization.activeSince, let anniversary = specialization.anniversary {
+        line +=
+          " since \(since), through \(anniversary.adding(days: -1)) (its validity year; re-checked on \(anniversary))"
+        if specialization.heldByValidityYear { line += "; held by its validity year, as today it lacks" }
+      }
+      if !specialization.missing.isEmpty {
+        line +=
+          (specialization.heldByValidityYear ? " " : "; missing ") + specialization.missing.joined(separator: "; ")
+      }
       lines.append(line)
     }
     lines.append(status.alerts.isEmpty ? "Alerts: none" : "Alerts:")
