@@ -17,6 +17,9 @@ public struct ConsumptionFigure: Equatable, Sendable {
   public let counted: [String]
   /// The rows in the window that do not count.
   public let excluded: [Exclusion]
+  /// The offer names of counted rows that the catalog's offer map does not know, sorted: the
+  /// rows count, and an operator extends the map (`offerTypes`) to say what they are.
+  public let unknownOfferTypes: [String]
   /// How many rows that the metric's filter takes fall outside the window (rows of other
   /// workloads are no part of this metric, in the window or out of it).
   public let outsideWindow: Int
@@ -40,12 +43,12 @@ public struct ConsumptionFigure: Equatable, Sendable {
     _ metric: MetricDefinition, from: YearMonth, through: YearMonth, rows: ConsumptionRows, priority: [String],
     withDetail: Bool
   ) -> ConsumptionFigure {
-    let excludedOffers = Set(metric.excludedOfferTypes.map(ConsumptionFilter.normalize))
     let associations = Set(metric.associations.map(ConsumptionFilter.normalize))
     let rank = Dictionary(priority.enumerated().map { (ConsumptionFilter.normalize($0.element), $0.offset) }) { a, _ in
       a
     }
     var excluded: [Exclusion] = []
+    var unknownOffers = Set<String>()
     var candidates: [String: [ConsumptionEntry]] = [:]
     func exclude(_ entry: ConsumptionEntry, _ reason: @autoclosure () -> String) {
       guard withDetail else { return }
@@ -57,13 +60,15 @@ public struct ConsumptionFigure: Equatable, Sendable {
     }
     for entry in rows.rows(from: from, through: through) {
       let row = entry.row
-      if excludedOffers.contains(entry.offerType) {
-        exclude(entry, "offer type \(row.offerType) does not count")
+      let category = metric.offerTypes.category(of: row.offerType)
+      if let category, metric.excludedOfferCategories.contains(category) {
+        exclude(entry, "offer type \(row.offerType) (\(category)) does not count")
       } else if !associations.contains(entry.association) {
         exclude(entry, "association \(row.association) does not count for \(metric.id)")
       } else if let filter = metric.filter, !filter.matches(normalized: entry.service) {
         exclude(entry, "does not match the filter of \(metric.id)")
       } else {
+        if category == nil, withDetail { unknownOffers.insert(row.offerType) }
         candidates[entry.meter, default: []].append(entry)
       }
     }
@@ -87,6 +92,7 @@ public struct ConsumptionFigure: Equatable, Sendable {
     return ConsumptionFigure(
       amount: amount, customers: consuming(byCustomer), byCustomer: byCustomer, counted: counted.sorted(),
       excluded: excluded.sorted { ($0.month, $0.event) < ($1.month, $1.event) },
+      unknownOfferTypes: unknownOffers.sorted(),
       outsideWindow: withDetail
         ? rows.count(outside: from, through: through) { metric.filter?.matches(normalized: $0.service) ?? true } : 0)
   }

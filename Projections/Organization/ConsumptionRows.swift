@@ -47,7 +47,6 @@ struct ConsumptionEntry {
   /// the same meter under several associations are one amount reaching the partner several ways.
   let meter: String
   let association: String
-  let offerType: String
   let service: [String: String]
 
   init(row: ConsumptionReported, event: String) {
@@ -57,7 +56,6 @@ struct ConsumptionEntry {
       ([row.customer, row.subscription, row.month.description]
       + ConsumptionReported.serviceFieldNames.map { row.service[$0] ?? "" }).joined(separator: "\u{1F}")
     association = ConsumptionFilter.normalize(row.association)
-    offerType = ConsumptionFilter.normalize(row.offerType)
     service = row.service.mapValues(ConsumptionFilter.normalize)
   }
 }

@@ -49,7 +49,18 @@ extension CatalogLoader {
       retired: retired, acceptedUntil: acceptedUntil)
   }
 
-  static func readMetric(_ node: CatalogNode) throws(CatalogError) -> MetricDefinition {
+  /// `{"trial": ["Free Trial", …], "benefits": […], …}`: the catalog's offer map.
+  static func readOfferTypes(_ node: CatalogNode) throws(CatalogError) -> OfferTypes {
+    guard case .object(let members) = node.value else { throw node.fail("expected an object of offer categories") }
+    var names: [String: [String]] = [:]
+    for member in members {
+      let category = CatalogNode(file: node.file, path: node.path + "." + member.key, value: member.value)
+      names[member.key] = try category.array().map { item throws(CatalogError) in try item.string() }
+    }
+    return OfferTypes(names)
+  }
+
+  static func readMetric(_ node: CatalogNode, offerTypes: OfferTypes) throws(CatalogError) -> MetricDefinition {
     try node.only(["id", "name", "source", "aggregate", "associations", "excludedOfferTypes", "filter", "placeholder"])
     let sourceText = try node.required("source").string()
     guard let source = MetricDefinition.Source(rawValue: sourceText) else {
@@ -64,10 +75,14 @@ extension CatalogLoader {
     }
     let filter = try node.child("filter").map { node throws(CatalogError) in try readFilter(node) }
     if filter != nil, source != .consumption { throw node.fail("only consumption metrics take a filter") }
+    let excluded = try strings("excludedOfferTypes")
+    if let unknown = excluded.first(where: { offerTypes.category(of: $0) == nil }), source == .consumption {
+      throw node.fail("excludedOfferTypes names \"\(unknown)\", which the catalog's offerTypes map does not know")
+    }
     return MetricDefinition(
       id: try node.required("id").string(), name: try node.required("name").string(), source: source,
-      aggregate: aggregate, associations: try strings("associations"),
-      excludedOfferTypes: try strings("excludedOfferTypes"), filter: filter)
+      aggregate: aggregate, associations: try strings("associations"), excludedOfferTypes: excluded, filter: filter,
+      offerTypes: offerTypes)
   }
 
   static func readFilter(_ node: CatalogNode) throws(CatalogError) -> ConsumptionFilter {

@@ -28,7 +28,8 @@ public enum CatalogLoader {
     }
     let root = CatalogNode(file: file, path: "", value: json)
     try root.only([
-      "version", "effectiveFrom", "source", "settings", "credentials", "metrics", "acrAttributionPriority",
+      "version", "effectiveFrom", "source", "settings", "credentials", "offerTypes", "metrics",
+      "acrAttributionPriority",
       "competencies",
       "specializations",
     ])
@@ -41,9 +42,11 @@ public enum CatalogLoader {
       guard credentials[credential.code] == nil else { throw node.fail("credential \"\(credential.code)\" twice") }
       credentials[credential.code] = credential
     }
+    let offerTypes =
+      try root.child("offerTypes").map { node throws(CatalogError) in try readOfferTypes(node) } ?? OfferTypes([:])
     var metrics: [String: MetricDefinition] = [:]
     for node in try root.child("metrics")?.array() ?? [] {
-      let metric = try readMetric(node)
+      let metric = try readMetric(node, offerTypes: offerTypes)
       guard metrics[metric.id] == nil else { throw node.fail("metric \"\(metric.id)\" twice") }
       metrics[metric.id] = metric
     }

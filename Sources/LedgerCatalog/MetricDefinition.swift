@@ -26,15 +26,20 @@ public struct MetricDefinition: Equatable, Sendable {
   public let aggregate: Aggregate
   /// For consumption: the association types that count (`DPOR`, `TPOR`, …).
   public let associations: [String]
-  /// For consumption: offer types that never count (`Trial`, `Internal`, …).
+  /// For consumption: offer types that never count (`Trial`, `Internal`, …), as the catalog
+  /// words them.
   public let excludedOfferTypes: [String]
+  /// For consumption: the catalog's offer map, and the categories of ``excludedOfferTypes``.
+  public let offerTypes: OfferTypes
+  /// The offer categories that never count.
+  public let excludedOfferCategories: Set<String>
   /// For consumption: which rows the metric counts by their service fields; `nil` counts all.
   public let filter: ConsumptionFilter?
 
   /// Creates a metric.
   public init(
     id: String, name: String, source: Source, aggregate: Aggregate, associations: [String],
-    excludedOfferTypes: [String], filter: ConsumptionFilter? = nil
+    excludedOfferTypes: [String], filter: ConsumptionFilter? = nil, offerTypes: OfferTypes = OfferTypes([:])
   ) {
     self.id = id
     self.name = name
@@ -42,6 +47,8 @@ public struct MetricDefinition: Equatable, Sendable {
     self.aggregate = aggregate
     self.associations = associations
     self.excludedOfferTypes = excludedOfferTypes
+    self.offerTypes = offerTypes
+    self.excludedOfferCategories = Set(excludedOfferTypes.map { offerTypes.category(of: $0) ?? $0 })
     self.filter = filter
   }
 }

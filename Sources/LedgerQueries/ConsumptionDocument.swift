@@ -40,6 +40,7 @@ public enum ConsumptionDocument {
           })
       ),
       ("outsideWindow", .number(Decimal(line.figure.outsideWindow))),
+      ("unknownOfferTypes", .array(line.figure.unknownOfferTypes.map { .string($0) })),
     ])
   }
 
@@ -61,6 +62,11 @@ public enum ConsumptionDocument {
       }
       if line.figure.outsideWindow > 0 {
         lines.append("  left out, outside the window: \(line.figure.outsideWindow) row(s)")
+      }
+      if !line.figure.unknownOfferTypes.isEmpty {
+        lines.append(
+          "  counted, but not in the catalog's offer map (add them to offerTypes): "
+            + line.figure.unknownOfferTypes.map { OutputText.escaped($0) }.joined(separator: ", "))
       }
     }
     return lines.joined(separator: "\n")

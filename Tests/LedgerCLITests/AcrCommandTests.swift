@@ -105,7 +105,7 @@ struct AcrCommandTests {
     #expect(aks["metric"] == .string("aks-acr") && aks["amount"] == .number(9000) && aks["met"] == .bool(true))
     #expect(aks["customers"] == .array([.string("a"), .string("b"), .string("c")]))
     guard case .array(let excluded) = aks["excluded"] else { return }
-    #expect(excluded.map { $0["reason"] } == [.string("offer type Trial does not count")])
+    #expect(excluded.map { $0["reason"] } == [.string("offer type Trial (trial) does not count")])
     #expect(requirements[1]["metric"] == .string("aro-acr") && requirements[1]["met"] == .bool(false))
     let unknown = try LedgerProcess.run(["acr", "contoso", "--db", db, "--specialization", "nope"], in: directory)
     #expect(unknown.status == 64)

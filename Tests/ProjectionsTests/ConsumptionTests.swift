@@ -72,6 +72,21 @@ struct ConsumptionTests {
     #expect(report.figure.byCustomer["d"] == 0)
   }
 
+  /// Offers are matched by category through the catalog's map, whatever the export calls
+  /// them; a name the map lacks is counted and flagged.
+  @Test(arguments: [
+    ("Free Trial", false), ("free-trial", false), ("AZURE  PASS", false), ("Internal use", false), ("Benefits", false),
+    ("MSDN", false), ("Support Plan", false), ("Pay-As-You-Go", true), ("pay as you go", true), ("Mystery Offer", true),
+  ])
+  func offerTypesAreMatchedByCategoryAndAnUnknownOneIsCountedAndFlagged(offer: String, counts: Bool) {
+    var history = Self.threeCustomers
+    history.add("2021-06-01", Self.aks("d", 500, month: "2021-05", offerType: offer), id: "offer")
+    let result = line(history, on: "2021-06-15")
+    #expect(result.amount == (counts ? 9_500 : 9_000), "\(offer)")
+    #expect(result.figure.unknownOfferTypes == (offer == "Mystery Offer" ? ["Mystery Offer"] : []))
+    if !counts { #expect(result.figure.excluded.first?.reason.hasPrefix("offer type \(offer) (") == true) }
+  }
+
   @Test func tooFewCustomersFailEvenAboveTheThreshold() {
     var history = HistoryBuilder()
     history.enrol("contoso")
@@ -95,7 +110,7 @@ struct ConsumptionTests {
     #expect(
       result.figure.excluded.map { "\($0.event): \($0.reason)" } == [
         "fabric: does not match the filter of aks-acr",
-        "internal: offer type Internal does not count",
+        "internal: offer type Internal (internal) does not count",
         "tpor: association TPOR does not count for aks-acr",
       ])
     #expect(result.figure.outsideWindow == 1, "only rows the metric's filter takes are counted outside the window")
