@@ -24,6 +24,18 @@ struct CatalogLoaderTests {
     #expect(catalog.specialization("meetings-and-meeting-rooms-for-microsoft-teams")?.references == 3)
   }
 
+  /// Seed 000 names a performance requirement for Meetings and Meeting Rooms for Microsoft
+  /// Teams without its figure: the catalog carries one, marked as a placeholder.
+  @Test func meetingsAndMeetingRoomsHasItsPerformanceRequirementAsAPlaceholder() throws {
+    let meetings = try #require(catalog.specialization("meetings-and-meeting-rooms-for-microsoft-teams"))
+    #expect(meetings.requirements?.metricIDs == ["teams-meetings-usage"])
+    #expect(catalog.metrics["teams-meetings-usage"]?.source == .performance)
+    #expect(
+      catalog.placeholders.contains {
+        $0.reason.hasPrefix("seed 000 names a performance requirement for this specialization")
+      })
+  }
+
   @Test func retiredCredentialsStayAcceptedForTheirStatedPeriod() throws {
     #expect(catalog.credentials["70-534"]?.acceptedUntil == (try CivilDate(parsing: "2018-12-31")))
     #expect(
