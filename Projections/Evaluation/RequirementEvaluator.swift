@@ -100,7 +100,41 @@ final class RequirementEvaluator {
       let events = codes.compactMap { state.credentials[individual]?[$0]?.event }
       return .init(individual: individual, credentials: codes, events: association + events)
     }
-    return RequirementOutcome(summary: summary, met: met, individuals: evidence, figure: nil, parts: [])
+    var outcome = RequirementOutcome(summary: summary, met: met, individuals: evidence, figure: nil, parts: [])
+    outcome.stoppedCounting = stoppedCounting(holding, counted: Set(qualified))
+    return outcome
+  }
+
+  /// Who would count but for a departure, a move, or a credential that expired or is no
+  /// longer accepted, sorted by individual.
+  private func stoppedCounting(
+    _ holding: CredentialPredicate, counted: Set<String>
+  ) -> [RequirementOutcome.StoppedCounting] {
+    var stopped: [RequirementOutcome.StoppedCounting] = []
+    for (individual, former) in state.formerMembers.sorted(by: { $0.key < $1.key }) {
+      let held = Set((state.credentials[individual] ?? [:]).values.filter { $0.earned <= former.date }.map(\.code))
+      if holding.isSatisfied(by: held) {
+        stopped.append(.init(individual: individual, reason: former.reason, since: former.date, event: former.event))
+      }
+    }
+    for individual in state.members.sorted() where !counted.contains(individual) {
+      let all = (state.credentials[individual] ?? [:]).values.filter { $0.earned <= date }
+      guard holding.isSatisfied(by: Set(all.map(\.code))) else { continue }
+      // The held credentials the requirement asks for that no longer count, and since when.
+      for credential in all.sorted(by: { $0.code < $1.code }) where holding.isSatisfied(by: [credential.code]) {
+        if let expires = credential.expires, expires <= date {
+          stopped.append(
+            .init(individual: individual, reason: "\(credential.code) expired", since: expires, event: credential.event)
+          )
+        } else if let last = catalog.credentials[credential.code]?.acceptedUntil, last < date {
+          stopped.append(
+            .init(
+              individual: individual, reason: "\(credential.code) no longer accepted", since: last.adding(days: 1),
+              event: credential.event))
+        }
+      }
+    }
+    return stopped
   }
 
   private func metric(id: String, threshold: Threshold, months: Int, minCustomers: Int) -> RequirementOutcome {
@@ -115,9 +149,12 @@ final class RequirementEvaluator {
     guard withEvidence else {
       return RequirementOutcome(summary: "", met: met, individuals: [], figure: nil, parts: [])
     }
-    let figure = RequirementOutcome.MetricFigure(
+    var figure = RequirementOutcome.MetricFigure(
       metric: id, value: value, threshold: limit, from: window.from, through: window.through, customers: customers,
       minCustomers: minCustomers, events: events)
+    figure.contributions = MetricWindow.contributions(of: definition, in: window, catalog: catalog, state: state).map {
+      .init(metric: $0.metric, amount: $0.amount)
+    }
     let aggregate = definition.aggregate == .sum ? "over" : "in the last reported month of"
     let fromCustomers = minCustomers > 0 ? " from at least \(minCustomers) customers" : ""
     return RequirementOutcome(

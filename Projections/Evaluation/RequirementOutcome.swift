@@ -15,6 +15,21 @@ public struct RequirementOutcome: Equatable, Sendable {
   public let parts: [RequirementOutcome]
   /// Whether every part must be met (`allOf`).
   public var needsEveryPart = false
+  /// Individuals who hold (or held) what the requirement asks and no longer count, and why.
+  public var stoppedCounting: [StoppedCounting] = []
+
+  /// An individual who no longer counts toward a requirement: they left, moved, or their
+  /// credential expired or is no longer accepted.
+  public struct StoppedCounting: Equatable, Sendable {
+    /// The individual's id.
+    public let individual: String
+    /// Why, in words ("left contoso", "moved to fabrikam", "AZ-104 expired").
+    public let reason: String
+    /// The day it took effect.
+    public let since: CivilDate
+    /// The event behind it (the departure, the association elsewhere, the credential).
+    public let event: String
+  }
 
   /// An individual who counts toward a requirement.
   public struct IndividualEvidence: Equatable, Sendable {
@@ -44,6 +59,16 @@ public struct RequirementOutcome: Equatable, Sendable {
     public let minCustomers: Int
     /// The events whose figures count.
     public let events: [String]
+    /// For a combined ACR metric: what each workload adds, in the catalog's order.
+    public var contributions: [Contribution] = []
+  }
+
+  /// One workload's share of a combined ACR total.
+  public struct Contribution: Equatable, Sendable {
+    /// The workload metric.
+    public let metric: String
+    /// Its amount over the window.
+    public let amount: Decimal
   }
 }
 

@@ -9,6 +9,9 @@ struct OrganizationState {
   var market: Market = .developed
   /// Each individual's current organization and the event that linked them.
   var associations: [String: (org: String, event: String)] = [:]
+  /// Individuals once linked to this organization and no longer: how their link ended
+  /// ("left contoso", "moved to fabrikam"), the day and the event.
+  var formerMembers: [String: (reason: String, date: CivilDate, event: String)] = [:]
   /// Each individual's credentials by code.
   var credentials: [String: [String: CredentialHolding]] = [:]
   var membership: MembershipTerm?
@@ -40,9 +43,17 @@ struct OrganizationState {
       credentials[event.individual, default: [:]][event.credential] = CredentialHolding(
         code: event.credential, earned: date, expires: event.expires, event: recorded.id)
     case .individualAssociated(let event):
+      if associations[event.individual]?.org == org, event.org != org {
+        formerMembers[event.individual] = ("moved to \(event.org)", date, recorded.id)
+      } else if event.org == org {
+        formerMembers[event.individual] = nil
+      }
       associations[event.individual] = (event.org, recorded.id)
     case .individualDeparted(let event):
-      if associations[event.individual]?.org == event.org { associations[event.individual] = nil }
+      if associations[event.individual]?.org == event.org {
+        associations[event.individual] = nil
+        if event.org == org { formerMembers[event.individual] = ("left \(org)", date, recorded.id) }
+      }
     case .membershipPurchased(let event):
       membership = MembershipTerm(
         level: event.level, since: date, start: date, anniversary: date.adding(years: 1),

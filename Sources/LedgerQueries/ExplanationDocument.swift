@@ -40,6 +40,19 @@ public enum ExplanationDocument {
             })
         ))
     }
+    if !outcome.stoppedCounting.isEmpty {
+      members.append(
+        (
+          "stoppedCounting",
+          .array(
+            outcome.stoppedCounting.map { stopped in
+              .object([
+                ("individual", .string(stopped.individual)), ("reason", .string(stopped.reason)),
+                ("since", .string(stopped.since.description)), ("event", .string(stopped.event)),
+              ])
+            })
+        ))
+    }
     if let figure = outcome.figure {
       members.append(
         (
@@ -50,6 +63,11 @@ public enum ExplanationDocument {
             ("through", .string(figure.through.description)),
             ("customers", .number(Decimal(figure.customers))), ("minCustomers", .number(Decimal(figure.minCustomers))),
             ("events", .array(figure.events.map(JSONValue.string))),
+            (
+              "contributions",
+              .array(
+                figure.contributions.map { .object([("metric", .string($0.metric)), ("amount", .number($0.amount))]) })
+            ),
           ])
         ))
     }
@@ -76,11 +94,19 @@ public enum ExplanationDocument {
         "\(indent)    \(evidence.individual): \(evidence.credentials.joined(separator: ", ")) "
           + "(events \(evidence.events.joined(separator: ", ")))")
     }
+    for stopped in outcome.stoppedCounting {
+      lines.append(
+        "\(indent)    no longer counting: \(stopped.individual), \(stopped.reason) on \(stopped.since) (event \(stopped.event))"
+      )
+    }
     if let figure = outcome.figure {
       lines.append(
         "\(indent)    \(figure.metric) = \(figure.value) against \(figure.threshold), \(figure.from)…\(figure.through), "
           + (figure.minCustomers > 0 ? "\(figure.customers) customer(s) of \(figure.minCustomers) needed, " : "")
           + "\(figure.events.count) event(s)")
+      for contribution in figure.contributions {
+        lines.append("\(indent)      of which \(contribution.metric): \(contribution.amount)")
+      }
     }
     for part in outcome.parts { describe(part, depth: depth + 1, into: &lines) }
   }
