@@ -25,6 +25,8 @@ public struct ConsumptionReport: Equatable, Sendable {
     public let through: YearMonth
     /// What counts and what does not.
     public let figure: ConsumptionFigure
+    /// For a combined metric: what each workload adds, in the catalog's order.
+    public let contributions: [RequirementOutcome.Contribution]
 
     /// The counted amount.
     public var amount: Decimal { figure.amount }
@@ -62,7 +64,10 @@ public struct ConsumptionReport: Equatable, Sendable {
         lines.append(
           Line(
             owner: owner, metric: id, name: metric.name, threshold: threshold.value(for: state.market),
-            minCustomers: minCustomers, from: window.from, through: window.through, figure: figure))
+            minCustomers: minCustomers, from: window.from, through: window.through, figure: figure,
+            contributions: MetricWindow.contributions(of: metric, in: window, catalog: catalog, state: state).map {
+              .init(metric: $0.metric, amount: $0.amount)
+            }))
       }
     }
     return ConsumptionReport(asOf: date, lines: lines)

@@ -18,6 +18,21 @@ struct MetricWindow {
     from <= month && month <= through
   }
 
+  /// What each workload of a combined consumption metric adds over the window, in the
+  /// catalog's order (a row two workloads both take counts once in the total, in each here).
+  static func contributions(
+    of metric: MetricDefinition, in window: MetricWindow, catalog: Catalog, state: OrganizationState
+  ) -> [(metric: String, amount: Decimal)] {
+    metric.components.compactMap { id in
+      catalog.metrics[id].map { part in
+        let total = ConsumptionFigure.total(
+          part, version: catalog.version, from: window.from, through: window.through, rows: state.consumption,
+          priority: catalog.attributionPriority)
+        return (id, total.amount)
+      }
+    }
+  }
+
   /// The metric's value over the window, the distinct customers (consumption only) and the
   /// events that count.
   static func figure(

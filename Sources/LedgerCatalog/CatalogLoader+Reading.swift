@@ -60,8 +60,32 @@ extension CatalogLoader {
     return OfferTypes(names)
   }
 
-  static func readMetric(_ node: CatalogNode, offerTypes: OfferTypes) throws(CatalogError) -> MetricDefinition {
-    try node.only(["id", "name", "source", "aggregate", "associations", "excludedOfferTypes", "filter", "placeholder"])
+  /// A metric; `combines` (consumption only) adds up earlier metrics: its filter takes a row
+  /// when any of theirs does, their associations and offer exclusions must agree.
+  static func readMetric(
+    _ node: CatalogNode, offerTypes: OfferTypes, earlier: [String: MetricDefinition]
+  ) throws(CatalogError) -> MetricDefinition {
+    try node.only([
+      "id", "name", "source", "aggregate", "associations", "excludedOfferTypes", "filter", "combines", "placeholder",
+    ])
+    if let combines = node.child("combines") {
+      let ids = try combines.array().map { item throws(CatalogError) in try item.string() }
+      let parts = try ids.map { id throws(CatalogError) -> MetricDefinition in
+        guard let part = earlier[id], part.source == .consumption else {
+          throw combines.fail("\"\(id)\" is no consumption metric defined before this one")
+        }
+        return part
+      }
+      guard let first = parts.first, parts.count >= 2 else { throw combines.fail("combine two or more metrics") }
+      guard
+        parts.allSatisfy({ $0.associations == first.associations && $0.excludedOfferTypes == first.excludedOfferTypes })
+      else { throw combines.fail("the combined metrics must count the same associations and offer types") }
+      return MetricDefinition(
+        id: try node.required("id").string(), name: try node.required("name").string(), source: .consumption,
+        aggregate: .sum, associations: first.associations, excludedOfferTypes: first.excludedOfferTypes,
+        filter: parts.contains { $0.filter == nil } ? nil : .anyOf(parts.compactMap(\.filter)), offerTypes: offerTypes,
+        components: ids)
+    }
     let sourceText = try node.required("source").string()
     guard let source = MetricDefinition.Source(rawValue: sourceText) else {
       throw node.fail("unknown source \"\(sourceText)\" (performance or consumption)")

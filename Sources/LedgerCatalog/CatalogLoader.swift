@@ -46,7 +46,7 @@ public enum CatalogLoader {
       try root.child("offerTypes").map { node throws(CatalogError) in try readOfferTypes(node) } ?? OfferTypes([:])
     var metrics: [String: MetricDefinition] = [:]
     for node in try root.child("metrics")?.array() ?? [] {
-      let metric = try readMetric(node, offerTypes: offerTypes)
+      let metric = try readMetric(node, offerTypes: offerTypes, earlier: metrics)
       guard metrics[metric.id] == nil else { throw node.fail("metric \"\(metric.id)\" twice") }
       metrics[metric.id] = metric
     }

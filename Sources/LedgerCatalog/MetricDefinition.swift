@@ -35,11 +35,15 @@ public struct MetricDefinition: Equatable, Sendable {
   public let excludedOfferCategories: Set<String>
   /// For consumption: which rows the metric counts by their service fields; `nil` counts all.
   public let filter: ConsumptionFilter?
+  /// For a combined consumption metric: the workload metrics whose rows it adds up, in the
+  /// catalog's order. Its filter takes a row when any of theirs does, so a row counts once.
+  public let components: [String]
 
   /// Creates a metric.
   public init(
     id: String, name: String, source: Source, aggregate: Aggregate, associations: [String],
-    excludedOfferTypes: [String], filter: ConsumptionFilter? = nil, offerTypes: OfferTypes = OfferTypes([:])
+    excludedOfferTypes: [String], filter: ConsumptionFilter? = nil, offerTypes: OfferTypes = OfferTypes([:]),
+    components: [String] = []
   ) {
     self.id = id
     self.name = name
@@ -50,5 +54,6 @@ public struct MetricDefinition: Equatable, Sendable {
     self.offerTypes = offerTypes
     self.excludedOfferCategories = Set(excludedOfferTypes.map { offerTypes.category(of: $0) ?? $0 })
     self.filter = filter
+    self.components = components
   }
 }

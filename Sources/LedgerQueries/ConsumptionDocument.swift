@@ -41,6 +41,10 @@ public enum ConsumptionDocument {
       ),
       ("outsideWindow", .number(Decimal(line.figure.outsideWindow))),
       ("unknownOfferTypes", .array(line.figure.unknownOfferTypes.map { .string($0) })),
+      (
+        "contributions",
+        .array(line.contributions.map { .object([("metric", .string($0.metric)), ("amount", .number($0.amount))]) })
+      ),
     ])
   }
 
@@ -55,6 +59,9 @@ public enum ConsumptionDocument {
       lines.append(
         "\(line.owner): \(line.name) \(line.from)…\(line.through) = \(line.figure.amount) against \(line.threshold)"
           + "\(customers): \(line.met ? "met" : "NOT MET") (\(line.figure.counted.count) row(s) counted)")
+      for contribution in line.contributions {
+        lines.append("  of which \(contribution.metric): \(contribution.amount)")
+      }
       let byReason = Dictionary(grouping: line.figure.excluded, by: \.reason)
       for (reason, rows) in byReason.sorted(by: { $0.key < $1.key }) {
         let sample = rows.prefix(5).map(\.event).joined(separator: ", ")

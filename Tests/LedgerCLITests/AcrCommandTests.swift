@@ -100,13 +100,21 @@ struct AcrCommandTests {
       Issue.record("no requirements")
       return
     }
-    #expect(requirements.count == 2)
-    let aks = requirements[0]
-    #expect(aks["metric"] == .string("aks-acr") && aks["amount"] == .number(9000) && aks["met"] == .bool(true))
-    #expect(aks["customers"] == .array([.string("a"), .string("b"), .string("c")]))
-    guard case .array(let excluded) = aks["excluded"] else { return }
+    // One total over AKS and ARO against one threshold, with what each workload adds.
+    #expect(requirements.count == 1)
+    let kubernetes = requirements[0]
+    #expect(
+      kubernetes["metric"] == .string("kubernetes-acr") && kubernetes["amount"] == .number(9000)
+        && kubernetes["met"] == .bool(true))
+    #expect(kubernetes["customers"] == .array([.string("a"), .string("b"), .string("c")]))
+    guard case .array(let excluded) = kubernetes["excluded"] else { return }
     #expect(excluded.map { $0["reason"] } == [.string("offer type Trial (trial) does not count")])
-    #expect(requirements[1]["metric"] == .string("aro-acr") && requirements[1]["met"] == .bool(false))
+    #expect(
+      kubernetes["contributions"]
+        == .array([
+          .object([("amount", .number(9000)), ("metric", .string("aks-acr"))]),
+          .object([("amount", .number(0)), ("metric", .string("aro-acr"))]),
+        ]))
     let unknown = try LedgerProcess.run(["acr", "contoso", "--db", db, "--specialization", "nope"], in: directory)
     #expect(unknown.status == 64)
   }

@@ -24,6 +24,20 @@ struct CatalogLoaderTests {
     #expect(catalog.specialization("meetings-and-meeting-rooms-for-microsoft-teams")?.references == 3)
   }
 
+  /// A specialization's ACR workloads add up to one total; where the program sets separate
+  /// thresholds (Windows Server and SQL Server Migration: Windows ACR and SQL ACR) the catalog
+  /// keeps them apart.
+  @Test func acrWorkloadsAreOneCombinedMetricUnlessTheProgramSeparatesThem() throws {
+    #expect(catalog.specialization("analytics-on-microsoft-azure")?.requirements?.metricIDs == ["analytics-acr"])
+    #expect(
+      catalog.metrics["analytics-acr"]?.components == [
+        "synapse-acr", "data-lake-acr", "databricks-acr", "data-factory-acr",
+      ])
+    #expect(
+      catalog.specialization("windows-server-and-sql-server-migration-to-microsoft-azure")?.requirements?.metricIDs
+        == ["windows-acr", "sql-acr"])
+  }
+
   /// Seed 000 names a performance requirement for Meetings and Meeting Rooms for Microsoft
   /// Teams without its figure: the catalog carries one, marked as a placeholder.
   @Test func meetingsAndMeetingRoomsHasItsPerformanceRequirementAsAPlaceholder() throws {

@@ -22,7 +22,7 @@ struct ConsumptionTests {
         service: ["serviceInfluencer": influencer]))
   }
 
-  func line(_ history: HistoryBuilder, on date: String, metric: String = "aks-acr") -> ConsumptionReport.Line {
+  func line(_ history: HistoryBuilder, on date: String, metric: String = "kubernetes-acr") -> ConsumptionReport.Line {
     OrganizationTimeline(catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.events))
       .consumptionReport(asOf: Samples.date(date), specialization: Self.kubernetes).lines.first { $0.metric == metric }!
   }
@@ -87,6 +87,27 @@ struct ConsumptionTests {
     if !counts { #expect(result.figure.excluded.first?.reason.hasPrefix("offer type \(offer) (") == true) }
   }
 
+  /// Kubernetes ACR is one total over AKS and ARO against one threshold: half and half meets
+  /// it, and the report says what each workload adds.
+  @Test func theWorkloadsOfASpecializationAddUpToOneTotal() {
+    var history = HistoryBuilder()
+    history.enrol("contoso")
+    for customer in ["a", "b", "c"] {
+      history.add("2021-06-01", Self.aks(customer, 1_500, month: "2021-05"), id: "aks-\(customer)")
+      history.add(
+        "2021-06-01",
+        .consumptionReported(
+          ConsumptionReported(
+            org: "contoso", customer: customer, subscription: "aro-\(customer)",
+            month: try! YearMonth(parsing: "2021-05"),
+            amount: 1_500, association: "DPOR", offerType: "Pay-As-You-Go",
+            service: ["serviceGroup3": "ARO", "serviceLevel2": "Containers"])), id: "aro-\(customer)")
+    }
+    let total = line(history, on: "2021-06-15")
+    #expect(total.amount == 9_000 && total.met)
+    #expect(total.contributions.map { "\($0.metric) \($0.amount)" } == ["aks-acr 4500", "aro-acr 4500"])
+  }
+
   @Test func tooFewCustomersFailEvenAboveTheThreshold() {
     var history = HistoryBuilder()
     history.enrol("contoso")
@@ -109,9 +130,9 @@ struct ConsumptionTests {
     #expect(result.amount == 9_000)
     #expect(
       result.figure.excluded.map { "\($0.event): \($0.reason)" } == [
-        "fabric: does not match the filter of aks-acr",
+        "fabric: does not match the filter of kubernetes-acr",
         "internal: offer type Internal (internal) does not count",
-        "tpor: association TPOR does not count for aks-acr",
+        "tpor: association TPOR does not count for kubernetes-acr",
       ])
     #expect(result.figure.outsideWindow == 1, "only rows the metric's filter takes are counted outside the window")
   }
