@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 public import LedgerQueries
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -65,7 +66,13 @@ public struct ExecSink: AlertSink {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+    // The child starts with SIGPIPE (which this process ignores) and the stop signals at their
+    // defaults.
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for reset in [SIGPIPE, SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, reset) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
     posix_spawnattr_setpgroup(&attributes, 0)
 
     var environment = ProcessInfo.processInfo.environment
@@ -73,16 +80,17 @@ public struct ExecSink: AlertSink {
     let arguments = ["/bin/sh", "-c", command]
     let environmentLines = environment.map { "\($0.key)=\($0.value)" }
     var pid: pid_t = 0
+    ChildGroup.current.store(ChildGroup.spawning, ordering: .sequentiallyConsistent)
     let spawned = withCStrings(arguments) { argv in
       withCStrings(environmentLines) { envp in posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) }
     }
     close(readEnd)
+    ChildGroup.spawned(spawned == 0 ? pid : 0)
+    defer { ChildGroup.current.store(0, ordering: .sequentiallyConsistent) }
     guard spawned == 0 else {
       close(writeEnd)
       return .notStarted(String(cString: strerror(spawned)))
     }
-    ChildGroup.current = pid
-    defer { ChildGroup.current = 0 }
     // A command that exits without reading must not kill this process with SIGPIPE, nor
     // fail the delivery.
     signal(SIGPIPE, SIG_IGN)
@@ -111,9 +119,16 @@ public struct ExecSink: AlertSink {
 }
 
 /// The process group of the exec sink's running command, ended when `notify` is stopped.
+///
+/// A stop signal may arrive on any thread, even while the command is being spawned: the
+/// handler then only notes it, and the spawner ends the new group itself once it knows it.
 enum ChildGroup {
-  /// The running command's process group (its shell's pid), 0 when none runs.
-  nonisolated(unsafe) static var current: pid_t = 0
+  /// The running command's process group (its shell's pid), 0 when none runs, ``spawning``
+  /// while one is being started.
+  static let current = Atomic<Int32>(0)
+  /// The stop signal received while spawning, 0 when none.
+  static let pendingStop = Atomic<Int32>(0)
+  static let spawning: Int32 = -1
 
   /// Installs handlers (once) that kill the running group, then end `notify` as the signal
   /// would have.
@@ -121,12 +136,26 @@ enum ChildGroup {
     _ = installed
   }
 
+  /// The spawn finished with the group `group` (0 when it failed): a stop noted meanwhile
+  /// is carried out now.
+  static func spawned(_ group: Int32) {
+    current.store(group, ordering: .sequentiallyConsistent)
+    let stop = pendingStop.load(ordering: .sequentiallyConsistent)
+    guard stop != 0 else { return }
+    if group > 0 { kill(-group, SIGKILL) }
+    signal(stop, SIG_DFL)
+    kill(getpid(), stop)
+  }
+
   private static let installed: Bool = {
     for stop in [SIGINT, SIGTERM, SIGHUP] {
       signal(stop) { received in
-        if ChildGroup.current > 0 { kill(-ChildGroup.current, SIGKILL) }
+        ChildGroup.pendingStop.store(received, ordering: .sequentiallyConsistent)
+        let group = ChildGroup.current.load(ordering: .sequentiallyConsistent)
+        if group == ChildGroup.spawning { return }
+        if group > 0 { kill(-group, SIGKILL) }
         signal(received, SIG_DFL)
-        raise(received)
+        kill(getpid(), received)
       }
     }
     return true

@@ -70,7 +70,8 @@ public struct WebhookSink: AlertSink {
       let task = session.dataTask(with: request) { _, response, error in
         if let response = response as? HTTPURLResponse {
           continuation.resume(returning: .answered(response.statusCode))
-        } else if deadline.passed {
+        } else if deadline.passed || (error as? URLError)?.code == .timedOut {
+          // Our deadline, or URLSession's own timer set to the same time, ran out first.
           continuation.resume(returning: .timedOut)
         } else {
           continuation.resume(returning: .failed(error?.localizedDescription ?? "no answer"))

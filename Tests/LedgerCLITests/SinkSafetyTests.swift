@@ -13,6 +13,17 @@ import Testing
 struct SinkSafetyTests {
   static let now = NotifyCommandTests.now
 
+  /// Whether `pid` is still running once a kill sent to it has had time to land: SIGKILL is
+  /// delivered asynchronously, so this looks again (every 10 ms, for at most 20 s, a bound
+  /// against hanging, not a timing assertion) until the process is gone.
+  static func survives(_ pid: Int32) -> Bool {
+    for _ in 0..<2_000 {
+      guard isRunning(pid) else { return false }
+      usleep(10_000)
+    }
+    return true
+  }
+
   /// Whether `pid` names a live process (a killed one that nobody reaped yet is a zombie: not
   /// running).
   static func isRunning(_ pid: Int32) -> Bool {
@@ -82,7 +93,7 @@ struct SinkSafetyTests {
     #expect(run.stderr.contains("did not finish within 1.0 s; its process group was killed"))
     let child = try #require(
       Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-    #expect(!Self.isRunning(child), "the command's child is still running")
+    #expect(!Self.survives(child), "the command's child is still running")
   }
 
   @Test func stoppingNotifyEndsTheRunningCommandsProcessGroup() throws {
@@ -98,7 +109,7 @@ struct SinkSafetyTests {
     kill(process.processIdentifier, SIGTERM)
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal)
-    #expect(!Self.isRunning(child), "the command's child outlived notify")
+    #expect(!Self.survives(child), "the command's child outlived notify")
   }
 
   /// A real full disk: a 12 KiB tmpfs in a mount namespace of the test's own (`unshare`, no
