@@ -30,8 +30,7 @@ public struct CheckedAppend {
     try log.inOneTransaction {
       var run = Run(log: log)
       for (index, proposed) in events.enumerated() {
-        var event = proposed
-        event.writer = writer
+        var event = proposed.written(by: writer)
         guard let command = event.command, try event.id.flatMap(log.position(ofEventID:)) == nil else {
           // Ungated, or already recorded (the store's idempotency judges it).
           run.pending.append((index, event))

@@ -63,13 +63,7 @@ struct AppendCommand: AsyncParsableCommand {
       let receipt: AppendReceipt
       do {
         if unchecked {
-          receipt = try log.append(
-            batch.events.map {
-              var event = $0
-              event.writer = writer
-              event.unchecked = true
-              return event
-            })
+          receipt = try log.append(batch.events.map { $0.written(by: writer, unchecked: true) })
         } else {
           receipt = try CheckedAppend(log: log, catalogs: try BundledCatalog.load()).append(
             batch.events, writer: writer)

@@ -42,13 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
           throw CommandFailure(exitCode: 64, lines: ["\(target): demo needs a fresh database, this one holds events"])
         }
         // The sample is the program's past, imported as it is (by the writer "demo").
-        let receipt = try log.append(
-          batch.events.map {
-            var event = $0
-            event.writer = "demo"
-            event.unchecked = true
-            return event
-          })
+        let receipt = try log.append(batch.events.map { $0.written(by: "demo", unchecked: true) })
         print("Wrote the sample history to \(target): \(AppendCommand.summary(of: receipt)).\n")
         var folded = LogSummary()
         try log.forEachEvent(from: 1, knownAt: try log.headPosition()) { folded.apply($0) }

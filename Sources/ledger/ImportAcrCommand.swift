@@ -55,12 +55,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
       let log = try database.openForWriting(durability: durability)
       let receipt: AppendReceipt
       do {
-        receipt = try log.append(
-          importer.batch.events.map {
-            var event = $0
-            event.writer = writer
-            return event
-          })
+        receipt = try log.append(importer.batch.events.map { $0.written(by: writer) })
       } catch let rejection as AppendRejection {
         throw CommandFailure(exitCode: 65, lines: importer.batch.problems(for: rejection).map(\.description))
       } catch {

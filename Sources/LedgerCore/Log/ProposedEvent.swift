@@ -40,6 +40,14 @@ public struct ProposedEvent: Equatable, Sendable {
 }
 
 extension ProposedEvent {
+  /// The event as `writer` writes it; `unchecked` marks an import that skipped the gates.
+  public func written(by writer: String, unchecked: Bool = false) -> ProposedEvent {
+    var event = self
+    event.writer = writer
+    event.unchecked = unchecked
+    return event
+  }
+
   /// The first envelope field or stream name that is not stored as it is hashed (it holds a
   /// NUL or is not NFC; see ``CanonicalText``), if any. The payload needs no check: its
   /// canonical bytes are NFC by construction.
