@@ -84,7 +84,7 @@ struct DemoCommand: AsyncParsableCommand {
       ("2020-07-01", "bob has left for Fabrikam: Application Development is at risk", head),
       ("2020-07-01", "the same day as known at position 30, before the departure's date was corrected", 30),
       ("2020-09-15", "a Microsoft agent's override holds Cloud Platform at Gold", head),
-      ("2021-06-30", "renewed, and the audited specialization is active", head),
+      ("2021-10-31", "renewed, and the audited specialization is active", head),
     ]
     for (date, story, position) in moments {
       let status = try query.status(of: "contoso", asOf: try CivilDate(parsing: date), knownAt: position)

@@ -83,15 +83,15 @@ struct AcrCommandTests {
     try enrol()
     var rows: [String] = []
     for customer in ["a", "b", "c"] {
-      for month in ["2021-03", "2021-04", "2021-05"] {
+      for month in ["2021-07", "2021-08", "2021-09"] {
         rows.append("contoso,p1,\(customer),s-\(customer),\(month),1000,DPOR,Pay-As-You-Go,,,AKS,")
       }
     }
-    rows.append("contoso,p1,d,s-d,2021-05,500,DPOR,Trial,,,AKS,")
+    rows.append("contoso,p1,d,s-d,2021-09,500,DPOR,Trial,,,AKS,")
     _ = try LedgerProcess.run(["import-acr", "--db", db, csv(rows)], in: directory)
     let outcome = try LedgerProcess.run(
       [
-        "acr", "contoso", "--db", db, "--as-of", "2021-06-10", "--specialization", "kubernetes-on-microsoft-azure",
+        "acr", "contoso", "--db", db, "--as-of", "2021-10-10", "--specialization", "kubernetes-on-microsoft-azure",
         "--json",
       ],
       in: directory)

@@ -142,10 +142,10 @@ extension CommandLineConventionTests {
   @Test func theProfileCarriesTheKeysTheInterfaceFixes() throws {
     _ = try LedgerProcess.run(["demo", "--db", db], in: directory)
     let profile = try LedgerProcess.run(
-      ["profile", "contoso", "--db", db, "--as-of", "2021-06-30", "--json"], in: directory)
+      ["profile", "contoso", "--db", db, "--as-of", "2021-10-31", "--json"], in: directory)
     #expect(profile.status == 0, "\(profile.stderr)")
     let document = try Self.json(profile.stdout)
-    #expect(document["org"] == .string("contoso") && document["asOf"] == .string("2021-06-30"))
+    #expect(document["org"] == .string("contoso") && document["asOf"] == .string("2021-10-31"))
     #expect(document["membership"] == .string("gold"))
     guard case .array(let competencies)? = document["competencies"],
       case .array(let tags)? = document["specializations"]

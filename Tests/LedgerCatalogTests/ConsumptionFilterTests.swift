@@ -40,7 +40,7 @@ struct ConsumptionFilterTests {
       Self.history.versions[0].metrics.values.filter { $0.filter != nil && $0.components.isEmpty }.map(\.id))
     #expect(ids.count == 25)
     #expect(ids.isSuperset(of: ["windows-acr", "linux-vm-acr", "cloud-security-acr", "spring-cloud-acr", "aro-acr"]))
-    #expect(Self.history.versions[1].metrics["sap-acr"]?.filter != nil)
+    #expect(Self.history.versions.last!.metrics["sap-acr"]?.filter != nil)
   }
 
   @Test(arguments: filtered.map(\.0))
@@ -118,7 +118,7 @@ struct ConsumptionFilterTests {
     #expect(security.matches(["serviceLevel4": "Azure Defender for servers"]))
     #expect(security.matches(["serviceLevel4": "Sentinel"]))
     #expect(!security.matches(["serviceLevel4": "Microsoft Defender for servers"]))
-    #expect(Self.filter("cloud-security-acr", version: 1).matches(["serviceLevel4": "Microsoft Defender for servers"]))
+    #expect(Self.filter("cloud-security-acr", version: 2).matches(["serviceLevel4": "Microsoft Defender for servers"]))
   }
 
   @Test func the2023VersionMovesSynapseAndDataFactoryToServiceLevel2() throws {

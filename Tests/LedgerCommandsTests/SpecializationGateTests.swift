@@ -35,26 +35,26 @@ struct SpecializationGateTests {
   @Test func scheduleAuditWaitsForEveryOtherPrerequisite() throws {
     let ledger = try GatedLedger()
     let schedule = LedgerCommand.scheduleAudit(org: "contoso", specialization: Self.ws)
-    let early = try ledger.refused(schedule, by: "admin", on: "2020-03-10")
+    let early = try ledger.refused(schedule, by: "admin", on: "2021-07-10")
     #expect(early.hasPrefix("Schedule audit is not available for "))
     #expect(early.contains("Missing: "))
-    #expect(try ledger.refused(schedule, by: "audrey", on: "2021-06-15").hasPrefix("Only a Global admin of contoso"))
-    let scheduled = try ledger.allowed(schedule, by: "admin", on: "2021-06-15")
+    #expect(try ledger.refused(schedule, by: "audrey", on: "2021-10-15").hasPrefix("Only a Global admin of contoso"))
+    let scheduled = try ledger.allowed(schedule, by: "admin", on: "2021-10-15")
     #expect(scheduled?.event == .auditScheduled(AuditScheduled(org: "contoso", specialization: Self.ws)))
-    #expect(try ledger.refused(schedule, by: "admin", on: "2021-06-16").hasPrefix("An audit of "))
+    #expect(try ledger.refused(schedule, by: "admin", on: "2021-10-16").hasPrefix("An audit of "))
     let noAudit = LedgerCommand.scheduleAudit(org: "contoso", specialization: "sap-on-microsoft-azure")
-    #expect(try ledger.refused(noAudit, by: "admin", on: "2021-06-15").hasSuffix("needs no audit."))
+    #expect(try ledger.refused(noAudit, by: "admin", on: "2021-10-15").hasSuffix("needs no audit."))
   }
 
   @Test func onlyAnAuditorRecordsTheResultOfAScheduledAudit() throws {
     let ledger = try GatedLedger()
     let result = LedgerCommand.recordAudit(org: "contoso", specialization: Self.ws, result: .pass)
-    #expect(try ledger.refused(result, by: "audrey", on: "2021-06-15").hasPrefix("No audit of "))
-    try ledger.allowed(.scheduleAudit(org: "contoso", specialization: Self.ws), by: "admin", on: "2021-06-15")
+    #expect(try ledger.refused(result, by: "audrey", on: "2021-10-15").hasPrefix("No audit of "))
+    try ledger.allowed(.scheduleAudit(org: "contoso", specialization: Self.ws), by: "admin", on: "2021-10-15")
     #expect(
-      try ledger.refused(result, by: "admin", on: "2021-06-20")
-        == "Only an auditor may record an audit result; admin holds no such role on 2021-06-20.")
-    let recorded = try ledger.allowed(result, by: "audrey", on: "2021-06-20")
+      try ledger.refused(result, by: "admin", on: "2021-10-20")
+        == "Only an auditor may record an audit result; admin holds no such role on 2021-10-20.")
+    let recorded = try ledger.allowed(result, by: "audrey", on: "2021-10-20")
     #expect(recorded?.actor == Actor(id: "audrey", role: "auditor"))
   }
 
@@ -63,17 +63,17 @@ struct SpecializationGateTests {
     let sap = "sap-on-microsoft-azure"
     let submit = LedgerCommand.submitReference(
       org: "contoso", specialization: sap, reference: "r1", customer: "northwind")
-    #expect(try ledger.refused(submit, by: "maria", on: "2021-06-01").hasPrefix("Only a Global admin of contoso"))
+    #expect(try ledger.refused(submit, by: "maria", on: "2021-10-01").hasPrefix("Only a Global admin of contoso"))
     let wrong = LedgerCommand.submitReference(org: "contoso", specialization: Self.ws, reference: "r1", customer: "n")
-    #expect(try ledger.refused(wrong, by: "admin", on: "2021-06-01").hasSuffix("needs no customer references."))
-    try ledger.allowed(submit, by: "admin", on: "2021-06-01")
-    #expect(try ledger.refused(submit, by: "admin", on: "2021-06-02").hasPrefix("Reference r1 was already submitted"))
+    #expect(try ledger.refused(wrong, by: "admin", on: "2021-10-01").hasSuffix("needs no customer references."))
+    try ledger.allowed(submit, by: "admin", on: "2021-10-01")
+    #expect(try ledger.refused(submit, by: "admin", on: "2021-10-02").hasPrefix("Reference r1 was already submitted"))
     let approve = LedgerCommand.approveReference(org: "contoso", specialization: sap, reference: "r1")
-    #expect(try ledger.refused(approve, by: "admin", on: "2021-06-03").hasPrefix("Only a Microsoft agent may approve"))
-    try ledger.allowed(approve, by: "maria", on: "2021-06-03")
+    #expect(try ledger.refused(approve, by: "admin", on: "2021-10-03").hasPrefix("Only a Microsoft agent may approve"))
+    try ledger.allowed(approve, by: "maria", on: "2021-10-03")
     let reject = LedgerCommand.rejectReference(org: "contoso", specialization: sap, reference: "r1")
-    #expect(try ledger.refused(reject, by: "maria", on: "2021-06-04").hasSuffix("is already decided."))
+    #expect(try ledger.refused(reject, by: "maria", on: "2021-10-04").hasSuffix("is already decided."))
     let missing = LedgerCommand.rejectReference(org: "contoso", specialization: sap, reference: "r9")
-    #expect(try ledger.refused(missing, by: "maria", on: "2021-06-04").hasPrefix("No reference r9 was submitted"))
+    #expect(try ledger.refused(missing, by: "maria", on: "2021-10-04").hasPrefix("No reference r9 was submitted"))
   }
 }

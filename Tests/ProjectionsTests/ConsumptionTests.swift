@@ -31,20 +31,20 @@ struct ConsumptionTests {
     var history = HistoryBuilder()
     history.enrol("contoso")
     for customer in ["a", "b", "c"] {
-      for month in ["2021-03", "2021-04", "2021-05"] {
-        history.add("2021-06-01", aks(customer, 1_000, month: month), id: "\(customer)-\(month)")
+      for month in ["2022-03", "2022-04", "2022-05"] {
+        history.add("2022-06-01", aks(customer, 1_000, month: month), id: "\(customer)-\(month)")
       }
     }
     return history
   }
 
   @Test func threeFullMonthsFromThreeCustomersMeetTheRequirement() {
-    let met = line(Self.threeCustomers, on: "2021-06-15")
+    let met = line(Self.threeCustomers, on: "2022-06-15")
     #expect(met.amount == 9_000 && met.figure.customers == ["a", "b", "c"] && met.met)
-    #expect(met.from.description == "2021-03" && met.through.description == "2021-05")
+    #expect(met.from.description == "2022-03" && met.through.description == "2022-05")
   }
 
-  @Test(arguments: [("2021-05-31", false), ("2021-06-01", true), ("2021-06-30", true), ("2021-07-01", false)])
+  @Test(arguments: [("2022-05-31", false), ("2022-06-01", true), ("2022-06-30", true), ("2022-07-01", false)])
   func theWindowsFirstAndLastMonthsAreInAndTheirNeighboursOut(date: String, met: Bool) {
     #expect(line(Self.threeCustomers, on: date).met == met)
   }
@@ -57,16 +57,16 @@ struct ConsumptionTests {
     var history = HistoryBuilder()
     history.enrol("contoso")
     for customer in ["a", "b"] {
-      for month in ["2021-03", "2021-04", "2021-05"] {
-        history.add("2021-06-01", Self.aks(customer, 5_000, month: month), id: "\(customer)-\(month)")
+      for month in ["2022-03", "2022-04", "2022-05"] {
+        history.add("2022-06-01", Self.aks(customer, 5_000, month: month), id: "\(customer)-\(month)")
       }
     }
-    history.add("2021-06-01", Self.aks("c", 1_000, month: "2021-03"), id: "c-03")
-    history.add("2021-06-01", Self.aks("c", 2_000, month: "2021-04"), id: "c-04")
-    history.add("2021-06-01", Self.aks("c", amount, month: "2021-05"), id: "c-05")
+    history.add("2022-06-01", Self.aks("c", 1_000, month: "2022-03"), id: "c-03")
+    history.add("2022-06-01", Self.aks("c", 2_000, month: "2022-04"), id: "c-04")
+    history.add("2022-06-01", Self.aks("c", amount, month: "2022-05"), id: "c-05")
     // A fourth customer with only a zero row never counts.
-    history.add("2021-06-01", Self.aks("d", 0, month: "2021-04"), id: "d-04")
-    let report = line(history, on: "2021-06-15")
+    history.add("2022-06-01", Self.aks("d", 0, month: "2022-04"), id: "d-04")
+    let report = line(history, on: "2022-06-15")
     #expect(report.figure.customers == (counts ? ["a", "b", "c"] : ["a", "b"]))
     #expect(report.met == counts)
     #expect(report.figure.byCustomer["d"] == 0)
@@ -80,8 +80,8 @@ struct ConsumptionTests {
   ])
   func offerTypesAreMatchedByCategoryAndAnUnknownOneIsCountedAndFlagged(offer: String, counts: Bool) {
     var history = Self.threeCustomers
-    history.add("2021-06-01", Self.aks("d", 500, month: "2021-05", offerType: offer), id: "offer")
-    let result = line(history, on: "2021-06-15")
+    history.add("2022-06-01", Self.aks("d", 500, month: "2022-05", offerType: offer), id: "offer")
+    let result = line(history, on: "2022-06-15")
     #expect(result.amount == (counts ? 9_500 : 9_000), "\(offer)")
     #expect(result.figure.unknownOfferTypes == (offer == "Mystery Offer" ? ["Mystery Offer"] : []))
     if !counts { #expect(result.figure.excluded.first?.reason.hasPrefix("offer type \(offer) (") == true) }
@@ -93,17 +93,17 @@ struct ConsumptionTests {
     var history = HistoryBuilder()
     history.enrol("contoso")
     for customer in ["a", "b", "c"] {
-      history.add("2021-06-01", Self.aks(customer, 1_500, month: "2021-05"), id: "aks-\(customer)")
+      history.add("2022-06-01", Self.aks(customer, 1_500, month: "2022-05"), id: "aks-\(customer)")
       history.add(
-        "2021-06-01",
+        "2022-06-01",
         .consumptionReported(
           ConsumptionReported(
             org: "contoso", customer: customer, subscription: "aro-\(customer)",
-            month: try! YearMonth(parsing: "2021-05"),
+            month: try! YearMonth(parsing: "2022-05"),
             amount: 1_500, association: "DPOR", offerType: "Pay-As-You-Go",
             service: ["serviceGroup3": "ARO", "serviceLevel2": "Containers"])), id: "aro-\(customer)")
     }
-    let total = line(history, on: "2021-06-15")
+    let total = line(history, on: "2022-06-15")
     #expect(total.amount == 9_000 && total.met)
     #expect(total.contributions.map { "\($0.metric) \($0.amount)" } == ["aks-acr 4500", "aro-acr 4500"])
   }
@@ -111,22 +111,22 @@ struct ConsumptionTests {
   @Test func tooFewCustomersFailEvenAboveTheThreshold() {
     var history = HistoryBuilder()
     history.enrol("contoso")
-    history.add("2021-06-01", Self.aks("a", 50_000, month: "2021-05"))
-    history.add("2021-06-01", Self.aks("b", 50_000, month: "2021-05"))
-    let twoCustomers = line(history, on: "2021-06-15")
+    history.add("2022-06-01", Self.aks("a", 50_000, month: "2022-05"))
+    history.add("2022-06-01", Self.aks("b", 50_000, month: "2022-05"))
+    let twoCustomers = line(history, on: "2022-06-15")
     #expect(twoCustomers.amount == 100_000 && !twoCustomers.met)
   }
 
   @Test func excludedOfferTypesAssociationsAndFiltersAreLeftOutWithTheirReason() {
     var history = Self.threeCustomers
-    history.add("2021-06-01", Self.aks("d", 700, month: "2021-05", offerType: "Internal"), id: "internal")
-    history.add("2021-06-01", Self.aks("d", 800, month: "2021-05", association: "TPOR"), id: "tpor")
-    history.add("2021-06-01", Self.aks("d", 900, month: "2021-05", influencer: "Service Fabric"), id: "fabric")
-    history.add("2021-06-01", Self.aks("d", 1_000, month: "2021-01"), id: "january")
+    history.add("2022-06-01", Self.aks("d", 700, month: "2022-05", offerType: "Internal"), id: "internal")
+    history.add("2022-06-01", Self.aks("d", 800, month: "2022-05", association: "TPOR"), id: "tpor")
+    history.add("2022-06-01", Self.aks("d", 900, month: "2022-05", influencer: "Service Fabric"), id: "fabric")
+    history.add("2022-06-01", Self.aks("d", 1_000, month: "2022-01"), id: "january")
     // Outside the window too, but another workload's: not this metric's row at all.
     history.add(
-      "2021-06-01", Self.aks("d", 1_100, month: "2021-01", influencer: "Service Fabric"), id: "fabric-january")
-    let result = line(history, on: "2021-06-15")
+      "2022-06-01", Self.aks("d", 1_100, month: "2022-01", influencer: "Service Fabric"), id: "fabric-january")
+    let result = line(history, on: "2022-06-15")
     #expect(result.amount == 9_000)
     #expect(
       result.figure.excluded.map { "\($0.event): \($0.reason)" } == [
@@ -139,13 +139,13 @@ struct ConsumptionTests {
 
   @Test func oneAmountReachingThePartnerSeveralWaysCountsOnceThroughTheHighestPriority() {
     var history = Self.threeCustomers
-    history.add("2021-06-01", Self.aks("a", 1_000, month: "2021-05", association: "PAL"), id: "a-pal")
-    history.add("2021-06-01", Self.aks("a", 1_000, month: "2021-05", association: "CSP-indirect"), id: "a-csp")
-    let result = line(history, on: "2021-06-15")
+    history.add("2022-06-01", Self.aks("a", 1_000, month: "2022-05", association: "PAL"), id: "a-pal")
+    history.add("2022-06-01", Self.aks("a", 1_000, month: "2022-05", association: "CSP-indirect"), id: "a-csp")
+    let result = line(history, on: "2022-06-15")
     #expect(result.amount == 9_000)
-    #expect(result.figure.counted.contains("a-pal") && !result.figure.counted.contains("a-2021-05"))
+    #expect(result.figure.counted.contains("a-pal") && !result.figure.counted.contains("a-2022-05"))
     #expect(
-      Set(result.figure.excluded.map(\.event)) == ["a-2021-05", "a-csp"]
+      Set(result.figure.excluded.map(\.event)) == ["a-2022-05", "a-csp"]
         && result.figure.excluded.allSatisfy { $0.reason.contains("through PAL (event a-pal)") })
   }
 
@@ -156,12 +156,12 @@ struct ConsumptionTests {
     _ = try log.append(history.events.map { ProposedEvent(id: $0.id, effective: $0.effective, event: $0.event) })
     let before = try log.headPosition()
     _ = try log.append([
-      ProposedEvent(id: "restated", effective: Samples.date("2021-06-20"), event: Self.aks("c", 200, month: "2021-05"))
+      ProposedEvent(id: "restated", effective: Samples.date("2022-06-20"), event: Self.aks("c", 200, month: "2022-05"))
     ])
     let query = OrganizationQuery(log: log, catalogs: bundledCatalogs)
     func amount(knownAt: Int64) throws -> Decimal {
       try query.timeline(of: "contoso", knownAt: knownAt)
-        .consumptionReport(asOf: Samples.date("2021-06-25"), specialization: Self.kubernetes).lines[0].amount
+        .consumptionReport(asOf: Samples.date("2022-06-25"), specialization: Self.kubernetes).lines[0].amount
     }
     #expect(try amount(knownAt: before) == 9_000)
     #expect(try amount(knownAt: try log.headPosition()) == 8_200)
@@ -170,14 +170,14 @@ struct ConsumptionTests {
   @Test func theSpecializationNeedsItsACRBesidesGoldAndTheAudit() {
     var history = SpecializationTests.goldCloudPlatform
     history.add(
-      "2021-04-01", .auditCompleted(AuditCompleted(org: "contoso", specialization: Self.kubernetes, result: .pass)))
-    let without = history.status("contoso", on: "2021-06-15").specialization(Self.kubernetes)
+      "2022-04-01", .auditCompleted(AuditCompleted(org: "contoso", specialization: Self.kubernetes, result: .pass)))
+    let without = history.status("contoso", on: "2022-06-15").specialization(Self.kubernetes)
     #expect(without.status == "not-started" && without.missing.contains { $0.contains("AKS") })
-    for event in Self.threeCustomers.events.dropFirst() { history.add("2021-06-01", event.event) }
+    for event in Self.threeCustomers.events.dropFirst() { history.add("2022-06-01", event.event) }
     for customer in ["a", "b", "c"] {
-      for month in ["2021-03", "2021-04", "2021-05"] {
+      for month in ["2022-03", "2022-04", "2022-05"] {
         history.add(
-          "2021-06-01",
+          "2022-06-01",
           .consumptionReported(
             ConsumptionReported(
               org: "contoso", customer: customer, subscription: "aro-\(customer)",
@@ -186,6 +186,6 @@ struct ConsumptionTests {
               service: ["serviceGroup3": "ARO", "serviceLevel2": "Containers"])))
       }
     }
-    #expect(history.status("contoso", on: "2021-06-15").specialization(Self.kubernetes).status == "active")
+    #expect(history.status("contoso", on: "2022-06-15").specialization(Self.kubernetes).status == "active")
   }
 }
