@@ -67,9 +67,10 @@ public struct OrganizationFacts: Sendable {
     let key = OrderKey(
       day: event.effective.dayNumber,
       rank: Self.rank(of: event) { join in
-        events.contains { earlier in
-          guard earlier.effective.dayNumber == join.day, case .individualAssociated(let associated) = earlier.event
-          else { return false }
+        // Only that day's events, found by the sorted keys, can hold the association.
+        let first = keys.partitioningIndex { $0.day >= join.day }
+        return events[first...].prefix { $0.effective.dayNumber == join.day }.contains { earlier in
+          guard case .individualAssociated(let associated) = earlier.event else { return false }
           return associated.individual == join.individual && associated.org == join.org
         }
       }, position: event.position)
@@ -84,7 +85,7 @@ public struct OrganizationFacts: Sendable {
     if case .individualDeparted(let departed) = event.event,
       joinedEarlier(JoinKey(day: event.effective.dayNumber, individual: departed.individual, org: departed.org))
     {
-      return LedgerEvent.individualAssociated(.init(individual: departed.individual, org: departed.org)).sameDayRank
+      return LedgerEvent.associationRank
     }
     return event.event.sameDayRank
   }

@@ -165,12 +165,16 @@ public enum LedgerEvent: Equatable, Sendable {
   /// credentials, departures, associations (an ending precedes a beginning: leaving one
   /// organization and joining another on one day is a departure followed by an association),
   /// then everything else. Ties keep position order.
+  /// The same-day rank of an association (and of a departure that follows one of the same
+  /// individual and organization that day, see `OrganizationFacts`).
+  public static let associationRank = 3
+
   public var sameDayRank: Int {
     switch self {
     case .organizationEnrolled: 0
     case .credentialEarned: 1
     case .individualDeparted: 2
-    case .individualAssociated: 3
+    case .individualAssociated: LedgerEvent.associationRank
     default: 4
     }
   }
