@@ -80,4 +80,22 @@ public struct LogVerifier {
 
   /// The root the records gave at `size`, when that size was asked for and reached.
   public func root(at size: Int64) -> MerkleTree.Hash? { roots[size] }
+
+  /// Why the records checked so far do not extend `checkpoint`, or `nil` when they do.
+  public func failure(of checkpoint: Checkpoint) -> ChainVerification.CheckpointFailure? {
+    guard checkpoint.size <= count else {
+      return .init(
+        size: checkpoint.size,
+        reason:
+          "the log holds \(count) events, fewer than the checkpoint's \(checkpoint.size): events were removed")
+    }
+    guard root(at: checkpoint.size) == checkpoint.rootHash else {
+      return .init(
+        size: checkpoint.size,
+        reason:
+          "the first \(checkpoint.size) events do not give the checkpoint's root: an event at or before position \(checkpoint.size) was changed, removed or forged"
+      )
+    }
+    return nil
+  }
 }

@@ -99,9 +99,6 @@ enum LedgerSchema {
     """,
   ]
 
-  /// How many tree levels one stored tile spans: a stored node covers 2^8 nodes below it.
-  static let tileHeight = 8
-
   /// The event columns of a ledger older than schema 4, padded so rows decode the same.
   static let eventColumnsBeforeWriter = """
     position, event_id, stream_no, stream_version, type, schema_version, effective, recorded,

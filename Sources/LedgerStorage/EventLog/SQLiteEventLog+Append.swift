@@ -3,24 +3,27 @@ public import LedgerCore
 extension SQLiteEventLog {
   /// Appends all events in one `BEGIN IMMEDIATE` transaction, or none.
   ///
-  /// Each event is checked against the log and the earlier events of the batch: a known
-  /// id with the same content is a no-op, with other content a problem; `corrects` must
-  /// name an earlier event; an expected stream version must match. Every problem is
-  /// collected, then the transaction rolls back and ``AppendRejection`` names them all.
+  /// An ``AppendPlan`` judges and links the events; this writes the rows it gives, indexes
+  /// their streams under the organizations they name and extends the stored tree. On any
+  /// problem the transaction rolls back and ``AppendRejection`` names them all.
   public func append(_ events: [ProposedEvent]) throws -> AppendReceipt {
     do {
       return try connection.immediateTransaction {
         trimCaches()
-        var batch = AppendBatch(log: self)
-        try batch.start()
+        var plan = AppendPlan(head: try storedHead(), clock: clock)
+        let lookups = SQLiteAppendLookups(log: self)
+        var written = 0
         for (index, proposed) in events.enumerated() {
-          try batch.add(proposed, index: index)
+          guard let row = try plan.add(proposed, index: index, lookups: lookups) else { continue }
+          try write(row)
+          written += 1
+          CrashPoint.reach("append.row", count: written)
         }
-        guard batch.problems.isEmpty else { throw AppendRejection(problems: batch.problems) }
+        let receipt = try plan.receipt()
         appendTransactions += 1
         CrashPoint.reach("append.commit", count: appendTransactions)
-        cachedHead = batch.head
-        return AppendReceipt(appended: batch.appended, alreadyPresent: batch.alreadyPresent)
+        cachedHead = plan.head.position
+        return receipt
       }
     } catch {
       // The transaction rolled back: anything cached during it (new streams, versions,
@@ -60,113 +63,29 @@ extension SQLiteEventLog {
     streamNumbers.removeAll()
     streamNames.removeAll()
     organizationStreams.removeAll()
-    tileLeaves.removeAll()
+    tiles = MerkleTiles(leaves: [])
     cachedHead = -1
   }
-}
 
-/// The state of one append transaction.
-private struct AppendBatch {
-  let log: SQLiteEventLog
-  var head: Int64 = 0
-  var previousHash = HashChain.genesis
-  var lastRecorded: Int64 = .min
-  var appended: [AppendReceipt.Appended] = []
-  var alreadyPresent: [Int] = []
-  var problems: [AppendRejection.Problem] = []
-  /// Ids of this batch, with the content each was first given.
-  var batchIDs: [String: (index: Int, content: EventContent)] = [:]
-
-  init(log: SQLiteEventLog) {
-    self.log = log
-  }
-
-  mutating func start() throws {
-    let last = try log.connection.statement(
-      "SELECT position, hash, recorded FROM events ORDER BY position DESC LIMIT 1")
+  /// The last stored event; when another writer moved the head since this connection's last
+  /// append, the caches are dropped and the tree's open tile is read again.
+  private func storedHead() throws -> LogHead {
+    let last = try connection.statement("SELECT position, hash, recorded FROM events ORDER BY position DESC LIMIT 1")
     defer { last.reset() }
-    if try last.step() {
-      head = last.int64(0)
-      previousHash = last.blob(1)
-      lastRecorded = last.int64(2)
+    let head = try last.step() ? LogHead(position: last.int64(0), hash: last.blob(1), recorded: last.int64(2)) : .empty
+    if head.position != cachedHead {
+      forgetCaches()
+      try prepareTree(head: head.position)
     }
-    if head != log.cachedHead {
-      log.forgetCaches()
-      try log.prepareTree(head: head)
-    }
+    return head
   }
 
-  mutating func add(_ proposed: ProposedEvent, index: Int) throws {
-    if let field = proposed.unstorableField {
-      problems.append(.init(index: index, reason: "\(field) is not in canonical form (NFC, no NUL characters)"))
-      return
-    }
-    let content = EventContent(proposed)
-    if let id = proposed.id {
-      if let earlier = batchIDs[id] {
-        if earlier.content == content {
-          alreadyPresent.append(index)
-        } else {
-          problems.append(
-            .init(index: index, reason: "event id \"\(id)\" appears twice in the input with different content"))
-        }
-        return
-      }
-      if let stored = try storedContent(id: id) {
-        if stored.content == content {
-          alreadyPresent.append(index)
-        } else {
-          problems.append(
-            .init(
-              index: index,
-              reason: "event id \"\(id)\" is already recorded at position \(stored.position) with different content"))
-        }
-        batchIDs[id] = (index, content)
-        return
-      }
-    }
-    if let target = proposed.corrects, batchIDs[target] == nil, try storedContent(id: target) == nil {
-      problems.append(.init(index: index, reason: "field \"corrects\" names an unknown event id \"\(target)\""))
-      return
-    }
-    let stream = proposed.event.stream
-    let streamNumber = try streamNumber(for: stream)
-    let version = try currentVersion(of: streamNumber)
-    if let expected = proposed.expectedVersion, expected != version {
-      problems.append(
-        .init(
-          index: index, reason: "stream \(stream) is at version \(version), not the expected \(expected)",
-          isConflict: true))
-      return
-    }
-    if let clientID = proposed.id { batchIDs[clientID] = (index, content) }
-    // The stream moves on even when nothing will be written, so later events of the batch are
-    // judged against the version they would meet; a rollback drops this cache anyway.
-    log.streamVersions[streamNumber] = version + 1
-    guard problems.isEmpty else { return }
-    lastRecorded = max(log.clock.now().microseconds, lastRecorded + 1)
-    let id = proposed.id ?? EventID.generate(microseconds: lastRecorded)
-    head += 1
-    var record = EventRecord(
-      position: head, id: id, stream: stream, streamVersion: version + 1, typeName: content.typeName,
-      schemaVersion: LedgerEvent.currentSchemaVersion, effective: proposed.effective,
-      recorded: RecordedInstant(microseconds: lastRecorded), actor: proposed.actor, corrects: proposed.corrects,
-      reason: proposed.reason, payload: content.payload, hash: [], writer: proposed.writer,
-      unchecked: proposed.unchecked)
-    let canonical = record.canonicalBytes
-    record.hash = HashChain.link(previous: previousHash, canonical: canonical)
-    previousHash = record.hash
-    try insert(record, streamNumber: streamNumber)
-    try log.extendTree(leaf: MerkleTree.leafHash(canonical), position: record.position)
-    if let org = proposed.event.organization { try linkOrganization(org, streamNumber: streamNumber) }
-    appended.append(
-      .init(index: index, position: record.position, id: record.id, stream: stream, streamVersion: record.streamVersion)
-    )
-    CrashPoint.reach("append.row", count: appended.count)
-  }
-
-  private func insert(_ record: EventRecord, streamNumber: Int64) throws {
-    let insert = try log.connection.statement(
+  /// Writes one planned row: the event, its stream's number and organization link, and the
+  /// tree nodes it completes.
+  private func write(_ row: AppendPlan.Row) throws {
+    let record = row.record
+    let streamNumber = try streamNumberCreating(record.stream)
+    let insert = try connection.statement(
       "INSERT INTO events (\(LedgerSchema.eventColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     insert.bind(1, record.position)
     insert.bind(2, record.id)
@@ -185,19 +104,51 @@ private struct AppendBatch {
     insert.bind(15, record.writer)
     insert.bind(16, record.unchecked ? 1 : 0)
     try insert.run()
+    streamVersions[streamNumber] = record.streamVersion
+    try tiles.add(leaf: row.leafHash, position: record.position, store: SQLiteTileStore(log: self))
+    if let org = row.organization { try linkOrganization(org, streamNumber: streamNumber) }
   }
 
   private func linkOrganization(_ org: String, streamNumber: Int64) throws {
     let link = OrganizationStream(org: org, stream: streamNumber)
-    guard !log.organizationStreams.contains(link) else { return }
-    let insert = try log.connection.statement("INSERT OR IGNORE INTO org_streams (org, stream_no) VALUES (?, ?)")
+    guard !organizationStreams.contains(link) else { return }
+    let insert = try connection.statement("INSERT OR IGNORE INTO org_streams (org, stream_no) VALUES (?, ?)")
     insert.bind(1, org)
     insert.bind(2, streamNumber)
     try insert.run()
-    log.organizationStreams.insert(link)
+    organizationStreams.insert(link)
   }
 
-  private func storedContent(id: String) throws -> (position: Int64, content: EventContent)? {
+  private func streamNumberCreating(_ stream: StreamName) throws -> Int64 {
+    let name = stream.description
+    if let number = try streamNumber(named: name) { return number }
+    let insert = try connection.statement("INSERT INTO streams (name) VALUES (?) RETURNING stream_no")
+    defer { insert.reset() }
+    insert.bind(1, name)
+    _ = try insert.step()
+    let number = insert.int64(0)
+    streamNumbers[name] = number
+    streamNames[number] = stream
+    streamVersions[number] = 0
+    return number
+  }
+
+  /// The stored version of the stream numbered `number`, cached until another writer moves
+  /// the head.
+  func storedVersion(ofStreamNumber number: Int64) throws -> Int {
+    if let version = streamVersions[number] { return version }
+    let version = Int(
+      try connection.integerBinding("SELECT max(stream_version) FROM events WHERE stream_no = ?", number) ?? 0)
+    streamVersions[number] = version
+    return version
+  }
+}
+
+/// The stored log as the append's plan asks about it, inside the transaction.
+private struct SQLiteAppendLookups: AppendLookups {
+  let log: SQLiteEventLog
+
+  func storedEvent(id: String) throws -> (position: Int64, content: EventContent)? {
     let lookup = try log.connection.statement(
       "SELECT position, type, effective, actor_id, actor_role, corrects, reason, payload FROM events WHERE event_id = ?"
     )
@@ -211,51 +162,8 @@ private struct AppendBatch {
     return (lookup.int64(0), content)
   }
 
-  private func streamNumber(for stream: StreamName) throws -> Int64 {
-    let name = stream.description
-    if let number = try log.streamNumber(named: name) { return number }
-    let insert = try log.connection.statement("INSERT INTO streams (name) VALUES (?) RETURNING stream_no")
-    defer { insert.reset() }
-    insert.bind(1, name)
-    _ = try insert.step()
-    let number = insert.int64(0)
-    log.streamNumbers[name] = number
-    log.streamNames[number] = stream
-    log.streamVersions[number] = 0
-    return number
-  }
-
-  private func currentVersion(of streamNumber: Int64) throws -> Int {
-    if let version = log.streamVersions[streamNumber] { return version }
-    let version = Int(
-      try log.connection.integerBinding(
-        "SELECT max(stream_version) FROM events WHERE stream_no = ?", streamNumber) ?? 0)
-    log.streamVersions[streamNumber] = version
-    return version
-  }
-}
-
-/// What makes two events with the same id "the same content".
-private struct EventContent: Equatable {
-  let typeName: String
-  let effective: String
-  let actor: Actor?
-  let corrects: String?
-  let reason: String?
-  let payload: [UInt8]
-
-  init(typeName: String, effective: String, actor: Actor?, corrects: String?, reason: String?, payload: [UInt8]) {
-    self.typeName = typeName
-    self.effective = effective
-    self.actor = actor
-    self.corrects = corrects
-    self.reason = reason
-    self.payload = payload
-  }
-
-  init(_ proposed: ProposedEvent) {
-    self.init(
-      typeName: proposed.event.typeName, effective: proposed.effective.description, actor: proposed.actor,
-      corrects: proposed.corrects, reason: proposed.reason, payload: proposed.event.canonicalPayload)
+  func storedVersion(of stream: StreamName) throws -> Int {
+    guard let number = try log.streamNumber(named: stream.description) else { return 0 }
+    return try log.storedVersion(ofStreamNumber: number)
   }
 }

@@ -66,68 +66,45 @@ extension SQLiteEventLog {
     return hashes
   }
 
-  /// Stores a complete subtree's hash (inside the append transaction).
+  /// Loads the leaves of the tile the head is in, and stores any complete tile an older
+  /// ledger (written before the tree existed) lacks, so appends can extend the tree.
+  func prepareTree(head: Int64) throws {
+    let width = Int64(1) << MerkleTiles.height
+    let complete = head / width
+    let stored =
+      try connection.integer("SELECT max(idx) + 1 FROM merkle_tiles WHERE level = \(MerkleTiles.height)") ?? 0
+    if stored < complete {
+      let nodes = StoredMerkleNodes(log: self)
+      var level = MerkleTiles.height
+      var count = complete
+      while count > 0 {
+        for index in 0..<count where try storedNode(level: level, index: index) == nil {
+          try SQLiteTileStore(log: self).storeNode(
+            level: level, index: index, hash: try nodes.hash(level: level, index: index))
+        }
+        level += MerkleTiles.height
+        count /= width
+      }
+    }
+    tiles = MerkleTiles(leaves: try leafRecords(from: complete * width + 1, to: head).map(MerkleTree.leafHash))
+  }
+
+}
+
+/// The `merkle_tiles` table, where appends store the tiles ``MerkleTiles`` completes.
+struct SQLiteTileStore: MerkleTileStore {
+  let log: SQLiteEventLog
+
   func storeNode(level: Int, index: Int64, hash: MerkleTree.Hash) throws {
-    let insert = try connection.statement("INSERT INTO merkle_tiles (level, idx, hash) VALUES (?, ?, ?)")
+    let insert = try log.connection.statement("INSERT INTO merkle_tiles (level, idx, hash) VALUES (?, ?, ?)")
     insert.bind(1, Int64(level))
     insert.bind(2, index)
     insert.bind(3, blob: hash)
     try insert.run()
   }
 
-  /// Adds the leaf of the event just written at `position` to the tree: the current tile's
-  /// leaves are kept in memory, and each completed tile (and tile of tiles) is stored.
-  func extendTree(leaf: MerkleTree.Hash, position: Int64) throws {
-    let width = Int64(1) << LedgerSchema.tileHeight
-    tileLeaves.append(leaf)
-    guard position % width == 0 else { return }
-    var hashes = tileLeaves
-    tileLeaves.removeAll(keepingCapacity: true)
-    var level = LedgerSchema.tileHeight
-    var index = position / width - 1
-    while true {
-      try storeNode(level: level, index: index, hash: Self.subtree(of: hashes))
-      guard (index + 1) % width == 0 else { return }
-      // A tile of tiles completed: its hash comes from the 256 stored nodes below it.
-      let below = level
-      level += LedgerSchema.tileHeight
-      index = (index + 1) / width - 1
-      hashes = try storedNodes(level: below, from: index * width, count: width)
-      guard hashes.count == Int(width) else {
-        throw StoredDataError(position: position, reason: "tree nodes of level \(below) are missing below \(index)")
-      }
-    }
-  }
-
-  /// Loads the leaves of the tile the head is in, and stores any complete tile an older
-  /// ledger (written before the tree existed) lacks, so appends can extend the tree.
-  func prepareTree(head: Int64) throws {
-    let width = Int64(1) << LedgerSchema.tileHeight
-    let complete = head / width
-    let stored =
-      try connection.integer("SELECT max(idx) + 1 FROM merkle_tiles WHERE level = \(LedgerSchema.tileHeight)") ?? 0
-    if stored < complete {
-      let nodes = StoredMerkleNodes(log: self)
-      var level = LedgerSchema.tileHeight
-      var count = complete
-      while count > 0 {
-        for index in 0..<count where try storedNode(level: level, index: index) == nil {
-          try storeNode(level: level, index: index, hash: try nodes.hash(level: level, index: index))
-        }
-        level += LedgerSchema.tileHeight
-        count /= width
-      }
-    }
-    tileLeaves = try leafRecords(from: complete * width + 1, to: head).map(MerkleTree.leafHash)
-  }
-
-  /// The root of a complete subtree from its leaves (a power of two of them).
-  static func subtree(of hashes: [MerkleTree.Hash]) -> MerkleTree.Hash {
-    var level = hashes
-    while level.count > 1 {
-      level = stride(from: 0, to: level.count, by: 2).map { MerkleTree.nodeHash(level[$0], level[$0 + 1]) }
-    }
-    return level[0]
+  func storedNodes(level: Int, from first: Int64, count: Int64) throws -> [MerkleTree.Hash] {
+    try log.storedNodes(level: level, from: first, count: count)
   }
 }
 
@@ -144,7 +121,7 @@ struct StoredMerkleNodes: MerkleNodes {
   }
 
   func hash(level: Int, index: Int64) throws -> MerkleTree.Hash {
-    let height = LedgerSchema.tileHeight
+    let height = MerkleTiles.height
     if level >= height, level % height == 0, let stored = try log.storedNode(level: level, index: index) {
       return stored
     }
@@ -169,7 +146,7 @@ struct StoredMerkleNodes: MerkleNodes {
         hashes = try (0..<span).map { try hash(level: base, index: index * span + $0) }
       }
     }
-    return SQLiteEventLog.subtree(of: hashes)
+    return MerkleTiles.subtree(of: hashes)
   }
 }
 
@@ -179,7 +156,7 @@ private final class LeafCache {
 
   func tile(_ tile: Int64, log: SQLiteEventLog) throws -> [MerkleTree.Hash] {
     if let cached = tiles[tile] { return cached }
-    let height = LedgerSchema.tileHeight
+    let height = MerkleTiles.height
     let first = (tile << height) + 1
     let hashes = try log.leafRecords(from: first, to: first + (1 << height) - 1).map(MerkleTree.leafHash)
     if tiles.count > 64 { tiles.removeAll() }

@@ -11,9 +11,8 @@ extension SQLiteEventLog {
   /// and — given checkpoints published earlier — any removal, truncation, rewrite or forgery
   /// before a checkpoint's size, even one whose chain was recomputed to match.
   public func verify(against checkpoints: [Checkpoint]) throws -> ChainVerification {
-    let height = LedgerSchema.tileHeight
-    let levels = Set(stride(from: height, through: 56, by: height))
-    var verifier = LogVerifier(storedLevels: hasMerkleTiles ? levels : [], rootsAt: Set(checkpoints.map(\.size)))
+    var verifier = LogVerifier(
+      storedLevels: hasMerkleTiles ? MerkleTiles.storedLevels : [], rootsAt: Set(checkpoints.map(\.size)))
     var mismatch: ChainVerification.Mismatch?
     let statement = try connection.statement("SELECT \(selectedColumns) FROM events ORDER BY position")
     defer { statement.reset() }
@@ -30,7 +29,7 @@ extension SQLiteEventLog {
     guard mismatch == nil else { return result }
 
     if hasMerkleTiles {
-      let expected = levels.reduce(Int64(0)) { $0 + verifier.count >> $1 }
+      let expected = MerkleTiles.storedNodeCount(size: verifier.count)
       let stored = try connection.integer("SELECT count(*) FROM merkle_tiles") ?? 0
       if stored != expected || Int64(verifier.nodesChecked) != expected {
         result.firstMismatch = .init(
@@ -46,26 +45,9 @@ extension SQLiteEventLog {
     }
     result.checked.append("org_streams: rebuilt from the events and compared")
     for checkpoint in checkpoints {
-      if let failure = Self.failure(of: checkpoint, verifier: verifier) { result.checkpointFailures.append(failure) }
+      if let failure = verifier.failure(of: checkpoint) { result.checkpointFailures.append(failure) }
     }
     return result
-  }
-
-  static func failure(of checkpoint: Checkpoint, verifier: LogVerifier) -> ChainVerification.CheckpointFailure? {
-    guard checkpoint.size <= verifier.count else {
-      return .init(
-        size: checkpoint.size,
-        reason:
-          "the log holds \(verifier.count) events, fewer than the checkpoint's \(checkpoint.size): events were removed")
-    }
-    guard verifier.root(at: checkpoint.size) == checkpoint.rootHash else {
-      return .init(
-        size: checkpoint.size,
-        reason:
-          "the first \(checkpoint.size) events do not give the checkpoint's root: an event at or before position \(checkpoint.size) was changed, removed or forged"
-      )
-    }
-    return nil
   }
 
   /// The first organization-index row the events do not give, or the first link they give

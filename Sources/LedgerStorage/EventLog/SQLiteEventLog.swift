@@ -26,8 +26,8 @@ public final class SQLiteEventLog: EventLog {
   /// Whether the file keeps the Merkle tree's tiles (schema 5 on); an older ledger read
   /// without migrating computes every node from the events.
   let hasMerkleTiles: Bool
-  /// The leaf hashes of the incomplete tile at `cachedHead`, which appends extend.
-  var tileLeaves: [MerkleTree.Hash] = []
+  /// The tree's incomplete tile at `cachedHead`, which appends extend.
+  var tiles = MerkleTiles(leaves: [])
 
   /// Opens the log at `path` for writing, creating the file and schema when `create` is set
   /// and migrating an older ledger.
@@ -148,17 +148,4 @@ public struct NotALedger: Error, CustomStringConvertible {
   public let path: String
 
   public var description: String { "\(path): not a ledger database (no ledger schema in it); nothing was changed" }
-}
-
-/// A stored row that cannot be read back (a missing stream, an impossible date): the
-/// database was changed outside the ledger.
-public struct StoredDataError: Error, CustomStringConvertible {
-  /// The position of the row, when known.
-  public let position: Int64?
-  /// What is wrong.
-  public let reason: String
-
-  public var description: String {
-    position.map { "stored event at position \($0): \(reason)" } ?? "stored data: \(reason)"
-  }
 }

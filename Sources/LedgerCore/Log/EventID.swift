@@ -1,9 +1,10 @@
 /// Generated event ids: UUID version 7 (time-ordered), so the unique index on event ids
 /// grows at its end like the log itself instead of at random places.
-enum EventID {
+package enum EventID {
   private static let digits = Array("0123456789abcdef".utf8)
 
-  static func generate(microseconds: Int64) -> String {
+  /// A new version-7 UUID for an event recorded at `microseconds`.
+  package static func generate(microseconds: Int64) -> String {
     var generator = SystemRandomNumberGenerator()
     let milliseconds = UInt64(max(0, microseconds / 1000)) & 0xFFFF_FFFF_FFFF
     let high = milliseconds << 16 | 0x7000 | (generator.next() as UInt64) & 0x0FFF

@@ -1,0 +1,34 @@
+/// What makes two events with the same id "the same content": everything the client gave
+/// except the expected version, which only guards the first write.
+public struct EventContent: Equatable, Sendable {
+  /// The event type's name.
+  public let typeName: String
+  /// The effective date as stored (`2021-03-31`).
+  public let effective: String
+  /// Who the fact names as acting.
+  public let actor: Actor?
+  /// The event it voids.
+  public let corrects: String?
+  /// Why.
+  public let reason: String?
+  /// The canonical payload bytes.
+  public let payload: [UInt8]
+
+  /// Content as a backend reads it back from its columns.
+  public init(typeName: String, effective: String, actor: Actor?, corrects: String?, reason: String?, payload: [UInt8])
+  {
+    self.typeName = typeName
+    self.effective = effective
+    self.actor = actor
+    self.corrects = corrects
+    self.reason = reason
+    self.payload = payload
+  }
+
+  /// The content of a proposed event.
+  public init(_ proposed: ProposedEvent) {
+    self.init(
+      typeName: proposed.event.typeName, effective: proposed.effective.description, actor: proposed.actor,
+      corrects: proposed.corrects, reason: proposed.reason, payload: proposed.event.canonicalPayload)
+  }
+}
