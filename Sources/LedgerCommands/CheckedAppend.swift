@@ -26,26 +26,28 @@ public struct CheckedAppend {
   /// Appends `events`, written by `writer`, if every gated one passes its decision.
   /// - Throws: ``AppendRejection`` naming every refused or invalid event (nothing written);
   ///   what the log throws.
-  public func append(_ events: [ProposedEvent], writer: String) throws -> AppendReceipt {
-    try log.inOneTransaction {
+  public func append(_ events: [ProposedEvent], writer: String) async throws -> AppendReceipt {
+    try await log.inOneTransaction {
       var run = Run(log: log)
       for (index, proposed) in events.enumerated() {
         var event = proposed.written(by: writer)
-        guard let command = event.command, try event.id.flatMap(log.position(ofEventID:)) == nil else {
+        var recorded: Int64?
+        if let id = event.id { recorded = try await log.position(ofEventID: id) }
+        guard let command = event.command, recorded == nil else {
           // Ungated, or already recorded (the store's idempotency judges it).
           run.pending.append((index, event))
           continue
         }
-        try run.flush()
+        try await run.flush()
         do {
-          event.actor = try decide(command, for: event, writer: writer)
+          event.actor = try await decide(command, for: event, writer: writer)
           run.pending.append((index, event))
-          try run.flush()
+          try await run.flush()
         } catch let refusal as CommandRefusal {
           run.problems.append(.init(index: index, reason: "refused: \(refusal.message)"))
         }
       }
-      try run.flush()
+      try await run.flush()
       guard run.problems.isEmpty else {
         throw AppendRejection(problems: run.problems.sorted { $0.index < $1.index })
       }
@@ -54,15 +56,15 @@ public struct CheckedAppend {
   }
 
   /// The actor (with the role it acts in) that may record `command`, or the refusal.
-  private func decide(_ command: LedgerCommand, for event: ProposedEvent, writer: String) throws -> Actor {
+  private func decide(_ command: LedgerCommand, for event: ProposedEvent, writer: String) async throws -> Actor {
     if let claimed = event.actor?.id, claimed != writer {
       throw CommandRefusal(
         "the line is recorded by \(claimed) but the append is written by \(writer): append as --actor \(claimed), or import history with --unchecked"
       )
     }
-    let context = try CommandContext(
+    let context = try await CommandContext(
       log: log, catalogs: catalogs, actor: writer, date: event.effective, claimedRole: event.actor?.role)
-    return Actor(id: writer, role: try context.decide(command).role.rawValue)
+    return await Actor(id: writer, role: try context.decide(command).role.rawValue)
   }
 
   /// The events waiting to be appended together, and what the appends so far did.
@@ -75,12 +77,12 @@ public struct CheckedAppend {
 
     /// Appends the pending events (in the open transaction); their problems are kept with
     /// the batch's indices.
-    mutating func flush() throws {
+    mutating func flush() async throws {
       guard !pending.isEmpty else { return }
       let indices = pending.map(\.index)
       defer { pending.removeAll() }
       do {
-        let receipt = try log.append(pending.map(\.event))
+        let receipt = try await log.append(pending.map(\.event))
         appended += receipt.appended.map {
           .init(
             index: indices[$0.index], position: $0.position, id: $0.id, stream: $0.stream,

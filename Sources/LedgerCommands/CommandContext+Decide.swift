@@ -4,34 +4,36 @@ import Projections
 
 extension CommandContext {
   /// The event `command` records, or the refusal.
-  func decide(_ command: LedgerCommand) throws -> Decision {
+  func decide(_ command: LedgerCommand) async throws -> Decision {
     switch command {
     case .grant(let subject, let role, let org):
-      return try decideRole(subject: subject, role: role, org: org, granting: true)
+      return try await decideRole(subject: subject, role: role, org: org, granting: true)
     case .revoke(let subject, let role, let org):
-      return try decideRole(subject: subject, role: role, org: org, granting: false)
-    case .associate(let individual, let org): return try decideAssociation(individual: individual, org: org)
-    case .depart(let individual, let org): return try decideDeparture(individual: individual, org: org)
-    case .purchase(let org, let level): return try decidePurchase(org: org, level: level)
-    case .renew(let org, let level): return try decideRenewal(org: org, level: level)
+      return try await decideRole(subject: subject, role: role, org: org, granting: false)
+    case .associate(let individual, let org): return try await decideAssociation(individual: individual, org: org)
+    case .depart(let individual, let org): return try await decideDeparture(individual: individual, org: org)
+    case .purchase(let org, let level): return try await decidePurchase(org: org, level: level)
+    case .renew(let org, let level): return try await decideRenewal(org: org, level: level)
     case .placeOverride(let org, let competency, let level, let reason, let expires):
-      return try decideOverride(org: org, competency: competency, level: level, reason: reason, expires: expires)
-    case .revokeOverride(let org, let competency): return try decideOverrideRevocation(org: org, competency: competency)
-    case .scheduleAudit(let org, let specialization): return try decideAuditScheduling(org: org, id: specialization)
+      return try await decideOverride(org: org, competency: competency, level: level, reason: reason, expires: expires)
+    case .revokeOverride(let org, let competency):
+      return try await decideOverrideRevocation(org: org, competency: competency)
+    case .scheduleAudit(let org, let specialization):
+      return try await decideAuditScheduling(org: org, id: specialization)
     case .recordAudit(let org, let specialization, let result):
-      return try decideAuditResult(org: org, id: specialization, result: result)
+      return try await decideAuditResult(org: org, id: specialization, result: result)
     case .submitReference(let org, let specialization, let reference, let customer):
-      return try decideReferenceSubmission(org: org, id: specialization, reference: reference, customer: customer)
+      return try await decideReferenceSubmission(org: org, id: specialization, reference: reference, customer: customer)
     case .approveReference(let org, let specialization, let reference):
-      return try decideReference(org: org, id: specialization, reference: reference, approving: true)
+      return try await decideReference(org: org, id: specialization, reference: reference, approving: true)
     case .rejectReference(let org, let specialization, let reference):
-      return try decideReference(org: org, id: specialization, reference: reference, approving: false)
+      return try await decideReference(org: org, id: specialization, reference: reference, approving: false)
     }
   }
 
   static let admins: [Role] = [.globalAdmin, .accountAdmin]
 
-  func decideRole(subject: String, role: Role, org: String?, granting: Bool) throws -> Decision {
+  func decideRole(subject: String, role: Role, org: String?, granting: Bool) async throws -> Decision {
     guard role.isGrantable else { throw CommandRefusal("The role \(role.rawValue) is never granted.") }
     guard role.isOrganizational == (org != nil) else {
       throw CommandRefusal(
@@ -42,17 +44,17 @@ extension CommandContext {
     let verb = granting ? "grant" : "revoke"
     let acting: Role
     if let org {
-      _ = try status(of: org)
+      _ = try await status(of: org)
       if actor == CommandHandler.systemActor {
         // The bootstrap: the system names an organization's first Global admin, no more.
-        guard granting, role == .globalAdmin, try globalAdmins(of: org).isEmpty else {
+        guard granting, role == .globalAdmin, try await globalAdmins(of: org).isEmpty else {
           throw CommandRefusal(
             "The system grants only the first Global admin of an organization; \(org)'s own Global admins \(verb) its roles."
           )
         }
         acting = .system
       } else {
-        acting = try authorize([.globalAdmin], org: org, to: "\(verb) roles for \(org)")
+        acting = try await authorize([.globalAdmin], org: org, to: "\(verb) roles for \(org)")
       }
     } else {
       guard actor == CommandHandler.systemActor else {
@@ -60,7 +62,7 @@ extension CommandContext {
       }
       acting = .system
     }
-    let book = RoleBook(actor: subject, events: try log.events(in: .actor(subject), knownAt: head), on: date)
+    let book = RoleBook(actor: subject, events: try await log.events(in: .actor(subject), knownAt: head), on: date)
     let scope = org.map { " of \($0)" } ?? ""
     if granting, book.holds(role, for: org) {
       throw CommandRefusal("\(subject) already holds the role \(role.rawValue)\(scope).")
@@ -76,21 +78,23 @@ extension CommandContext {
   }
 
   /// Who holds the Global admin role of `org` on the day, from every grant naming it.
-  func globalAdmins(of org: String) throws -> Set<String> {
+  func globalAdmins(of org: String) async throws -> Set<String> {
     var subjects: Set<String> = []
-    for event in try log.events(concerning: org, knownAt: head) where event.effective <= date {
+    for event in try await log.events(concerning: org, knownAt: head) where event.effective <= date {
       if case .roleGranted(let grant) = event.event, grant.org == org { subjects.insert(grant.subject) }
     }
-    return subjects.filter { subject in
-      (try? RoleBook(actor: subject, events: log.events(in: .actor(subject), knownAt: head), on: date))?
-        .holds(.globalAdmin, for: org) ?? false
+    var admins: Set<String> = []
+    for subject in subjects {
+      let book = RoleBook(actor: subject, events: try await log.events(in: .actor(subject), knownAt: head), on: date)
+      if book.holds(.globalAdmin, for: org) { admins.insert(subject) }
     }
+    return admins
   }
 
-  func decideAssociation(individual: String, org: String) throws -> Decision {
-    let acting = try authorize([.individual], individual: individual, to: "link \(individual)'s certifications")
-    _ = try status(of: org)
-    let events = try history(of: .individual(individual))
+  func decideAssociation(individual: String, org: String) async throws -> Decision {
+    let acting = try await authorize([.individual], individual: individual, to: "link \(individual)'s certifications")
+    _ = try await status(of: org)
+    let events = try await history(of: .individual(individual))
     if Self.currentOrganization(in: events) == org {
       throw CommandRefusal("\(individual) is already associated with \(org).")
     }
@@ -105,11 +109,11 @@ extension CommandContext {
     return Decision(event: .individualAssociated(IndividualAssociated(individual: individual, org: org)), role: acting)
   }
 
-  func decideDeparture(individual: String, org: String) throws -> Decision {
-    let acting = try authorize(
+  func decideDeparture(individual: String, org: String) async throws -> Decision {
+    let acting = try await authorize(
       [.individual] + Self.admins, org: org, individual: individual, to: "record that \(individual) left \(org)")
-    _ = try status(of: org)
-    guard Self.currentOrganization(in: try history(of: .individual(individual))) == org else {
+    _ = try await status(of: org)
+    guard Self.currentOrganization(in: try await history(of: .individual(individual))) == org else {
       throw CommandRefusal("\(individual) is not associated with \(org) on \(date).")
     }
     return Decision(event: .individualDeparted(IndividualDeparted(individual: individual, org: org)), role: acting)
@@ -137,9 +141,9 @@ extension CommandContext {
     }
   }
 
-  func decidePurchase(org: String, level: Level) throws -> Decision {
-    let acting = try authorize(Self.admins, org: org, to: "buy a membership for \(org)")
-    let status = try status(of: org)
+  func decidePurchase(org: String, level: Level) async throws -> Decision {
+    let acting = try await authorize(Self.admins, org: org, to: "buy a membership for \(org)")
+    let status = try await status(of: org)
     if let membership = status.membership, membership.level >= level {
       throw CommandRefusal(
         "\(org) already holds a \(membership.level.rawValue) membership (anniversary \(membership.anniversary)): renew it in its renewal window."
@@ -149,9 +153,9 @@ extension CommandContext {
     return Decision(event: .membershipPurchased(MembershipPurchased(org: org, level: level)), role: acting)
   }
 
-  func decideRenewal(org: String, level: Level) throws -> Decision {
-    let acting = try authorize(Self.admins, org: org, to: "renew the membership of \(org)")
-    let status = try status(of: org)
+  func decideRenewal(org: String, level: Level) async throws -> Decision {
+    let acting = try await authorize(Self.admins, org: org, to: "renew the membership of \(org)")
+    let status = try await status(of: org)
     guard let membership = status.membership else {
       throw CommandRefusal("\(org) holds no membership to renew on \(date): buy one instead.")
     }

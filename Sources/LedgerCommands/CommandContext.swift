@@ -14,13 +14,15 @@ struct CommandContext {
   /// The role the actor says it acts in, when it says so (an appended line's `actor.role`).
   let claimedRole: String?
 
-  init(log: any EventLog, catalogs: CatalogHistory, actor: String, date: CivilDate, claimedRole: String? = nil) throws {
+  init(
+    log: any EventLog, catalogs: CatalogHistory, actor: String, date: CivilDate, claimedRole: String? = nil
+  ) async throws {
     self.log = log
     self.catalogs = catalogs
     self.actor = actor
     self.date = date
     self.claimedRole = claimedRole
-    self.head = try log.headPosition()
+    self.head = try await log.headPosition()
   }
 
   var catalog: Catalog { catalogs.catalog(on: date) }
@@ -33,7 +35,8 @@ struct CommandContext {
   /// Roles are read from the grants as known at the head when the action is recorded: a
   /// grant recorded later, even backdated, cannot make this action legitimate.
   /// - Throws: ``CommandRefusal`` naming who may, when it holds none.
-  func authorize(_ roles: [Role], org: String? = nil, individual: String? = nil, to action: String) throws -> Role {
+  func authorize(_ roles: [Role], org: String? = nil, individual: String? = nil, to action: String) async throws -> Role
+  {
     let who = roles.map { Self.words(for: $0, org: org, individual: individual) }.joined(separator: " or ")
     if actor == CommandHandler.systemActor {
       throw CommandRefusal("Only \(who) may \(action); the system records no such action.")
@@ -46,7 +49,7 @@ struct CommandContext {
       allowed = [claimed]
     }
     if allowed.contains(.individual), actor == individual { return .individual }
-    let book = RoleBook(actor: actor, events: try log.events(in: .actor(actor), knownAt: head), on: date)
+    let book = RoleBook(actor: actor, events: try await log.events(in: .actor(actor), knownAt: head), on: date)
     if let role = allowed.first(where: { $0.isGrantable && book.holds($0, for: org) }) { return role }
     throw CommandRefusal("Only \(who) may \(action); \(actor) holds no such role on \(date).")
   }
@@ -63,10 +66,10 @@ struct CommandContext {
   }
 
   /// The organization's status on the day; refused when it is not enrolled.
-  func status(of org: String) throws -> OrganizationStatus {
+  func status(of org: String) async throws -> OrganizationStatus {
     let status: OrganizationStatus
     do {
-      status = try OrganizationQuery(log: log, catalogs: catalogs).status(of: org, asOf: date, knownAt: head)
+      status = try await OrganizationQuery(log: log, catalogs: catalogs).status(of: org, asOf: date, knownAt: head)
     } catch is UnknownOrganization {
       throw CommandRefusal("Organization \(org) is not enrolled in the program.")
     }
@@ -75,8 +78,8 @@ struct CommandContext {
   }
 
   /// The visible events of `stream` effective on or before the day, in effective order.
-  func history(of stream: StreamName) throws -> [RecordedEvent] {
-    try log.events(in: stream, knownAt: head).filter { $0.effective <= date }
+  func history(of stream: StreamName) async throws -> [RecordedEvent] {
+    try await log.events(in: stream, knownAt: head).filter { $0.effective <= date }
       .sorted { ($0.effective, $0.position) < ($1.effective, $1.position) }
   }
 }

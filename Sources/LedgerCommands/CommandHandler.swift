@@ -30,20 +30,20 @@ public struct CommandHandler {
   /// - Returns: the receipt of the one appended event.
   /// - Throws: ``EventValidationError`` for a name no input may hold, ``CommandRefusal``
   ///   (nothing written), ``CommandConflict``, what the log throws.
-  public func execute(_ command: LedgerCommand, by actor: String, on date: CivilDate) throws -> AppendReceipt {
+  public func execute(_ command: LedgerCommand, by actor: String, on date: CivilDate) async throws -> AppendReceipt {
     let command = try command.canonical()
     let actor = try CanonicalText.canonical(actor, field: "actor", kind: .identifier)
     for _ in 1...Self.maximumAttempts {
       // The version first, then the head: whatever lands after the version was read makes the
       // append conflict, so the decision never rests on a stale view of the stream it writes.
-      let version = try log.version(of: command.stream)
-      let context = try CommandContext(log: log, catalogs: catalogs, actor: actor, date: date)
-      let decision = try context.decide(command)
+      let version = try await log.version(of: command.stream)
+      let context = try await CommandContext(log: log, catalogs: catalogs, actor: actor, date: date)
+      let decision = try await context.decide(command)
       let proposed = ProposedEvent(
         effective: date, event: decision.event, actor: Actor(id: actor, role: decision.role.rawValue),
         reason: decision.reason, expectedVersion: version, writer: actor)
       do {
-        return try log.append([proposed])
+        return try await log.append([proposed])
       } catch let rejection as AppendRejection where rejection.problems.allSatisfy(\.isConflict) {
         continue
       }

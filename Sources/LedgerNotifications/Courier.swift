@@ -34,17 +34,17 @@ public final class Courier {
 
   /// Takes the sink's lease unless another live courier holds it.
   /// - Returns: `nil` when taken, else the lease that stands in the way.
-  public func acquireLease() throws -> SinkLease? {
-    if sink.fullText != key { try progress.moveProgress(from: sink.fullText, to: key) }
-    let current = try progress.lease(of: key)
+  public func acquireLease() async throws -> SinkLease? {
+    if sink.fullText != key { try await progress.moveProgress(from: sink.fullText, to: key) }
+    let current = try await progress.lease(of: key)
     if let current, current.holder != holder.text, current.expires > clock.now(),
       !(LeaseHolder(current.holder)?.isGone ?? false)
     {
       return current
     }
     let claimed = newLease()
-    guard try progress.claimLease(claimed, replacing: current) else {
-      return try progress.lease(of: key) ?? current
+    guard try await progress.claimLease(claimed, replacing: current) else {
+      return try await progress.lease(of: key) ?? current
     }
     lease = claimed
     return nil
@@ -55,14 +55,14 @@ public final class Courier {
   /// - Throws: ``DeliveryFailure`` (the sink stops there: nothing after it is delivered);
   ///   ``LeaseLost`` when another courier took the sink over.
   public func deliver(_ alerts: [Alert]) async throws -> Int {
-    let acknowledged = try progress.acknowledgedAlerts(sink: key)
+    let acknowledged = try await progress.acknowledgedAlerts(sink: key)
     var delivered = 0
     for alert in alerts where !acknowledged.contains(alert.id) {
-      try extendLease()
+      try await extendLease()
       try await deliverer.deliver(alert)
       deliveries += 1
       CrashPoint.reach("notify.delivered", count: deliveries)
-      guard try progress.acknowledge(sink: key, alert: alert.id, at: clock.now(), holder: holder.text)
+      guard try await progress.acknowledge(sink: key, alert: alert.id, at: clock.now(), holder: holder.text)
       else { throw LeaseLost(sink: sink.description) }
       CrashPoint.reach("notify.acknowledged", count: deliveries)
       delivered += 1
@@ -71,17 +71,17 @@ public final class Courier {
   }
 
   /// Gives the lease up.
-  public func releaseLease() throws {
-    if let lease { try progress.releaseLease(lease) }
+  public func releaseLease() async throws {
+    if let lease { try await progress.releaseLease(lease) }
     lease = nil
   }
 
   /// Extends the lease when half of it has run, and makes sure it is still ours.
-  public func extendLease() throws {
+  public func extendLease() async throws {
     guard let lease else { throw LeaseLost(sink: sink.description) }
     guard lease.expires.microseconds - clock.now().microseconds < leaseMicroseconds / 2 else { return }
     let extended = newLease()
-    guard try progress.claimLease(extended, replacing: lease) else { throw LeaseLost(sink: sink.description) }
+    guard try await progress.claimLease(extended, replacing: lease) else { throw LeaseLost(sink: sink.description) }
     self.lease = extended
   }
 

@@ -11,12 +11,12 @@ public enum KnownAt: Equatable, Sendable {
 
   /// The position this point stands for in `log`.
   /// - Throws: what the log throws.
-  public func resolve(in log: any EventLog) throws -> Int64 {
-    let head = try log.headPosition()
+  public func resolve(in log: any EventLog) async throws -> Int64 {
+    let head = try await log.headPosition()
     switch self {
     case .head: return head
     case .position(let position): return min(position, head)
-    case .instant(let instant): return try log.position(recordedAtOrBefore: instant)
+    case .instant(let instant): return try await log.position(recordedAtOrBefore: instant)
     }
   }
 }

@@ -18,8 +18,8 @@ public struct OrganizationQuery {
 
   /// The organization's timeline from the events visible at `knownAt`.
   /// - Throws: ``UnknownOrganization`` when no visible event names it; what the log throws.
-  public func timeline(of org: String, knownAt: Int64) throws -> OrganizationTimeline {
-    let events = try log.events(concerning: org, knownAt: knownAt)
+  public func timeline(of org: String, knownAt: Int64) async throws -> OrganizationTimeline {
+    let events = try await log.events(concerning: org, knownAt: knownAt)
     guard events.contains(where: { $0.event.organization == org }) else {
       throw UnknownOrganization(org: org, knownAt: knownAt)
     }
@@ -27,8 +27,8 @@ public struct OrganizationQuery {
   }
 
   /// The organization's status on `asOf` as known at `knownAt`.
-  public func status(of org: String, asOf: CivilDate, knownAt: Int64) throws -> OrganizationStatus {
-    try timeline(of: org, knownAt: knownAt).status(asOf: asOf)
+  public func status(of org: String, asOf: CivilDate, knownAt: Int64) async throws -> OrganizationStatus {
+    try await timeline(of: org, knownAt: knownAt).status(asOf: asOf)
   }
 }
 

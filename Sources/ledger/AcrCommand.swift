@@ -32,11 +32,11 @@ struct AcrCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try query.run(on: database) { organizations, asOf, position in
+      try await query.run(on: database) { organizations, asOf, position in
         if let specialization, organizations.catalogs.catalog(on: asOf).specialization(specialization) == nil {
           throw CommandFailure(exitCode: 64, lines: ["unknown specialization \"\(specialization)\" on \(asOf)"])
         }
-        let report = try organizations.timeline(of: org, knownAt: position)
+        let report = try await organizations.timeline(of: org, knownAt: position)
           .consumptionReport(asOf: asOf, specialization: specialization)
         if json {
           print(

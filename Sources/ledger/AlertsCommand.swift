@@ -31,15 +31,15 @@ struct AlertsCommand: AsyncParsableCommand {
       let log = try database.openForReading()
       let feed = AlertFeed(log: log, catalogs: try BundledCatalog.load())
       let alerts: [Alert]
-      let position = try knownAt.point().resolve(in: log)
+      let position = try await knownAt.point().resolve(in: log)
       do {
-        alerts = try feed.alerts(org: org, from: try period.start(), through: try period.end(), knownAt: position)
+        alerts = try await feed.alerts(org: org, from: try period.start(), through: try period.end(), knownAt: position)
       } catch let unknown as UnknownOrganization {
         throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
       }
       var output = OutputBuffer()
       // Each line also names its ground; the alert a sink receives (and its id) does not.
-      let ground = json ? try AnswerGround(log: log, position: position) : nil
+      let ground = await json ? try AnswerGround(log: log, position: position) : nil
       for alert in alerts {
         if let ground {
           output.write(bytes: ground.adding(to: alert.json).canonicalBytes)

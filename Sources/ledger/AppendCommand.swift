@@ -65,7 +65,7 @@ struct AppendCommand: AsyncParsableCommand {
         if unchecked {
           receipt = try log.append(batch.events.map { $0.written(by: writer, unchecked: true) })
         } else {
-          receipt = try CheckedAppend(log: log, catalogs: try BundledCatalog.load()).append(
+          receipt = try await CheckedAppend(log: log, catalogs: try BundledCatalog.load()).append(
             batch.events, writer: writer)
         }
       } catch let rejection as AppendRejection {

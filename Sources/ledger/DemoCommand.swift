@@ -45,17 +45,17 @@ struct DemoCommand: AsyncParsableCommand {
         let receipt = try log.append(batch.events.map { $0.written(by: "demo", unchecked: true) })
         print("Wrote the sample history to \(target): \(AppendCommand.summary(of: receipt)).\n")
         var folded = LogSummary()
-        try log.forEachEvent(from: 1, knownAt: try log.headPosition()) { folded.apply($0) }
+        try await log.forEachEvent(from: 1, knownAt: try log.headPosition()) { folded.apply($0) }
         summary = folded
-        verification = try log.verify()
+        verification = try await log.verify()
       } catch let failure as CommandFailure {
         throw failure
       } catch {
         throw CommandFailure.storage(error, path: target)
       }
       print(Self.describe(summary, verification))
-      try Self.showStatuses(of: log)
-      try Self.showHistoryAndAlerts(of: log)
+      try await Self.showStatuses(of: log)
+      try await Self.showHistoryAndAlerts(of: log)
       if path == nil {
         print("\nThe sample ledger stays at \(target) for the commands below; delete it when done.")
       }
@@ -76,7 +76,7 @@ struct DemoCommand: AsyncParsableCommand {
   }
 
   /// Contoso on the days its story turns, and one answer as it was known before a correction.
-  static func showStatuses(of log: SQLiteEventLog) throws {
+  static func showStatuses(of log: SQLiteEventLog) async throws {
     let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
     let head = try log.headPosition()
     let moments: [(String, String, Int64)] = [
@@ -87,7 +87,7 @@ struct DemoCommand: AsyncParsableCommand {
       ("2021-10-31", "renewed, and the audited specialization is active", head),
     ]
     for (date, story, position) in moments {
-      let status = try query.status(of: "contoso", asOf: try CivilDate(parsing: date), knownAt: position)
+      let status = try await query.status(of: "contoso", asOf: try CivilDate(parsing: date), knownAt: position)
       print("\n== \(date): \(story)")
       print(StatusText.describe(status, knownAtPosition: position, activeOnly: true))
     }
@@ -95,24 +95,24 @@ struct DemoCommand: AsyncParsableCommand {
 
   /// Contoso's history (the entries that changed something), what the departure's correction
   /// restated, and every alert of the sample.
-  static func showHistoryAndAlerts(of log: SQLiteEventLog) throws {
+  static func showHistoryAndAlerts(of log: SQLiteEventLog) async throws {
     let catalogs = try BundledCatalog.load()
     let query = OrganizationQuery(log: log, catalogs: catalogs)
     let (head, end) = (try log.headPosition(), try CivilDate(parsing: "2021-12-31"))
-    let timeline = try query.timeline(of: "contoso", knownAt: head)
+    let timeline = try await query.timeline(of: "contoso", knownAt: head)
     print("\n== Contoso's history through \(end): the events and days that changed what the program shows")
     for entry in timeline.history(through: end) where !entry.changes.isEmpty {
       print(HistoryDocument.text(entry))
     }
     print("\n== What the correction recorded at position 31 (bob left on 15 June, not 1 June) restated")
     let (before, after) = (
-      try query.timeline(of: "contoso", knownAt: 30), try query.timeline(of: "contoso", knownAt: 31)
+      try await query.timeline(of: "contoso", knownAt: 30), try await query.timeline(of: "contoso", knownAt: 31)
     )
     for restatement in after.restatements(comparedWith: before, through: end) {
       print(HistoryDocument.text(restatement))
     }
     print("\n== Alerts through \(end), as `ledger notify` delivers them")
-    for alert in try AlertFeed(log: log, catalogs: catalogs).alerts(through: end, knownAt: head) {
+    for alert in try await AlertFeed(log: log, catalogs: catalogs).alerts(through: end, knownAt: head) {
       print(AlertsCommand.text(alert), terminator: "")
     }
   }

@@ -27,14 +27,14 @@ struct ExplainCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try query.run(on: database) { organizations, asOf, position in
-        let timeline = try organizations.timeline(of: org, knownAt: position)
+      try await query.run(on: database) { organizations, asOf, position in
+        let timeline = try await organizations.timeline(of: org, knownAt: position)
         guard let explanation = timeline.explain(id, asOf: asOf) else {
           throw CommandFailure(
             exitCode: 64, lines: ["\"\(id)\" is neither a competency nor a specialization on \(asOf)"])
         }
         if json {
-          let ground = try AnswerGround(log: organizations.log, position: position)
+          let ground = try await AnswerGround(log: organizations.log, position: position)
           let document = ground.adding(
             to: ExplanationDocument.json(explanation, org: org, knownAtPosition: position))
           print(String(decoding: document.canonicalBytes, as: UTF8.self))

@@ -57,7 +57,7 @@ struct ExportActivityCommand: AsyncParsableCommand {
       output.write(csv ? ActivityLog.header + "\n" : "")
       let keys = ActivityLog.header.split(separator: ",").map(String.init)
       do {
-        try log.forEachEntry(from: 1) { entry in
+        try await log.forEachEntry(from: 1) { entry in
           let day = entry.record.recorded.day
           guard start.map({ day >= $0 }) ?? true, end.map({ day <= $0 }) ?? true else { return }
           if json {

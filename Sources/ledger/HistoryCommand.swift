@@ -53,22 +53,22 @@ struct HistoryCommand: AsyncParsableCommand {
       let log = try database.openForReading()
       let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
       let (start, end) = (try period.start(), try period.end())
-      let position = try knownAt.point().resolve(in: log)
+      let position = try await knownAt.point().resolve(in: log)
       let timeline: OrganizationTimeline
       do {
-        timeline = try query.timeline(of: org, knownAt: position)
+        timeline = try await query.timeline(of: org, knownAt: position)
       } catch let unknown as UnknownOrganization {
         throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
       }
       var output = OutputBuffer()
-      let ground = json ? try AnswerGround(log: log, position: position) : nil
+      let ground = await json ? try AnswerGround(log: log, position: position) : nil
       func write(_ document: JSONValue?, _ text: @autoclosure () -> String) {
         self.write(document.map { ground?.adding(to: $0) ?? $0 }, text(), to: &output)
       }
       if let restatedSince {
         let since = min(restatedSince, position)
         let earlier =
-          (try? query.timeline(of: org, knownAt: since))
+          await (try? query.timeline(of: org, knownAt: since))
           ?? OrganizationTimeline(catalogs: query.catalogs, facts: OrganizationFacts(org: org))
         let later = try log.events(concerning: org, knownAt: position).filter { $0.position > since }
         let restatements = timeline.restatements(comparedWith: earlier, through: end).filter { restatement in

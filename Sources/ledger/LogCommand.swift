@@ -31,7 +31,7 @@ struct LogCommand: AsyncParsableCommand {
       let log = try database.openForReading()
       var output = OutputBuffer()
       do {
-        try log.forEachEntry(from: fromPosition) { entry in
+        try await log.forEachEntry(from: fromPosition) { entry in
           if json {
             output.write(bytes: LogCommand.json(of: entry).canonicalBytes)
             output.write("\n")

@@ -79,20 +79,30 @@ struct NotifyCommand: AsyncParsableCommand {
         throw CommandFailure(exitCode: 66, lines: [failure.reason])
       }
       try await takeLease(courier)
-      defer { try? courier.releaseLease() }
-      var delivered: (head: Int64, day: CivilDate)?
-      while true {
-        let (head, day) = (try log.headPosition(), try Today.date(or: now, option: "--as-of"))
-        if delivered.map({ $0 != (head, day) }) ?? true {
-          let count = try await deliver(feed.alerts(through: day, knownAt: head), by: courier)
-          if count > 0 { Self.report("\(count) alert(s) delivered to \(address) (due up to \(day))") }
-          delivered = (head, day)
-        } else {
-          try courier.extendLease()
-        }
-        guard follow else { return }
-        try await Task.sleep(for: .milliseconds(Int(pollSeconds * 1000)))
+      do {
+        try await deliverUntilDone(feed: feed, courier: courier, log: log)
+      } catch {
+        try? await courier.releaseLease()
+        throw error
       }
+      try? await courier.releaseLease()
+    }
+  }
+
+  /// Delivers what is due, once or (with --follow) whenever the head or the day moves.
+  private func deliverUntilDone(feed: AlertFeed, courier: Courier, log: any EventLog) async throws {
+    var delivered: (head: Int64, day: CivilDate)?
+    while true {
+      let (head, day) = await (try log.headPosition(), try Today.date(or: now, option: "--as-of"))
+      if delivered.map({ $0 != (head, day) }) ?? true {
+        let count = try await deliver(feed.alerts(through: day, knownAt: head), by: courier)
+        if count > 0 { Self.report("\(count) alert(s) delivered to \(courier.sink) (due up to \(day))") }
+        delivered = (head, day)
+      } else {
+        try await courier.extendLease()
+      }
+      guard follow else { return }
+      try await Task.sleep(for: .milliseconds(Int(pollSeconds * 1000)))
     }
   }
 
@@ -106,7 +116,7 @@ struct NotifyCommand: AsyncParsableCommand {
 
   /// Takes the sink's lease; without --follow a held lease is refused, with it we wait.
   private func takeLease(_ courier: Courier) async throws {
-    while let held = try courier.acquireLease() {
+    while let held = try await courier.acquireLease() {
       guard follow else {
         throw CommandFailure(
           exitCode: 69,

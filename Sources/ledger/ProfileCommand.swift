@@ -27,11 +27,11 @@ struct ProfileCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try query.run(on: database) { organizations, asOf, position in
-        let timeline = try organizations.timeline(of: org, knownAt: position)
+      try await query.run(on: database) { organizations, asOf, position in
+        let timeline = try await organizations.timeline(of: org, knownAt: position)
         let profile = timeline.profile(asOf: asOf)
         if json {
-          let ground = try AnswerGround(log: organizations.log, position: position)
+          let ground = try await AnswerGround(log: organizations.log, position: position)
           print(String(decoding: ground.adding(to: ProfileDocument.json(profile)).canonicalBytes, as: UTF8.self))
         } else {
           print(

@@ -27,10 +27,10 @@ struct StatusCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try query.run(on: database) { organizations, asOf, position in
-        let status = try organizations.status(of: org, asOf: asOf, knownAt: position)
+      try await query.run(on: database) { organizations, asOf, position in
+        let status = try await organizations.status(of: org, asOf: asOf, knownAt: position)
         if json {
-          let ground = try AnswerGround(log: organizations.log, position: position)
+          let ground = try await AnswerGround(log: organizations.log, position: position)
           let document = ground.adding(to: StatusDocument.json(status, knownAtPosition: position))
           print(String(decoding: document.canonicalBytes, as: UTF8.self))
         } else {

@@ -28,7 +28,7 @@ struct AcrCommandTests {
     try SQLiteEventLog(path: db, create: false).headPosition()
   }
 
-  @Test func importsAnInsightsExportWithQuotingAndIsIdempotent() throws {
+  @Test func importsAnInsightsExportWithQuotingAndIsIdempotent() async throws {
     try enrol()
     let file = csv([
       #"contoso,p1,"Northwind, Inc.",s1,2021-05,1200.50,Digital Partner of Record,Pay-As-You-Go,Containers,"Kubernetes","AKS",N/A"#,
@@ -40,7 +40,7 @@ struct AcrCommandTests {
     let again = try LedgerProcess.run(["import-acr", "--db", db, file], in: directory)
     #expect(again.stdout == "imported 2 rows: appended 0 events; 2 already present\n")
     var rows: [ConsumptionReported] = []
-    try SQLiteEventLog(path: db, create: false).forEachEvent(from: 1, knownAt: .max) { event in
+    try await SQLiteEventLog(path: db, create: false).forEachEvent(from: 1, knownAt: .max) { event in
       if case .consumptionReported(let row) = event.event { rows.append(row) }
     }
     #expect(rows.map(\.customer) == ["Northwind, Inc.", "Tail \"Spin\" Toys"])

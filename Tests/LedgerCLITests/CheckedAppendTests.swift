@@ -32,13 +32,13 @@ struct CheckedAppendTests {
     #expect(try head() == 1)
   }
 
-  @Test func aGatedLinePassesWhenTheBatchGrantsTheRoleFirst() throws {
+  @Test func aGatedLinePassesWhenTheBatchGrantsTheRoleFirst() async throws {
     let grant = #"{"type":"RoleGranted","effective":"2021-01-01","subject":"agent-7","role":"microsoft-agent"}"#
     #expect(try append([Self.enrol, grant]).status == 0, "the system bootstraps a program-wide role")
     let placed = try append([Self.override], ["--actor", "agent-7"])
     #expect(placed.status == 0, "\(placed.stderr)")
     var last: EventRecord?
-    try SQLiteEventLog(readingAt: db).forEachEntry(from: 3) { last = $0.record }
+    try await SQLiteEventLog(readingAt: db).forEachEntry(from: 3) { last = $0.record }
     #expect(last?.actor == Actor(id: "agent-7", role: "microsoft-agent"))
     #expect(last?.writer == "agent-7")
     #expect(last?.unchecked == false)

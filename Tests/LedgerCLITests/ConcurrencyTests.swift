@@ -6,7 +6,7 @@ import Testing
 
 /// Two processes appending to one database at the same time lose nothing.
 struct ConcurrencyTests {
-  @Test func twoProcessesAppendingAtOnceLandEveryEventWithGapFreePositions() throws {
+  @Test func twoProcessesAppendingAtOnceLandEveryEventWithGapFreePositions() async throws {
     let directory = TemporaryDirectory()
     let db = directory.file("ledger.sqlite")
     let rounds = 8
@@ -32,14 +32,14 @@ struct ConcurrencyTests {
     let log = try SQLiteEventLog(path: db, create: false)
     var positions: [Int64] = []
     var orgs = Set<String>()
-    try log.forEachEvent(from: 1, knownAt: .max) { event in
+    try await log.forEachEvent(from: 1, knownAt: .max) { event in
       positions.append(event.position)
       if case .organizationEnrolled(let enrolled) = event.event { orgs.insert(enrolled.org) }
     }
     let total = 2 * rounds * perRound
     #expect(positions == Array(1...Int64(total)))
     #expect(orgs.count == total)
-    #expect(try log.verify().isIntact)
+    #expect(try await log.verify().isIntact)
   }
 }
 

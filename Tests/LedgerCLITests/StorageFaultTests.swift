@@ -47,11 +47,11 @@ struct StorageFaultTests {
     #expect(bytes(ledger.path) == before, "a read changed the database file")
   }
 
-  @Test func aLedgerOnReadOnlyMediaReadsAsAnImmutableArchive() throws {
+  @Test func aLedgerOnReadOnlyMediaReadsAsAnImmutableArchive() async throws {
     let ledger = TemporaryLedger()
     _ = try ledger.open().append(Samples.enrolments(3))
     let archive = try SQLiteEventLog(readingAt: ledger.path)
-    #expect(try archive.verify().firstMismatch == nil)
+    #expect(try await archive.verify().firstMismatch == nil)
     let immutable = try SQLiteConnection(path: ledger.path, mode: .immutable)
     #expect(try immutable.integer("SELECT count(*) FROM events") == 3)
   }
@@ -67,7 +67,7 @@ struct StorageFaultTests {
 
   /// A full disk, made real with a file-size limit on the process (no privileges needed):
   /// the append fails with 74 and leaves the ledger as it was.
-  @Test func aFullDiskExits74AndLeavesTheLedgerAsItWas() throws {
+  @Test func aFullDiskExits74AndLeavesTheLedgerAsItWas() async throws {
     let ledger = TemporaryLedger()
     _ = try ledger.open().append(Samples.enrolments(2))
     let file = ledger.directory.write("big.ndjson", Samples.ndjson(Samples.enrolments(5_000, from: 2)))
@@ -84,6 +84,6 @@ struct StorageFaultTests {
     #expect(process.terminationStatus == 74, "\(stderr)")
     #expect(stderr.hasPrefix("\(ledger.path): "), "\(stderr)")
     #expect(try SQLiteEventLog(readingAt: ledger.path).headPosition() == 2)
-    #expect(try SQLiteEventLog(readingAt: ledger.path).verify().firstMismatch == nil)
+    #expect(try await SQLiteEventLog(readingAt: ledger.path).verify().firstMismatch == nil)
   }
 }

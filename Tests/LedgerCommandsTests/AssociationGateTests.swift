@@ -6,38 +6,38 @@ import Testing
 /// Associations: only the individual, 30 days apart, at most 3 in twelve months (§2.4).
 struct AssociationGateTests {
   // In the sample, bob associates with contoso on 2020-02-03 and with fabrikam on 2020-06-15.
-  @Test func onlyTheIndividualLinksTheirCertifications() throws {
-    let ledger = try GatedLedger()
-    let message = try ledger.refused(.associate(individual: "bob", org: "contoso"), by: "admin", on: "2020-08-01")
+  @Test func onlyTheIndividualLinksTheirCertifications() async throws {
+    let ledger = try await GatedLedger()
+    let message = try await ledger.refused(.associate(individual: "bob", org: "contoso"), by: "admin", on: "2020-08-01")
     #expect(message == "Only bob themselves may link bob's certifications; admin holds no such role on 2020-08-01.")
-    let recorded = try ledger.allowed(.associate(individual: "bob", org: "contoso"), by: "bob", on: "2020-08-01")
+    let recorded = try await ledger.allowed(.associate(individual: "bob", org: "contoso"), by: "bob", on: "2020-08-01")
     #expect(recorded?.actor == Actor(id: "bob", role: "individual"))
   }
 
   @Test(arguments: [("2020-07-14", false), ("2020-07-15", true)])
-  func thirtyDaysMustPassFromTheLastAssociation(date: String, allowed: Bool) throws {
-    let ledger = try GatedLedger()
+  func thirtyDaysMustPassFromTheLastAssociation(date: String, allowed: Bool) async throws {
+    let ledger = try await GatedLedger()
     let command = LedgerCommand.associate(individual: "bob", org: "contoso")
     if allowed {
-      try ledger.allowed(command, by: "bob", on: date)
+      try await ledger.allowed(command, by: "bob", on: date)
     } else {
-      #expect(
+      await #expect(
         try ledger.refused(command, by: "bob", on: date)
           == "You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is 2020-07-15."
       )
     }
   }
 
-  @Test func aFourthAssociationWaitsTwelveMonthsFromTheOldestOfTheLastThree() throws {
-    let ledger = try GatedLedger()
+  @Test func aFourthAssociationWaitsTwelveMonthsFromTheOldestOfTheLastThree() async throws {
+    let ledger = try await GatedLedger()
     // Earlier links: contoso 2020-02-03, fabrikam 2020-06-15; a third on 2020-07-15.
-    try ledger.allowed(.associate(individual: "bob", org: "contoso"), by: "bob", on: "2020-07-15")
-    let refusal = try ledger.refused(.associate(individual: "bob", org: "fabrikam"), by: "bob", on: "2021-02-02")
+    try await ledger.allowed(.associate(individual: "bob", org: "contoso"), by: "bob", on: "2020-07-15")
+    let refusal = try await ledger.refused(.associate(individual: "bob", org: "fabrikam"), by: "bob", on: "2021-02-02")
     #expect(
       refusal
         == "You have attempted to associate with a partner organization. However, an individual may associate only 3 times in twelve months. Your next available date for a subsequent association is 2021-02-03."
     )
-    try ledger.allowed(.associate(individual: "bob", org: "fabrikam"), by: "bob", on: "2021-02-03")
+    try await ledger.allowed(.associate(individual: "bob", org: "fabrikam"), by: "bob", on: "2021-02-03")
   }
 
   @Test func theLimitIsExactOnItsBoundaryDays() {
@@ -51,26 +51,27 @@ struct AssociationGateTests {
       limit.nextAvailableDate(after: leapDay, onOrAfter: Samples.date("2020-06-01")) == Samples.date("2021-02-28"))
   }
 
-  @Test func alreadyLinkedAndUnknownOrganizationsAreRefused() throws {
-    let ledger = try GatedLedger()
-    #expect(
+  @Test func alreadyLinkedAndUnknownOrganizationsAreRefused() async throws {
+    let ledger = try await GatedLedger()
+    await #expect(
       try ledger.refused(.associate(individual: "alice", org: "contoso"), by: "alice", on: "2020-08-01")
         == "alice is already associated with contoso.")
-    #expect(
+    await #expect(
       try ledger.refused(.associate(individual: "alice", org: "nowhere"), by: "alice", on: "2020-08-01")
         == "Organization nowhere is not enrolled in the program.")
   }
 
-  @Test func theIndividualOrAnAdminRecordsADeparture() throws {
-    let ledger = try GatedLedger()
-    #expect(
+  @Test func theIndividualOrAnAdminRecordsADeparture() async throws {
+    let ledger = try await GatedLedger()
+    await #expect(
       try ledger.refused(.depart(individual: "alice", org: "contoso"), by: "fab-admin", on: "2020-08-01")
         .hasPrefix("Only alice themselves or a Global admin of contoso or an MPN Account admin of contoso may"))
-    let byAdmin = try ledger.allowed(.depart(individual: "alice", org: "contoso"), by: "account", on: "2020-08-01")
+    let byAdmin = try await ledger.allowed(
+      .depart(individual: "alice", org: "contoso"), by: "account", on: "2020-08-01")
     #expect(byAdmin?.actor == Actor(id: "account", role: "account-admin"))
-    #expect(
+    await #expect(
       try ledger.refused(.depart(individual: "alice", org: "contoso"), by: "alice", on: "2020-08-02")
         == "alice is not associated with contoso on 2020-08-02.")
-    try ledger.allowed(.depart(individual: "carol", org: "contoso"), by: "carol", on: "2020-08-02")
+    try await ledger.allowed(.depart(individual: "carol", org: "contoso"), by: "carol", on: "2020-08-02")
   }
 }

@@ -28,18 +28,18 @@ struct ConflictTests {
       return try base.append(events)
     }
 
-    func inOneTransaction<T>(_ body: () throws -> T) throws -> T { try base.inOneTransaction(body) }
+    func inOneTransaction<T>(_ body: () async throws -> T) async throws -> T { try await base.inOneTransaction(body) }
     func position(ofEventID id: String) throws -> Int64? { try base.position(ofEventID: id) }
     func version(of stream: StreamName) throws -> Int { try base.version(of: stream) }
     func headPosition() throws -> Int64 { try base.headPosition() }
     func position(recordedAtOrBefore instant: RecordedInstant) throws -> Int64 {
       try base.position(recordedAtOrBefore: instant)
     }
-    func forEachEntry(from position: Int64, _ body: (LogEntry) throws -> Void) throws {
-      try base.forEachEntry(from: position, body)
+    func forEachEntry(from position: Int64, _ body: (LogEntry) async throws -> Void) async throws {
+      try await base.forEachEntry(from: position, body)
     }
-    func forEachEvent(from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void) throws {
-      try base.forEachEvent(from: position, knownAt: knownAt, body)
+    func forEachEvent(from position: Int64, knownAt: Int64, _ body: (RecordedEvent) async throws -> Void) async throws {
+      try await base.forEachEvent(from: position, knownAt: knownAt, body)
     }
     func events(in stream: StreamName, knownAt: Int64) throws -> [RecordedEvent] {
       try base.events(in: stream, knownAt: knownAt)
@@ -52,15 +52,15 @@ struct ConflictTests {
     func verify(against checkpoints: [Checkpoint]) throws -> ChainVerification { try base.verify(against: checkpoints) }
   }
 
-  @Test func aCommandBeatenToItsStreamDecidesAgainAndIsRefused() throws {
-    let ledger = try GatedLedger()
+  @Test func aCommandBeatenToItsStreamDecidesAgainAndIsRefused() async throws {
+    let ledger = try await GatedLedger()
     let date = Samples.date("2020-08-01")
     let competitor = ProposedEvent(
       effective: date, event: .individualAssociated(IndividualAssociated(individual: "bob", org: "fabrikam")))
     let log = InterleavingLog(base: ledger.log, other: [competitor])
     let handler = CommandHandler(log: log, catalogs: GatedLedger.catalogs)
-    #expect(throws: CommandRefusal.self) {
-      try handler.execute(.associate(individual: "bob", org: "contoso"), by: "bob", on: date)
+    await #expect(throws: CommandRefusal.self) {
+      try await handler.execute(.associate(individual: "bob", org: "contoso"), by: "bob", on: date)
     }
     #expect(log.appendCalls == 1, "the first append conflicted; the second decision refused before appending")
     let bobs = try ledger.log.events(in: .individual("bob"), knownAt: Int64.max).filter {
@@ -70,8 +70,8 @@ struct ConflictTests {
     #expect(bobs.last?.event == .individualAssociated(IndividualAssociated(individual: "bob", org: "fabrikam")))
   }
 
-  @Test func aCommandWhoseDecisionStillHoldsIsRecordedOnTheRetry() throws {
-    let ledger = try GatedLedger()
+  @Test func aCommandWhoseDecisionStillHoldsIsRecordedOnTheRetry() async throws {
+    let ledger = try await GatedLedger()
     let date = Samples.date("2021-01-04")
     // Another writer records an unrelated fact on contoso's stream first.
     let other = ProposedEvent(
@@ -81,7 +81,7 @@ struct ConflictTests {
           org: "contoso", metric: "azure-consumption", month: try YearMonth(parsing: "2020-12"), value: 1)))
     let log = InterleavingLog(base: ledger.log, other: [other])
     let handler = CommandHandler(log: log, catalogs: GatedLedger.catalogs)
-    let receipt = try handler.execute(
+    let receipt = try await handler.execute(
       .placeOverride(org: "contoso", competency: "cloud-platform", level: .gold, reason: "sync", expires: nil),
       by: "maria", on: date)
     #expect(receipt.appended.count == 1)

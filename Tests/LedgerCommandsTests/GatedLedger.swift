@@ -17,7 +17,7 @@ struct GatedLedger {
   let log: SQLiteEventLog
   let handler: CommandHandler
 
-  init() throws {
+  init() async throws {
     log = try ledger.open()
     let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Sources/ledger/Resources/demo.ndjson")
@@ -33,7 +33,7 @@ struct GatedLedger {
       ("fab-admin", .globalAdmin, "fabrikam", "system"),
     ]
     for (subject, role, org, grantor) in grants {
-      _ = try handler.execute(
+      _ = try await handler.execute(
         .grant(subject: subject, role: role, org: org), by: grantor, on: Samples.date("2020-01-06"))
     }
   }
@@ -43,12 +43,12 @@ struct GatedLedger {
   func allowed(
     _ command: LedgerCommand, by actor: String, on date: String, sourceLocation: SourceLocation = #_sourceLocation
   )
-    throws -> RecordedEvent?
+    async throws -> RecordedEvent?
   {
-    let receipt = try handler.execute(command, by: actor, on: Samples.date(date))
+    let receipt = try await handler.execute(command, by: actor, on: Samples.date(date))
     #expect(receipt.appended.count == 1, sourceLocation: sourceLocation)
     var recorded: RecordedEvent?
-    try log.forEachEvent(from: try log.headPosition(), knownAt: try log.headPosition()) { recorded = $0 }
+    try await log.forEachEvent(from: try log.headPosition(), knownAt: try log.headPosition()) { recorded = $0 }
     return recorded
   }
 
@@ -56,11 +56,11 @@ struct GatedLedger {
   func refused(
     _ command: LedgerCommand, by actor: String, on date: String, sourceLocation: SourceLocation = #_sourceLocation
   )
-    throws -> String
+    async throws -> String
   {
     let head = try log.headPosition()
     do {
-      _ = try handler.execute(command, by: actor, on: Samples.date(date))
+      _ = try await handler.execute(command, by: actor, on: Samples.date(date))
       Issue.record("\(command) by \(actor) was recorded", sourceLocation: sourceLocation)
       return ""
     } catch let refusal as CommandRefusal {

@@ -4,36 +4,36 @@ import LedgerTestSupport
 import Testing
 
 struct AppendTests {
-  @Test func everyEventTypeRoundTripsThroughTheStore() throws {
+  @Test func everyEventTypeRoundTripsThroughTheStore() async throws {
     let ledger = TemporaryLedger()
     let log = try ledger.open()
     let samples = Samples.oneOfEachType()
     _ = try log.append(samples)
     let reopened = try ledger.open()
     var read: [RecordedEvent] = []
-    try reopened.forEachEvent(from: 1, knownAt: .max) { read.append($0) }
+    try await reopened.forEachEvent(from: 1, knownAt: .max) { read.append($0) }
     #expect(read.map(\.event) == samples.map(\.event))
     #expect(read.map(\.id) == samples.map { $0.id! })
     #expect(read.map(\.effective) == samples.map(\.effective))
     #expect(read.map(\.actor) == samples.map(\.actor))
   }
 
-  @Test func positionsAreGapFreeAcrossBatches() throws {
+  @Test func positionsAreGapFreeAcrossBatches() async throws {
     let log = try TemporaryLedger().open()
     _ = try log.append(Samples.enrolments(3, prefix: "a"))
     _ = try log.append(Samples.enrolments(4, prefix: "b"))
     var positions: [Int64] = []
-    try log.forEachEntry(from: 1) { positions.append($0.record.position) }
+    try await log.forEachEntry(from: 1) { positions.append($0.record.position) }
     #expect(positions == Array(1...7))
     #expect(try log.headPosition() == 7)
   }
 
-  @Test func recordedInstantsIncreaseEvenWhenTheClockStepsBack() throws {
+  @Test func recordedInstantsIncreaseEvenWhenTheClockStepsBack() async throws {
     let log = try TemporaryLedger().open(clock: SteppingClock(step: -5_000).clock)
     _ = try log.append(Samples.enrolments(5))
     _ = try log.append(Samples.enrolments(5, prefix: "later"))
     var instants: [Int64] = []
-    try log.forEachEntry(from: 1) { instants.append($0.record.recorded.microseconds) }
+    try await log.forEachEntry(from: 1) { instants.append($0.record.recorded.microseconds) }
     #expect(zip(instants, instants.dropFirst()).allSatisfy { $0 < $1 })
   }
 
@@ -112,7 +112,7 @@ struct AppendTests {
     #expect(try log.headPosition() == 1)
   }
 
-  @Test func aCorrectionMustNameAnEarlierEvent() throws {
+  @Test func aCorrectionMustNameAnEarlierEvent() async throws {
     let log = try TemporaryLedger().open()
     var correction = Samples.enrolments(1)[0]
     correction.corrects = "missing"
@@ -130,7 +130,7 @@ struct AppendTests {
     let receipt = try log.append([original, correction])
     #expect(receipt.appended.map(\.id).first == "first")
     var corrects: [String?] = []
-    try log.forEachEntry(from: 1) { corrects.append($0.record.corrects) }
+    try await log.forEachEntry(from: 1) { corrects.append($0.record.corrects) }
     #expect(corrects == [nil, "first"])
   }
 
@@ -165,7 +165,7 @@ struct AppendTests {
     #expect(try log.headPosition() == 0)
   }
 
-  @Test func aRejectedBatchLeavesNoTraceOfTheStreamsItOpened() throws {
+  @Test func aRejectedBatchLeavesNoTraceOfTheStreamsItOpened() async throws {
     let log = try TemporaryLedger().open()
     var bad = Samples.enrolments(1, prefix: "ghost")[0]
     bad.corrects = "nothing"
@@ -174,9 +174,9 @@ struct AppendTests {
     #expect(throws: AppendRejection.self) { try log.append([fresh, bad]) }
     _ = try log.append([fresh])
     var streams: [String] = []
-    try log.forEachEvent(from: 1, knownAt: .max) { streams.append($0.stream.description) }
+    try await log.forEachEvent(from: 1, knownAt: .max) { streams.append($0.stream.description) }
     #expect(streams == ["org/fresh-0"])
-    #expect(try log.verify().isIntact)
+    #expect(try await log.verify().isIntact)
   }
 
   @Test func anOrganizationsEventsIncludeItsIndividualsWholeStreams() throws {

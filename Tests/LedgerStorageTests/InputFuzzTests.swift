@@ -34,7 +34,7 @@ struct InputFuzzTests {
     return bytes
   }
 
-  @Test func twoThousandMutationsNeverBreakVerifyOrLeaveAPartialAppend() throws {
+  @Test func twoThousandMutationsNeverBreakVerifyOrLeaveAPartialAppend() async throws {
     let ledger = TemporaryLedger()
     let log = try ledger.open()
     let samples = Samples.ndjson(Samples.oneOfEachType()).split(separator: "\n").map { Array($0.utf8) }
@@ -64,12 +64,12 @@ struct InputFuzzTests {
       #expect(after == before || after == before + 1, "line \(index): a partial append")
     }
     #expect(try log.headPosition() == appended)
-    let verification = try log.verify()
+    let verification = try await log.verify()
     #expect(
       verification.firstMismatch == nil, "verify after fuzzing: \(String(describing: verification.firstMismatch))")
     // Reading every stored event back decodes it.
     var decoded: Int64 = 0
-    try log.forEachEvent(from: 1, knownAt: .max) { _ in decoded += 1 }
+    try await log.forEachEvent(from: 1, knownAt: .max) { _ in decoded += 1 }
     #expect(decoded > 0 && decoded <= appended)
     print("fuzz: \(tried) tried, \(refused) refused, \(accepted) accepted, \(appended) appended, verify ok")
   }

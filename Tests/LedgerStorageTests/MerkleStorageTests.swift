@@ -7,13 +7,13 @@ import Testing
 /// the tree over the events computed in memory, in any batch sizes, for any older ledger.
 struct MerkleStorageTests {
   /// The tree over the log's canonical records, all in memory.
-  static func expected(_ log: SQLiteEventLog) throws -> InMemoryMerkleNodes {
+  static func expected(_ log: SQLiteEventLog) async throws -> InMemoryMerkleNodes {
     var leaves: [MerkleTree.Hash] = []
-    try log.forEachEntry(from: 1) { leaves.append(MerkleTree.leafHash($0.record.canonicalBytes)) }
+    try await log.forEachEntry(from: 1) { leaves.append(MerkleTree.leafHash($0.record.canonicalBytes)) }
     return InMemoryMerkleNodes(leaves: leaves)
   }
 
-  @Test func storedTilesGiveTheRootsAndProofsOfTheWholeTree() throws {
+  @Test func storedTilesGiveTheRootsAndProofsOfTheWholeTree() async throws {
     let ledger = TemporaryLedger()
     let log = try ledger.open()
     // Uneven batches cross tile borders mid-batch; 66,000 events complete one 65,536 tile.
@@ -22,7 +22,7 @@ struct MerkleStorageTests {
       _ = try log.append(Samples.enrolments(size, from: appended))
       appended += size
     }
-    let memory = try Self.expected(log)
+    let memory = try await Self.expected(log)
     for size in [Int64(1), 255, 256, 257, 511, 512, 1_557, 65_535, 65_536, 65_537, 66_000] {
       #expect(try log.treeRoot(size: size) == MerkleTree.root(size: size, nodes: memory), "root at \(size)")
     }
@@ -39,25 +39,25 @@ struct MerkleStorageTests {
         MerkleTree.verifyConsistency(
           oldSize: old, newSize: 66_000, proof: proof, oldRoot: try log.treeRoot(size: old), newRoot: root))
     }
-    let verified = try log.verify()
+    let verified = try await log.verify()
     #expect(verified.isIntact && verified.rootHash == root)
     #expect(verified.checked.contains("stored Merkle tree: 258 nodes compared"))
   }
 
-  @Test func aLedgerWrittenBeforeTheTreeGetsItsTilesOnTheNextAppendAndReadsWithoutThem() throws {
+  @Test func aLedgerWrittenBeforeTheTreeGetsItsTilesOnTheNextAppendAndReadsWithoutThem() async throws {
     let ledger = TemporaryLedger()
     _ = try ledger.open().append(Samples.enrolments(600))
     // Stand for a schema-4 ledger: no tree tables, the schema mark one back.
     let raw = try SQLiteConnection(path: ledger.path, mode: .existing)
     try raw.execute("DROP TABLE merkle_tiles; DROP TABLE checkpoints; PRAGMA user_version = 4")
     let archived = try SQLiteEventLog(readingAt: ledger.path)
-    let expected = try MerkleTree.root(size: 600, nodes: Self.expected(archived))
+    let expected = try await MerkleTree.root(size: 600, nodes: Self.expected(archived))
     #expect(try archived.treeRoot(size: 600) == expected, "computed from the events when nothing is stored")
 
     let log = try ledger.open()
     _ = try log.append(Samples.enrolments(1, from: 600))
     #expect(try raw.integer("SELECT count(*) FROM merkle_tiles") == 2, "the two complete tiles were backfilled")
     #expect(try log.treeRoot(size: 600) == expected)
-    #expect(try log.verify().isIntact)
+    #expect(try await log.verify().isIntact)
   }
 }

@@ -14,9 +14,9 @@ struct TamperTests {
     return (ledger, log, raw)
   }
 
-  @Test func anIntactLogVerifies() throws {
+  @Test func anIntactLogVerifies() async throws {
     let (_, log, _) = try tamperable()
-    let result = try log.verify()
+    let result = try await log.verify()
     #expect(result.isIntact && result.eventCount == 17)
   }
 
@@ -44,18 +44,18 @@ struct TamperTests {
     ),
     ("deletion", "DELETE FROM events WHERE position = 3", 3),
   ])
-  func tamperingIsFoundAtTheFirstChangedPosition(what: String, sql: String, position: Int64) throws {
+  func tamperingIsFoundAtTheFirstChangedPosition(what: String, sql: String, position: Int64) async throws {
     let (_, log, raw) = try tamperable()
     try raw.execute(sql)
-    let result = try log.verify()
+    let result = try await log.verify()
     #expect(result.firstMismatch?.position == position, "\(what)")
   }
 
-  @Test func truncatingTheTailIsNotAChainBreakButChangesTheHead() throws {
+  @Test func truncatingTheTailIsNotAChainBreakButChangesTheHead() async throws {
     let (_, log, raw) = try tamperable()
-    let before = try log.verify().headHash
+    let before = try await log.verify().headHash
     try raw.execute("DELETE FROM events WHERE position = 17")
-    let after = try log.verify()
+    let after = try await log.verify()
     #expect(after.isIntact && after.headHash != before && after.eventCount == 16)
   }
 }

@@ -31,11 +31,11 @@ struct VerifiableLogTamperTests {
 
     /// What an attacker's script does after editing rows: recompute every chain hash so the
     /// chain verifies again.
-    func recomputeChain() throws {
+    func recomputeChain() async throws {
       let reader = try SQLiteEventLog(readingAt: ledger.path)
       var previous = HashChain.genesis
       var hashes: [(Int64, [UInt8])] = []
-      try reader.forEachEntry(from: 1) { entry in
+      try await reader.forEachEntry(from: 1) { entry in
         previous = HashChain.link(previous: previous, record: entry.record)
         hashes.append((entry.record.position, previous))
       }
@@ -103,11 +103,11 @@ struct VerifiableLogTamperTests {
   ]
 
   @Test(arguments: edits)
-  func everyTamperingBeforeAPublishedCheckpointIsFound(what: String, sql: String, recompute: Bool) throws {
+  func everyTamperingBeforeAPublishedCheckpointIsFound(what: String, sql: String, recompute: Bool) async throws {
     let tampered = try Tampered()
     #expect(try tampered.verify(checkpoints: [tampered.checkpoint]).isIntact, "intact before the edit")
     try tampered.raw.execute(sql)
-    if recompute { try tampered.recomputeChain() }
+    if recompute { try await tampered.recomputeChain() }
     let result = try tampered.verify(checkpoints: [tampered.checkpoint])
     #expect(!result.isIntact, "\(what) was not found")
   }
@@ -119,13 +119,13 @@ struct VerifiableLogTamperTests {
     #expect(result.firstMismatch?.reason.hasPrefix("the organization index links contoso") == true)
   }
 
-  @Test func aRecomputedRewriteLooksIntactWithoutACheckpointAndIsFoundWithOne() throws {
+  @Test func aRecomputedRewriteLooksIntactWithoutACheckpointAndIsFoundWithOne() async throws {
     let tampered = try Tampered()
     // A careful attacker also removes the index row only the deleted event gave.
     try tampered.raw.execute(
       "DELETE FROM org_streams WHERE stream_no = (SELECT stream_no FROM events WHERE position = 300); DELETE FROM events WHERE position = 300"
     )
-    try tampered.recomputeChain()
+    try await tampered.recomputeChain()
     #expect(try tampered.verify(checkpoints: []).isIntact, "without a checkpoint a truncation cannot be told")
     let failure = try #require(try tampered.verify(checkpoints: [tampered.checkpoint]).checkpointFailures.first)
     #expect(failure.reason == "the log holds 299 events, fewer than the checkpoint's 300: events were removed")

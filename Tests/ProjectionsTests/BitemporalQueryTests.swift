@@ -29,22 +29,23 @@ struct BitemporalQueryTests {
     _ = try log.append(history.events.map { ProposedEvent(id: $0.id, effective: $0.effective, event: $0.event) })
   }
 
-  @Test func aCorrectionRestatesThePastButNotWhatWasKnownThen() throws {
+  @Test func aCorrectionRestatesThePastButNotWhatWasKnownThen() async throws {
     let log = try ledger.open()
     try silverContoso(log)
     let query = OrganizationQuery(log: log, catalogs: bundledCatalogs)
     let departure = LedgerEvent.individualDeparted(IndividualDeparted(individual: "bob", org: "contoso"))
     let then = try append("2021-06-01", departure, id: "left", into: log)
     _ = try append("2021-06-15", departure, id: "left-fixed", corrects: "left", into: log)
-    let asKnownThen = try query.status(of: "contoso", asOf: Samples.date("2021-06-10"), knownAt: then)
+    let asKnownThen = try await query.status(of: "contoso", asOf: Samples.date("2021-06-10"), knownAt: then)
     #expect(asKnownThen.alerts.map(\.since) == [Samples.date("2021-06-01")])
-    let restated = try query.status(of: "contoso", asOf: Samples.date("2021-06-10"), knownAt: try log.headPosition())
+    let restated = try await query.status(
+      of: "contoso", asOf: Samples.date("2021-06-10"), knownAt: try log.headPosition())
     #expect(restated.alerts.isEmpty)
-    let later = try query.status(of: "contoso", asOf: Samples.date("2021-06-20"), knownAt: try log.headPosition())
+    let later = try await query.status(of: "contoso", asOf: Samples.date("2021-06-20"), knownAt: try log.headPosition())
     #expect(later.alerts.map(\.cause) == [.event("left-fixed")])
   }
 
-  @Test func aBackdatedEventChangesEarlierDatesOnlyOnceKnown() throws {
+  @Test func aBackdatedEventChangesEarlierDatesOnlyOnceKnown() async throws {
     let log = try ledger.open()
     try silverContoso(log)
     let query = OrganizationQuery(log: log, catalogs: bundledCatalogs)
@@ -53,31 +54,31 @@ struct BitemporalQueryTests {
       "2021-03-01", .individualAssociated(IndividualAssociated(individual: "bob", org: "fabrikam")), id: "moved",
       into: log)
     let date = Samples.date("2021-04-01")
-    #expect(try query.status(of: "contoso", asOf: date, knownAt: before).alerts.isEmpty)
-    let restated = try query.status(of: "contoso", asOf: date, knownAt: try log.headPosition())
+    #expect(try await query.status(of: "contoso", asOf: date, knownAt: before).alerts.isEmpty)
+    let restated = try await query.status(of: "contoso", asOf: date, knownAt: try log.headPosition())
     #expect(restated.alerts.map(\.since) == [Samples.date("2021-03-01")])
     #expect(restated.competency("application-development")?.attained == nil)
   }
 
-  @Test func theSameQueryGivesTheSameAnswerEvenAfterUnrelatedEvents() throws {
+  @Test func theSameQueryGivesTheSameAnswerEvenAfterUnrelatedEvents() async throws {
     let log = try ledger.open()
     try silverContoso(log)
     let query = OrganizationQuery(log: log, catalogs: bundledCatalogs)
     let date = Samples.date("2021-08-01")
-    let first = try query.status(of: "contoso", asOf: date, knownAt: try log.headPosition())
-    #expect(try query.status(of: "contoso", asOf: date, knownAt: try log.headPosition()) == first)
+    let first = try await query.status(of: "contoso", asOf: date, knownAt: try log.headPosition())
+    #expect(try await query.status(of: "contoso", asOf: date, knownAt: try log.headPosition()) == first)
     _ = try log.append(Samples.enrolments(50, prefix: "unrelated"))
     _ = try append(
       "2021-02-01", .individualAssociated(IndividualAssociated(individual: "zed", org: "fabrikam")), id: "z", into: log)
-    #expect(try query.status(of: "contoso", asOf: date, knownAt: try log.headPosition()) == first)
+    #expect(try await query.status(of: "contoso", asOf: date, knownAt: try log.headPosition()) == first)
   }
 
-  @Test func anOrganizationNoEventNamesIsUnknown() throws {
+  @Test func anOrganizationNoEventNamesIsUnknown() async throws {
     let log = try ledger.open()
     try silverContoso(log)
     let query = OrganizationQuery(log: log, catalogs: bundledCatalogs)
-    #expect(throws: UnknownOrganization(org: "nobody", knownAt: 9)) {
-      try query.status(of: "nobody", asOf: Samples.date("2021-01-01"), knownAt: 9)
+    await #expect(throws: UnknownOrganization(org: "nobody", knownAt: 9)) {
+      try await query.status(of: "nobody", asOf: Samples.date("2021-01-01"), knownAt: 9)
     }
   }
 }

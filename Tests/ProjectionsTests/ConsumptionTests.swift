@@ -149,7 +149,7 @@ struct ConsumptionTests {
         && result.figure.excluded.allSatisfy { $0.reason.contains("through PAL (event a-pal)") })
   }
 
-  @Test func aRestatementReplacesTheAmountOnlyOnceKnown() throws {
+  @Test func aRestatementReplacesTheAmountOnlyOnceKnown() async throws {
     let ledger = TemporaryLedger()
     let log = try ledger.open()
     let history = Self.threeCustomers
@@ -159,12 +159,12 @@ struct ConsumptionTests {
       ProposedEvent(id: "restated", effective: Samples.date("2022-06-20"), event: Self.aks("c", 200, month: "2022-05"))
     ])
     let query = OrganizationQuery(log: log, catalogs: bundledCatalogs)
-    func amount(knownAt: Int64) throws -> Decimal {
-      try query.timeline(of: "contoso", knownAt: knownAt)
+    func amount(knownAt: Int64) async throws -> Decimal {
+      try await query.timeline(of: "contoso", knownAt: knownAt)
         .consumptionReport(asOf: Samples.date("2022-06-25"), specialization: Self.kubernetes).lines[0].amount
     }
-    #expect(try amount(knownAt: before) == 9_000)
-    #expect(try amount(knownAt: try log.headPosition()) == 8_200)
+    #expect(try await amount(knownAt: before) == 9_000)
+    #expect(try await amount(knownAt: try log.headPosition()) == 8_200)
   }
 
   @Test func theSpecializationNeedsItsACRBesidesGoldAndTheAudit() {

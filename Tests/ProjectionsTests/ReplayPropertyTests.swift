@@ -9,14 +9,14 @@ import Testing
 /// events, an incremental projection fed event by event, and the query through SQLite.
 struct ReplayPropertyTests {
   @Test(arguments: 1...4)
-  func fullReplayIncrementalProjectionAndTheStoreAgree(seed: Int) throws {
+  func fullReplayIncrementalProjectionAndTheStoreAgree(seed: Int) async throws {
     var generator = HistoryGenerator(seed: UInt64(seed))
     let proposed = generator.history(count: 160)
     let ledger = TemporaryLedger()
     let log = try ledger.open()
     _ = try log.append(proposed)
     var recorded: [RecordedEvent] = []
-    try log.forEachEntry(from: 1) { recorded.append(try $0.record.decoded()) }
+    try await log.forEachEntry(from: 1) { recorded.append(try $0.record.decoded()) }
     let query = OrganizationQuery(log: log, catalogs: bundledCatalogs)
     let head = try log.headPosition()
 
@@ -25,7 +25,7 @@ struct ReplayPropertyTests {
       for event in recorded { incremental.apply(event) }
       let full = OrganizationFacts(org: org, events: recorded)
       #expect(incremental.events.map(\.id) == full.events.map(\.id))
-      let fromStore = try query.timeline(of: org, knownAt: head)
+      let fromStore = try await query.timeline(of: org, knownAt: head)
       for offset in stride(from: 0, through: 1_300, by: 127) {
         let date = Samples.date("2020-01-01").adding(days: offset)
         let expected = OrganizationTimeline(catalogs: bundledCatalogs, facts: full).status(asOf: date)

@@ -9,7 +9,7 @@ enum ProjectionWorkloads {
   /// W4: the status of every organization on `asOf`, each rebuilt from its events.
   /// With `limit`, only that many organizations, spread evenly over all of them: the cost of
   /// one organization does not depend on the size of the log (its streams are read by index).
-  static func rebuild(path: String, asOf: CivilDate, limit: Int?) throws {
+  static func rebuild(path: String, asOf: CivilDate, limit: Int?) async throws {
     let log = try SQLiteEventLog(path: path, create: false)
     let query = OrganizationQuery(log: log, catalogs: try CatalogLoader.bundled())
     let head = try log.headPosition()
@@ -20,7 +20,7 @@ enum ProjectionWorkloads {
     var atRisk = 0
     let started = now()
     for org in organizations {
-      let timeline = try query.timeline(of: org, knownAt: head)
+      let timeline = try await query.timeline(of: org, knownAt: head)
       events += timeline.facts.events.count
       atRisk += timeline.status(asOf: asOf).alerts.count
     }
@@ -38,7 +38,7 @@ enum ProjectionWorkloads {
   }
 
   /// W5: `status` for random organizations, as-of dates and known-at positions.
-  static func queries(path: String, samples: Int, seed: UInt64) throws {
+  static func queries(path: String, samples: Int, seed: UInt64) async throws {
     let log = try SQLiteEventLog(path: path, create: false)
     let query = OrganizationQuery(log: log, catalogs: try CatalogLoader.bundled())
     let head = try log.headPosition()
@@ -53,7 +53,7 @@ enum ProjectionWorkloads {
       let knownAt = Int64.random(in: (head / 2)...head, using: &random)
       let started = now()
       do {
-        _ = try query.status(of: org, asOf: asOf, knownAt: knownAt)
+        _ = try await query.status(of: org, asOf: asOf, knownAt: knownAt)
       } catch is UnknownOrganization {
         unknown += 1
       }

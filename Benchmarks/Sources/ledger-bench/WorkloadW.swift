@@ -77,7 +77,7 @@ enum WorkloadW {
   }
 
   /// W2: every event in global order, decoded into typed events.
-  static func replay(path: String) throws {
+  static func replay(path: String) async throws {
     let log = try SQLiteEventLog(path: path, create: false)
     let head = try log.headPosition()
     var count = 0
@@ -85,7 +85,7 @@ enum WorkloadW {
     var last: Int64 = 0
     var credentials = 0
     let started = now()
-    try log.forEachEvent(from: 1, knownAt: head) { event in
+    try await log.forEachEvent(from: 1, knownAt: head) { event in
       count += 1
       if event.position != last + 1 { orderErrors += 1 }
       last = event.position

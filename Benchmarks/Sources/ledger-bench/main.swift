@@ -22,18 +22,18 @@ do {
     try WorkloadW.append(
       path: path, streams: Int(option("--streams", "10000"))!, perStream: Int(option("--per-stream", "100"))!,
       batch: Int(option("--batch", "1000"))!, durability: Durability(rawValue: option("--sync", "full"))!)
-  case "w2": try WorkloadW.replay(path: path)
+  case "w2": try await WorkloadW.replay(path: path)
   case "w3":
     try WorkloadW.read(
       path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "42"))!,
       streams: Int(option("--streams", "10000"))!)
   case "generate": try ProgramHistories.generate(path: path, events: Int(option("--events", "1000000"))!)
   case "w4":
-    try ProjectionWorkloads.rebuild(
+    try await ProjectionWorkloads.rebuild(
       path: path, asOf: try CivilDate(parsing: option("--as-of", "2021-12-31")),
       limit: Int(option("--organizations", "0")).flatMap { $0 > 0 ? $0 : nil })
   case "w5":
-    try ProjectionWorkloads.queries(
+    try await ProjectionWorkloads.queries(
       path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "5"))!)
   case "tree":
     try TreeWorkload.measure(

@@ -3,25 +3,25 @@
 /// the same database file; so will any later backend.
 public protocol DeliveryProgress: AnyObject {
   /// The ids of the alerts `sink` has acknowledged.
-  func acknowledgedAlerts(sink: String) throws -> Set<String>
+  func acknowledgedAlerts(sink: String) async throws -> Set<String>
 
   /// Records that `sink` acknowledged `alert`, if `holder` still holds the sink's lease.
   /// - Returns: `false`, recording nothing, when the lease is held by someone else.
-  func acknowledge(sink: String, alert: String, at instant: RecordedInstant, holder: String) throws -> Bool
+  func acknowledge(sink: String, alert: String, at instant: RecordedInstant, holder: String) async throws -> Bool
 
   /// The sink's lease, if any was ever taken.
-  func lease(of sink: String) throws -> SinkLease?
+  func lease(of sink: String) async throws -> SinkLease?
 
   /// Takes or extends the sink's lease when it is still `current` (compare and swap).
   /// - Returns: whether `lease` is now stored.
-  func claimLease(_ lease: SinkLease, replacing current: SinkLease?) throws -> Bool
+  func claimLease(_ lease: SinkLease, replacing current: SinkLease?) async throws -> Bool
 
   /// Gives the lease up when `lease` still holds it.
-  func releaseLease(_ lease: SinkLease) throws
+  func releaseLease(_ lease: SinkLease) async throws
 
   /// Moves the progress kept under `old` (a sink named by its full address before secrets
   /// were hidden) to `new`, so nothing is delivered again and no secret stays stored.
-  func moveProgress(from old: String, to new: String) throws
+  func moveProgress(from old: String, to new: String) async throws
 }
 
 /// Which process delivers to a sink, until when.

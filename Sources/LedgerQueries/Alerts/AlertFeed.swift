@@ -21,15 +21,17 @@ public struct AlertFeed {
   /// - Throws: ``UnknownOrganization`` for an organization no visible event names.
   public func alerts(
     org: String? = nil, from: CivilDate? = nil, through end: CivilDate, knownAt: Int64
-  ) throws
+  ) async throws
     -> [Alert]
   {
     let query = OrganizationQuery(log: log, catalogs: catalogs)
     var keyed: [(key: AlertOrder, alert: Alert)] = []
-    for candidate in try org.map({ [$0] }) ?? log.organizations() {
+    let candidates: [String]
+    if let org { candidates = [org] } else { candidates = try await log.organizations() }
+    for candidate in candidates {
       let timeline: OrganizationTimeline
       do {
-        timeline = try query.timeline(of: candidate, knownAt: knownAt)
+        timeline = try await query.timeline(of: candidate, knownAt: knownAt)
       } catch is UnknownOrganization where org == nil {
         continue
       }

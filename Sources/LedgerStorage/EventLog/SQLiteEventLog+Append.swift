@@ -33,9 +33,9 @@ extension SQLiteEventLog {
     }
   }
 
-  public func inOneTransaction<T>(_ body: () throws -> T) throws -> T {
+  public func inOneTransaction<T>(_ body: () async throws -> T) async throws -> T {
     do {
-      return try connection.immediateTransaction(body)
+      return try await connection.immediateTransaction(body)
     } catch {
       forgetCaches()
       throw error

@@ -1,7 +1,7 @@
 public import LedgerCore
 
 extension SQLiteEventLog {
-  public func forEachEntry(from position: Int64, _ body: (LogEntry) throws -> Void) throws {
+  public func forEachEntry(from position: Int64, _ body: (LogEntry) async throws -> Void) async throws {
     let voiding = try voidingPositions(knownAt: .max)
     let statement = try connection.statement(
       "SELECT \(selectedColumns) FROM events WHERE position >= ? ORDER BY position")
@@ -9,11 +9,13 @@ extension SQLiteEventLog {
     statement.bind(1, position)
     while try statement.step() {
       let record = try record(from: statement)
-      try body(LogEntry(record: record, voidedBy: voiding[record.id]))
+      try await body(LogEntry(record: record, voidedBy: voiding[record.id]))
     }
   }
 
-  public func forEachEvent(from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void) throws {
+  public func forEachEvent(
+    from position: Int64, knownAt: Int64, _ body: (RecordedEvent) async throws -> Void
+  ) async throws {
     let voided = try voidingPositions(knownAt: knownAt)
     let statement = try connection.statement(
       "SELECT \(selectedColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
@@ -23,7 +25,7 @@ extension SQLiteEventLog {
     while try statement.step() {
       let record = try record(from: statement)
       if !voided.isEmpty, voided[record.id] != nil { continue }
-      try body(try decode(record))
+      try await body(try decode(record))
     }
   }
 

@@ -102,26 +102,49 @@ public final class SQLiteConnection {
   /// `IMMEDIATE` takes the write lock up front, so two writers queue on the busy timeout
   /// instead of failing halfway.
   public func immediateTransaction<T>(_ body: () throws -> T) throws -> T {
-    if sqlite3_get_autocommit(handle) == 0 {
-      try execute("SAVEPOINT inner")
-      do {
-        let result = try body()
-        try execute("RELEASE inner")
-        return result
-      } catch {
-        try? execute("ROLLBACK TO inner")
-        try? execute("RELEASE inner")
-        throw error
-      }
-    }
-    try execute("BEGIN IMMEDIATE")
+    let nested = try beginUnit()
     do {
       let result = try body()
-      try execute("COMMIT")
+      try commitUnit(nested: nested)
       return result
     } catch {
-      try? execute("ROLLBACK")
+      rollBackUnit(nested: nested)
       throw error
+    }
+  }
+
+  /// ``immediateTransaction(_:)`` around an async body (which must not hand the connection
+  /// to another task).
+  public func immediateTransaction<T>(_ body: () async throws -> T) async throws -> T {
+    let nested = try beginUnit()
+    do {
+      let result = try await body()
+      try commitUnit(nested: nested)
+      return result
+    } catch {
+      rollBackUnit(nested: nested)
+      throw error
+    }
+  }
+
+  /// Opens a unit of work: a transaction, or a savepoint inside the open one.
+  /// - Returns: whether it is a savepoint.
+  private func beginUnit() throws -> Bool {
+    let nested = sqlite3_get_autocommit(handle) == 0
+    try execute(nested ? "SAVEPOINT inner" : "BEGIN IMMEDIATE")
+    return nested
+  }
+
+  private func commitUnit(nested: Bool) throws {
+    try execute(nested ? "RELEASE inner" : "COMMIT")
+  }
+
+  private func rollBackUnit(nested: Bool) {
+    if nested {
+      try? execute("ROLLBACK TO inner")
+      try? execute("RELEASE inner")
+    } else {
+      try? execute("ROLLBACK")
     }
   }
 

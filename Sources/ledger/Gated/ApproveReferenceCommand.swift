@@ -17,7 +17,7 @@ struct ApproveReferenceCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(
+      try await options.record(
         .approveReference(org: org, specialization: specialization, reference: reference), in: database)
     }
   }

@@ -17,7 +17,7 @@ struct AssociateCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.associate(individual: individual, org: org), in: database)
+      try await options.record(.associate(individual: individual, org: org), in: database)
     }
   }
 }

@@ -21,19 +21,19 @@ struct CommandOptions: ParsableArguments {
   }
 
   /// Decides and records `command` in the database; a refusal or conflict exits 69.
-  func record(_ command: LedgerCommand, in database: DatabaseOptions) throws {
+  func record(_ command: LedgerCommand, in database: DatabaseOptions) async throws {
     let date = try Today.date(or: effective, option: "--effective")
     let log = try database.openForWriting()
     let handler = CommandHandler(log: log, catalogs: try BundledCatalog.load())
     do {
-      let receipt = try handler.execute(command, by: actor, on: date)
+      let receipt = try await handler.execute(command, by: actor, on: date)
       guard json else {
         print("recorded: \(receipt.appended.first.map { "position \($0.position), event \($0.id)" } ?? "nothing new")")
         return
       }
       var recorded: JSONValue = .null
       if let position = receipt.appended.first?.position {
-        try log.forEachEntry(from: position) { entry in
+        try await log.forEachEntry(from: position) { entry in
           if entry.record.position == position { recorded = LogCommand.json(of: entry) }
         }
       }

@@ -17,7 +17,7 @@ struct DepartCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.depart(individual: individual, org: org), in: database)
+      try await options.record(.depart(individual: individual, org: org), in: database)
     }
   }
 }

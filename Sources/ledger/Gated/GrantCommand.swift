@@ -17,7 +17,7 @@ struct GrantCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.grant(subject: subject, role: role, org: org), in: database)
+      try await options.record(.grant(subject: subject, role: role, org: org), in: database)
     }
   }
 }

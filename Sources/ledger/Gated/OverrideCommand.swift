@@ -23,7 +23,7 @@ struct OverrideCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(
+      try await options.record(
         .placeOverride(
           org: org, competency: competency, level: level, reason: reason, expires: try expires.map(Today.parse)),
         in: database)

@@ -16,7 +16,7 @@ struct PurchaseCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.purchase(org: org, level: level), in: database)
+      try await options.record(.purchase(org: org, level: level), in: database)
     }
   }
 }

@@ -17,7 +17,7 @@ struct RecordAuditCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.recordAudit(org: org, specialization: specialization, result: result), in: database)
+      try await options.record(.recordAudit(org: org, specialization: specialization, result: result), in: database)
     }
   }
 }

@@ -17,7 +17,8 @@ struct RejectReferenceCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.rejectReference(org: org, specialization: specialization, reference: reference), in: database)
+      try await options.record(
+        .rejectReference(org: org, specialization: specialization, reference: reference), in: database)
     }
   }
 }

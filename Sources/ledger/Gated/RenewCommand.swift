@@ -17,7 +17,7 @@ struct RenewCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.renew(org: org, level: level), in: database)
+      try await options.record(.renew(org: org, level: level), in: database)
     }
   }
 }

@@ -17,7 +17,7 @@ struct RevokeCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.revoke(subject: subject, role: role, org: org), in: database)
+      try await options.record(.revoke(subject: subject, role: role, org: org), in: database)
     }
   }
 }

@@ -16,7 +16,7 @@ struct RevokeOverrideCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.revokeOverride(org: org, competency: competency), in: database)
+      try await options.record(.revokeOverride(org: org, competency: competency), in: database)
     }
   }
 }

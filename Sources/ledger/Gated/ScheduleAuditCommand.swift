@@ -18,7 +18,7 @@ struct ScheduleAuditCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(.scheduleAudit(org: org, specialization: specialization), in: database)
+      try await options.record(.scheduleAudit(org: org, specialization: specialization), in: database)
     }
   }
 }

@@ -20,7 +20,7 @@ struct SubmitReferenceCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try options.record(
+      try await options.record(
         .submitReference(org: org, specialization: specialization, reference: reference, customer: customer),
         in: database)
     }

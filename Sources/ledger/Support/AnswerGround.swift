@@ -11,9 +11,9 @@ struct AnswerGround {
   let rootHash: MerkleTree.Hash
 
   /// The ground of an answer computed at `position` of `log`.
-  init(log: any EventLog, position: Int64) throws {
+  init(log: any EventLog, position: Int64) async throws {
     self.position = position
-    self.rootHash = try log.treeRoot(size: position)
+    self.rootHash = try await log.treeRoot(size: position)
   }
 
   /// `document` (a JSON object) with `knownAtPosition` and `rootHash` (base64) added.

@@ -24,13 +24,13 @@ struct QueryOptions: ParsableArguments {
   /// query over the bundled catalog; an organization no event names exits 65.
   func run(
     on database: DatabaseOptions,
-    _ body: (OrganizationQuery, _ asOf: CivilDate, _ knownAt: Int64) throws -> Void
-  ) throws {
+    _ body: (OrganizationQuery, _ asOf: CivilDate, _ knownAt: Int64) async throws -> Void
+  ) async throws {
     let log = try database.openForReading()
     let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
     let asOf = try date()
     do {
-      try body(query, asOf, try knownAt.point().resolve(in: log))
+      try await body(query, asOf, try await knownAt.point().resolve(in: log))
     } catch let unknown as UnknownOrganization {
       throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
     }
