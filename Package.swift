@@ -92,6 +92,11 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "EventLogContractTests",
+      dependencies: ["ledger", "LedgerCore", "LedgerStorage", "LedgerTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "LedgerCatalogTests",
       dependencies: ["LedgerCore", "LedgerCatalog"],
       swiftSettings: swiftSettings
