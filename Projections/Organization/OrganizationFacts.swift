@@ -1,8 +1,11 @@
 public import LedgerCore
 
 /// The events that bear on one organization, in the order the program applies them:
-/// effective date, then the same-day rank of their type, then position. Voided events are
-/// left out.
+/// effective date, then the same-day rank of their type, then position.
+///
+/// Voided events are the log's to filter (``LogEntry/isVisible(knownAt:)``): a read as known
+/// at a position gives only what is visible then. Fed event by event, a correction can
+/// arrive after the event it voids was applied; ``apply(_:)`` then takes that event out.
 ///
 /// The ranks put enrolments first, then credentials, departures, associations and the rest
 /// (``LedgerEvent/sameDayRank``): leaving one organization and joining another on one day is
@@ -19,18 +22,16 @@ public struct OrganizationFacts: Sendable {
   public private(set) var events: [RecordedEvent] = []
   /// The order key of each event, by index.
   private var keys: [OrderKey] = []
-  private var voided: Set<String> = []
 
   /// An organization with no facts yet.
   public init(org: String) {
     self.org = org
   }
 
-  /// The facts of `events` (any order; corrections among them void their targets).
+  /// The facts of `events`, the events visible at one known-at position (any order).
   public init(org: String, events: [RecordedEvent]) {
     self.org = org
-    voided = Set(events.compactMap(\.corrects))
-    order(events.filter { !voided.contains($0.id) && isRelevant($0) })
+    order(events.filter(isRelevant))
   }
 
   /// Sorts `kept` into application order, small keys rather than the large events.
@@ -52,17 +53,18 @@ public struct OrganizationFacts: Sendable {
     keys = order.map { unsorted[$0] }
   }
 
-  /// Adds one event, recorded after every event applied so far.
+  /// Adds one event, recorded after every event applied so far; a correction takes the event
+  /// it voids out.
   public mutating func apply(_ event: RecordedEvent) {
     if let target = event.corrects {
-      voided.insert(target)
       if let index = events.firstIndex(where: { $0.id == target }) {
         events.remove(at: index)
         // A voided association may change the rank of a same-day departure: order afresh.
         order(events)
       }
     }
-    guard !voided.contains(event.id), isRelevant(event) else { return }
+    // A correction names an earlier event, so no event arrives after the one voiding it.
+    guard isRelevant(event) else { return }
     // Every event applied so far was recorded earlier than this one.
     let key = OrderKey(
       day: event.effective.dayNumber,

@@ -10,6 +10,14 @@ public struct HistoryBuilder {
   /// An empty history.
   public init() {}
 
+  /// The events a question sees once all are known: those no correction voids, as a log
+  /// read gives them.
+  public var visibleEvents: [RecordedEvent] {
+    var voidedBy: [String: Int64] = [:]
+    for event in events { if let target = event.corrects { voidedBy[target] = voidedBy[target] ?? event.position } }
+    return events.filter { LogEntry(record: $0.record, voidedBy: voidedBy[$0.id]).isVisible(knownAt: .max) }
+  }
+
   /// Records `event` effective on `date`; returns its id.
   @discardableResult
   public mutating func add(

@@ -61,11 +61,11 @@ struct ExportActivityCommand: AsyncParsableCommand {
           let day = entry.record.recorded.day
           guard start.map({ day >= $0 }) ?? true, end.map({ day <= $0 }) ?? true else { return }
           if json {
-            let fields = ActivityLog.fields(entry)
+            let fields = try ActivityLog.fields(entry)
             output.write(bytes: JSONValue.object(zip(keys, fields).map { ($0, .string($1)) }).canonicalBytes)
             output.write("\n")
           } else {
-            output.write((csv ? ActivityLog.csvLine(entry) : ActivityLog.textLine(entry)) + "\n")
+            output.write((csv ? try ActivityLog.csvLine(entry) : try ActivityLog.textLine(entry)) + "\n")
           }
         }
       } catch {

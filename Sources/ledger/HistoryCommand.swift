@@ -2,7 +2,6 @@ import ArgumentParser
 import LedgerCore
 import LedgerQueries
 import LedgerStorage
-import Projections
 
 /// `ledger history ORG`: the replay for audits, or what later records restated about the past.
 struct HistoryCommand: AsyncParsableCommand {
@@ -54,43 +53,36 @@ struct HistoryCommand: AsyncParsableCommand {
       let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
       let (start, end) = (try period.start(), try period.end())
       let position = try await knownAt.point().resolve(in: log)
-      let timeline: OrganizationTimeline
-      do {
-        timeline = try await query.timeline(of: org, knownAt: position)
-      } catch let unknown as UnknownOrganization {
-        throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
-      }
       var output = OutputBuffer()
-      let ground = await json ? try AnswerGround(log: log, position: position) : nil
+      let ground = json ? try await AnswerGround(log: log, position: position) : nil
       func write(_ document: JSONValue?, _ text: @autoclosure () -> String) {
         self.write(document.map { ground?.adding(to: $0) ?? $0 }, text(), to: &output)
       }
-      if let restatedSince {
-        let since = min(restatedSince, position)
-        let earlier =
-          await (try? query.timeline(of: org, knownAt: since))
-          ?? OrganizationTimeline(catalogs: query.catalogs, facts: OrganizationFacts(org: org))
-        let later = try log.events(concerning: org, knownAt: position).filter { $0.position > since }
-        let restatements = timeline.restatements(comparedWith: earlier, through: end).filter { restatement in
-          start.map { (restatement.until ?? end) >= $0 } ?? true
+      do {
+        if let restatedSince {
+          let report = try await query.restatements(
+            of: org, since: restatedSince, knownAt: position, from: start, through: end)
+          if !json {
+            output.write(
+              "\(org): recorded after position \(report.since), up to \(position): \(report.recorded.count) event(s)\n")
+          }
+          for event in report.recorded {
+            write(json ? HistoryDocument.json(recorded: event) : nil, HistoryDocument.text(recorded: event))
+          }
+          if !json {
+            output.write(
+              report.restatements.isEmpty ? "No answer about the past changed.\n" : "Answers that changed:\n")
+          }
+          for restatement in report.restatements {
+            write(json ? HistoryDocument.json(restatement) : nil, HistoryDocument.text(restatement))
+          }
+        } else {
+          for entry in try await query.history(of: org, from: start, through: end, knownAt: position) {
+            write(json ? HistoryDocument.json(entry) : nil, HistoryDocument.text(entry))
+          }
         }
-        if !json {
-          output.write("\(org): recorded after position \(since), up to \(position): \(later.count) event(s)\n")
-        }
-        for event in later {
-          write(json ? HistoryDocument.json(recorded: event) : nil, HistoryDocument.text(recorded: event))
-        }
-        if !json {
-          output.write(restatements.isEmpty ? "No answer about the past changed.\n" : "Answers that changed:\n")
-        }
-        for restatement in restatements {
-          write(json ? HistoryDocument.json(restatement) : nil, HistoryDocument.text(restatement))
-        }
-      } else {
-        let entries = timeline.history(through: end).filter { entry in start.map { entry.date >= $0 } ?? true }
-        for entry in entries {
-          write(json ? HistoryDocument.json(entry) : nil, HistoryDocument.text(entry))
-        }
+      } catch let unknown as UnknownOrganization {
+        throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
       }
       output.flush()
     }

@@ -33,7 +33,7 @@ struct LogCommand: AsyncParsableCommand {
       do {
         try await log.forEachEntry(from: fromPosition) { entry in
           if json {
-            output.write(bytes: LogCommand.json(of: entry).canonicalBytes)
+            output.write(bytes: try LogCommand.json(of: entry).canonicalBytes)
             output.write("\n")
           } else {
             output.write(LogCommand.text(of: entry))
@@ -61,9 +61,9 @@ struct LogCommand: AsyncParsableCommand {
     return line
   }
 
-  static func json(of entry: LogEntry) -> JSONValue {
+  static func json(of entry: LogEntry) throws -> JSONValue {
     let record = entry.record
-    let payload = (try? JSONParser.parse(record.payload)) ?? .null
+    let payload = try record.decodedFromStorage().event.payloadJSON
     return .object([
       ("position", .number(Decimal(record.position))),
       ("id", .string(record.id)),

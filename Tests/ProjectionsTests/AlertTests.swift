@@ -8,7 +8,7 @@ import Testing
 struct AlertTests {
   static func alerts(_ history: HistoryBuilder, through date: String) -> [Alert] {
     let (transitions, reminders) = OrganizationTimeline(
-      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.events)
+      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.visibleEvents)
     ).alerts(through: Samples.date(date))
     return transitions.map { Alert(org: "contoso", transition: $0) }
       + reminders.map { Alert(org: "contoso", reminder: $0) }

@@ -23,8 +23,10 @@ struct ConsumptionTests {
   }
 
   func line(_ history: HistoryBuilder, on date: String, metric: String = "kubernetes-acr") -> ConsumptionReport.Line {
-    OrganizationTimeline(catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.events))
-      .consumptionReport(asOf: Samples.date(date), specialization: Self.kubernetes).lines.first { $0.metric == metric }!
+    OrganizationTimeline(
+      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.visibleEvents)
+    )
+    .consumptionReport(asOf: Samples.date(date), specialization: Self.kubernetes).lines.first { $0.metric == metric }!
   }
 
   static var threeCustomers: HistoryBuilder {

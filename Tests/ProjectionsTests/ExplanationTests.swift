@@ -7,7 +7,7 @@ import Testing
 struct ExplanationTests {
   static func stopped(_ history: HistoryBuilder, on date: String) -> [String] {
     let explanation = OrganizationTimeline(
-      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.events)
+      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.visibleEvents)
     ).explain("application-development", asOf: Samples.date(date))
     let silver = explanation?.parts.first { $0.title.hasSuffix(", silver") }?.outcome
     return silver?.stoppedCounting.map { "\($0.individual): \($0.reason) on \($0.since)" } ?? []

@@ -6,8 +6,10 @@ import Testing
 /// The business profile: what customers see, each with the day it has been shown since.
 struct ProfileTests {
   static func profile(_ history: HistoryBuilder, on date: String) -> BusinessProfile {
-    OrganizationTimeline(catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.events))
-      .profile(asOf: Samples.date(date))
+    OrganizationTimeline(
+      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.visibleEvents)
+    )
+    .profile(asOf: Samples.date(date))
   }
 
   @Test func theProfileShowsTheMembershipAndEachDisplayedCompetencySinceItsDay() {

@@ -73,7 +73,7 @@ struct SpecializationTests {
     #expect(renewed.status == "active" && !renewed.heldByValidityYear)
     #expect(renewed.activeSince == Samples.date("2022-04-01") && renewed.anniversary == Samples.date("2024-04-01"))
     let days = OrganizationTimeline(
-      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.events)
+      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.visibleEvents)
     ).history(through: Samples.date("2023-04-01"))
     #expect(
       days.contains { entry in

@@ -9,7 +9,7 @@ let bundledCatalogs = try! CatalogLoader.bundled()
 extension HistoryBuilder {
   /// The status of `org` on `date` by full replay of this history.
   func status(_ org: String, on date: String, catalogs: CatalogHistory = bundledCatalogs) -> OrganizationStatus {
-    OrganizationTimeline(catalogs: catalogs, facts: OrganizationFacts(org: org, events: events))
+    OrganizationTimeline(catalogs: catalogs, facts: OrganizationFacts(org: org, events: visibleEvents))
       .status(asOf: Samples.date(date))
   }
 

@@ -61,4 +61,15 @@ public struct EventRecord: Equatable, Sendable {
   public func decoded() throws(EventValidationError) -> RecordedEvent {
     RecordedEvent(record: self, event: try LedgerEvent(typeName: typeName, payload: payload))
   }
+
+  /// Decodes a record read back from storage, where a payload that is not valid for its
+  /// type means the store was changed outside the ledger.
+  /// - Throws: ``StoredDataError`` naming the position and the reason.
+  public func decodedFromStorage() throws(StoredDataError) -> RecordedEvent {
+    do {
+      return try decoded()
+    } catch {
+      throw StoredDataError(position: position, reason: error.reason)
+    }
+  }
 }

@@ -1,5 +1,6 @@
 /// A stored record as `ledger log` shows it: voided events stay, marked with the position
-/// of the correction that voided them.
+/// of the correction that voided them. ``isVisible(knownAt:)`` is the one rule every read
+/// of every backend filters by.
 public struct LogEntry: Equatable, Sendable {
   /// The stored record.
   public let record: EventRecord
@@ -10,5 +11,11 @@ public struct LogEntry: Equatable, Sendable {
   public init(record: EventRecord, voidedBy: Int64?) {
     self.record = record
     self.voidedBy = voidedBy
+  }
+
+  /// Whether a question known at position `knownAt` sees the event: it was recorded by then
+  /// and no correction recorded by then voids it.
+  public func isVisible(knownAt: Int64) -> Bool {
+    record.position <= knownAt && (voidedBy.map { $0 > knownAt } ?? true)
   }
 }

@@ -9,26 +9,27 @@ public enum ActivityLog {
   public static let header = "recorded,position,effective,organization,affected,action,user,role,event,writer"
 
   /// The CSV line of one stored record (RFC 4180 quoting, formulas neutralised).
-  public static func csvLine(_ entry: LogEntry) -> String {
-    fields(entry).map(OutputText.csvCell).joined(separator: ",")
+  public static func csvLine(_ entry: LogEntry) throws -> String {
+    try fields(entry).map(OutputText.csvCell).joined(separator: ",")
   }
 
   /// The tab-separated line of one stored record, every control character escaped.
-  public static func textLine(_ entry: LogEntry) -> String {
-    fields(entry).map { OutputText.escaped($0) }.joined(separator: "\t")
+  public static func textLine(_ entry: LogEntry) throws -> String {
+    try fields(entry).map { OutputText.escaped($0) }.joined(separator: "\t")
   }
 
   /// The fields of one stored record, in the header's order.
-  public static func fields(_ entry: LogEntry) -> [String] {
+  /// - Throws: ``StoredDataError`` when the record does not decode.
+  public static func fields(_ entry: LogEntry) throws -> [String] {
     let record = entry.record
-    let event = try? record.decoded().event
+    let event = try record.decodedFromStorage().event
     var action = record.typeName
     if let corrects = record.corrects { action += " (correction of \(corrects))" }
     if let voidedBy = entry.voidedBy { action += " (voided at position \(voidedBy))" }
     if record.unchecked { action += " (imported unchecked)" }
     return [
-      record.recorded.description, "\(record.position)", record.effective.description, event?.organization ?? "",
-      event.map(affected) ?? "", action, record.actor?.id ?? "", record.actor?.role ?? "", record.id,
+      record.recorded.description, "\(record.position)", record.effective.description, event.organization ?? "",
+      affected(event), action, record.actor?.id ?? "", record.actor?.role ?? "", record.id,
       record.writer ?? "",
     ]
   }

@@ -58,7 +58,7 @@ public enum HistoryDocument {
       ("corrects", event.corrects.map(JSONValue.string) ?? .null),
       ("reason", event.reason.map(JSONValue.string) ?? .null),
       ("writer", event.record.writer.map(JSONValue.string) ?? .null), ("unchecked", .bool(event.record.unchecked)),
-      ("fields", (try? JSONParser.parse(event.payload)) ?? .null),
+      ("fields", event.event.payloadJSON),
     ])
   }
 

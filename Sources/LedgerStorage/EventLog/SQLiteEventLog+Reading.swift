@@ -24,8 +24,9 @@ extension SQLiteEventLog {
     statement.bind(2, knownAt)
     while try statement.step() {
       let record = try record(from: statement)
-      if !voided.isEmpty, voided[record.id] != nil { continue }
-      try await body(try decode(record))
+      let entry = LogEntry(record: record, voidedBy: voided[record.id])
+      guard entry.isVisible(knownAt: knownAt) else { continue }
+      try await body(try entry.record.decodedFromStorage())
     }
   }
 
@@ -33,17 +34,18 @@ extension SQLiteEventLog {
     guard let number = try streamNumber(named: stream.description) else { return [] }
     let statement = try connection.statement(
       """
-      SELECT \(selectedColumns) FROM events AS e
-      WHERE stream_no = ?1 AND position <= ?2
-        AND NOT EXISTS (SELECT 1 FROM events AS c WHERE c.corrects = e.event_id AND c.position <= ?2)
-      ORDER BY stream_version
+      SELECT \(selectedColumns),
+        (SELECT min(c.position) FROM events AS c WHERE c.corrects = e.event_id AND c.position <= ?2)
+      FROM events AS e WHERE stream_no = ?1 AND position <= ?2 ORDER BY stream_version
       """)
     defer { statement.reset() }
     statement.bind(1, number)
     statement.bind(2, knownAt)
     var events: [RecordedEvent] = []
     while try statement.step() {
-      events.append(try decode(try record(from: statement)))
+      let entry = LogEntry(
+        record: try record(from: statement), voidedBy: statement.isNull(16) ? nil : statement.int64(16))
+      if entry.isVisible(knownAt: knownAt) { events.append(try entry.record.decodedFromStorage()) }
     }
     return events
   }
@@ -83,14 +85,6 @@ extension SQLiteEventLog {
       if let id = statement.text(0) { voided[id] = statement.int64(1) }
     }
     return voided
-  }
-
-  func decode(_ record: EventRecord) throws -> RecordedEvent {
-    do {
-      return try record.decoded()
-    } catch {
-      throw StoredDataError(position: record.position, reason: error.reason)
-    }
   }
 
   /// Reads the columns of ``LedgerSchema/eventColumns`` from the current row.

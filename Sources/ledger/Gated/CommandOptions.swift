@@ -34,7 +34,7 @@ struct CommandOptions: ParsableArguments {
       var recorded: JSONValue = .null
       if let position = receipt.appended.first?.position {
         try await log.forEachEntry(from: position) { entry in
-          if entry.record.position == position { recorded = LogCommand.json(of: entry) }
+          if entry.record.position == position { recorded = try LogCommand.json(of: entry) }
         }
       }
       print(String(decoding: JSONValue.object([("recorded", recorded)]).canonicalBytes, as: UTF8.self))
