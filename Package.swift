@@ -16,6 +16,8 @@ let package = Package(
     .library(name: "LedgerCatalog", targets: ["LedgerCatalog"]),
     .library(name: "Projections", targets: ["Projections"]),
     .library(name: "LedgerQueries", targets: ["LedgerQueries"]),
+    .library(name: "LedgerPresentation", targets: ["LedgerPresentation"]),
+    .library(name: "LedgerImport", targets: ["LedgerImport"]),
     .library(name: "LedgerNotifications", targets: ["LedgerNotifications"]),
     .library(name: "LedgerCommands", targets: ["LedgerCommands"]),
   ],
@@ -57,8 +59,18 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .target(
+      name: "LedgerPresentation",
+      dependencies: ["LedgerCore", "LedgerCatalog", "Projections", "LedgerQueries"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "LedgerImport",
+      dependencies: ["LedgerCore"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
       name: "LedgerNotifications",
-      dependencies: ["LedgerCore", "LedgerQueries"],
+      dependencies: ["LedgerCore", "LedgerStorage", "LedgerQueries", "LedgerPresentation"],
       swiftSettings: swiftSettings
     ),
     .target(
@@ -69,8 +81,8 @@ let package = Package(
     .executableTarget(
       name: "ledger",
       dependencies: [
-        "LedgerCore", "LedgerStorage", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerNotifications",
-        "LedgerCommands",
+        "LedgerCore", "LedgerStorage", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerPresentation",
+        "LedgerImport", "LedgerNotifications", "LedgerCommands",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/demo.ndjson")],
@@ -97,6 +109,16 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "LedgerImportTests",
+      dependencies: ["LedgerCore", "LedgerImport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "LedgerNotificationsTests",
+      dependencies: ["LedgerCore", "LedgerNotifications", "LedgerTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "LedgerCatalogTests",
       dependencies: ["LedgerCore", "LedgerCatalog"],
       swiftSettings: swiftSettings
@@ -104,7 +126,8 @@ let package = Package(
     .testTarget(
       name: "ProjectionsTests",
       dependencies: [
-        "LedgerCore", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerStorage", "LedgerTestSupport",
+        "LedgerCore", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerPresentation", "LedgerStorage",
+        "LedgerTestSupport",
       ],
       swiftSettings: swiftSettings
     ),
@@ -115,7 +138,10 @@ let package = Package(
     ),
     .testTarget(
       name: "LedgerCLITests",
-      dependencies: ["ledger", "LedgerCore", "LedgerStorage", "LedgerQueries", "LedgerTestSupport"],
+      dependencies: [
+        "ledger", "LedgerCore", "LedgerStorage", "LedgerQueries", "LedgerPresentation", "LedgerNotifications",
+        "LedgerTestSupport",
+      ],
       swiftSettings: swiftSettings
     ),
   ]

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerPresentation
 public import LedgerQueries
 
 /// Something that takes alerts one at a time and says when it has them: a file synced to
@@ -28,5 +29,5 @@ public struct DeliveryFailure: Error, CustomStringConvertible {
 
 extension Alert {
   /// The alert as one line of NDJSON.
-  var line: [UInt8] { json.canonicalBytes + [0x0A] }
+  var line: [UInt8] { AlertDocument.json(self).canonicalBytes + [0x0A] }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerPresentation
 public import LedgerQueries
 import Synchronization
 
@@ -94,7 +95,7 @@ public struct ExecSink: AlertSink {
     // A command that exits without reading must not kill this process with SIGPIPE, nor
     // fail the delivery.
     signal(SIGPIPE, SIG_IGN)
-    let bytes = alert.json.canonicalBytes
+    let bytes = AlertDocument.json(alert).canonicalBytes
     _ = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
     close(writeEnd)
 

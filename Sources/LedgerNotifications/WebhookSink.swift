@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import LedgerCore
+import LedgerPresentation
 public import LedgerQueries
 
 #if canImport(FoundationNetworking)
@@ -37,7 +38,7 @@ public struct WebhookSink: AlertSink {
     request.httpMethod = "POST"
     request.setValue("application/json", forHTTPHeaderField: "Content-Type")
     request.setValue(alert.id, forHTTPHeaderField: Self.idempotencyHeader)
-    request.httpBody = Data(alert.json.canonicalBytes)
+    request.httpBody = Data(AlertDocument.json(alert).canonicalBytes)
     let failure = await retry.run { () async -> (reason: String, retryable: Bool)? in
       switch await send(request) {
       case .answered(let status):

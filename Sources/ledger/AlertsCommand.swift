@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerPresentation
 import LedgerQueries
 import Projections
 
@@ -42,19 +43,14 @@ struct AlertsCommand: AsyncParsableCommand {
       let ground = await json ? try AnswerGround(log: log, position: position) : nil
       for alert in alerts {
         if let ground {
-          output.write(bytes: ground.adding(to: alert.json).canonicalBytes)
+          output.write(bytes: ground.adding(to: AlertDocument.json(alert)).canonicalBytes)
           output.write("\n")
         } else {
-          output.write(Self.text(alert))
+          output.write(AlertDocument.text(alert))
         }
       }
       output.flush()
     }
   }
 
-  static func text(_ alert: Alert) -> String {
-    let subject = alert.competency ?? "membership"
-    return "\(alert.effective)  \(alert.org)  \(alert.kind.rawValue)  \(subject)  \(alert.state.rawValue)  "
-      + "cause: \(alert.cause)  [\(alert.id)]\n            \(alert.message)\n"
-  }
 }

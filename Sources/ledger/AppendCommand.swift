@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCommands
 import LedgerCore
+import LedgerPresentation
 import LedgerStorage
 
 /// `ledger append [FILE…]`: validates every line, then appends all events in one transaction.
@@ -73,7 +74,7 @@ struct AppendCommand: AsyncParsableCommand {
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
-      print(json ? Self.json(of: receipt) : Self.summary(of: receipt))
+      print(json ? AppendDocument.json(of: receipt) : AppendDocument.text(of: receipt))
     }
   }
 
@@ -92,28 +93,4 @@ struct AppendCommand: AsyncParsableCommand {
     return batch
   }
 
-  /// The summary as JSON: how many were appended and where, and how many were present.
-  static func json(of receipt: AppendReceipt, extra: [(key: String, value: JSONValue)] = []) -> String {
-    let position = { (appended: AppendReceipt.Appended?) in
-      appended.map { JSONValue.number(Decimal($0.position)) } ?? .null
-    }
-    let object = JSONValue.object(
-      extra + [
-        ("appended", .number(Decimal(receipt.appended.count))), ("firstPosition", position(receipt.appended.first)),
-        ("lastPosition", position(receipt.appended.last)),
-        ("alreadyPresent", .number(Decimal(receipt.alreadyPresent.count))),
-      ])
-    return String(decoding: object.canonicalBytes, as: UTF8.self)
-  }
-
-  static func summary(of receipt: AppendReceipt) -> String {
-    var text = "appended \(receipt.appended.count) event\(receipt.appended.count == 1 ? "" : "s")"
-    if let first = receipt.appended.first, let last = receipt.appended.last {
-      text += " at positions \(first.position)…\(last.position)"
-    }
-    if !receipt.alreadyPresent.isEmpty {
-      text += "; \(receipt.alreadyPresent.count) already present"
-    }
-    return text
-  }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCatalog
 import LedgerCore
+import LedgerPresentation
 import LedgerQueries
 
 /// `ledger catalog`: the program rules in force on a date.

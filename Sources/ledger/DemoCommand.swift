@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerPresentation
 import LedgerQueries
 import LedgerStorage
 import Projections
@@ -43,7 +44,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         // The sample is the program's past, imported as it is (by the writer "demo").
         let receipt = try log.append(batch.events.map { $0.written(by: "demo", unchecked: true) })
-        print("Wrote the sample history to \(target): \(AppendCommand.summary(of: receipt)).\n")
+        print("Wrote the sample history to \(target): \(AppendDocument.text(of: receipt)).\n")
         var folded = LogSummary()
         try await log.forEachEvent(from: 1, knownAt: try log.headPosition()) { folded.apply($0) }
         summary = folded
@@ -89,7 +90,7 @@ struct DemoCommand: AsyncParsableCommand {
     for (date, story, position) in moments {
       let status = try await query.status(of: "contoso", asOf: try CivilDate(parsing: date), knownAt: position)
       print("\n== \(date): \(story)")
-      print(StatusText.describe(status, knownAtPosition: position, activeOnly: true))
+      print(StatusDocument.text(status, knownAtPosition: position, activeOnly: true))
     }
   }
 
@@ -113,7 +114,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
     print("\n== Alerts through \(end), as `ledger notify` delivers them")
     for alert in try await AlertFeed(log: log, catalogs: catalogs).alerts(through: end, knownAt: head) {
-      print(AlertsCommand.text(alert), terminator: "")
+      print(AlertDocument.text(alert), terminator: "")
     }
   }
 

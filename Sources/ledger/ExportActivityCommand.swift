@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerPresentation
 import LedgerQueries
 import LedgerStorage
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerPresentation
 import LedgerQueries
 import LedgerStorage
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerImport
+import LedgerPresentation
 import LedgerStorage
 
 /// `ledger import-acr FILE.csv`: a Partner Center Insights ACR export, all or nothing.
@@ -62,9 +64,9 @@ struct ImportAcrCommand: AsyncParsableCommand {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
       if json {
-        print(AppendCommand.json(of: receipt, extra: [("rows", .number(Decimal(importer.rows)))]))
+        print(AppendDocument.json(of: receipt, extra: [("rows", .number(Decimal(importer.rows)))]))
       } else {
-        print("imported \(importer.rows) row\(importer.rows == 1 ? "" : "s"): \(AppendCommand.summary(of: receipt))")
+        print("imported \(importer.rows) row\(importer.rows == 1 ? "" : "s"): \(AppendDocument.text(of: receipt))")
       }
     }
   }

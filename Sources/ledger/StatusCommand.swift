@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerPresentation
 import LedgerQueries
 import Projections
 
@@ -34,7 +35,7 @@ struct StatusCommand: AsyncParsableCommand {
           let document = ground.adding(to: StatusDocument.json(status, knownAtPosition: position))
           print(String(decoding: document.canonicalBytes, as: UTF8.self))
         } else {
-          print(StatusText.describe(status, knownAtPosition: position))
+          print(StatusDocument.text(status, knownAtPosition: position))
         }
       }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerPresentation
 import LedgerStorage
 
 /// `ledger verify`: recomputes the chain and the tree, compares what is stored beside them,
@@ -49,7 +50,8 @@ struct VerifyCommand: AsyncParsableCommand {
       if json {
         print(
           String(
-            decoding: Self.json(result, given: given.count, recorded: recorded.count).canonicalBytes, as: UTF8.self))
+            decoding: VerificationDocument.json(result, given: given.count, recorded: recorded.count).canonicalBytes,
+            as: UTF8.self))
         if !result.isIntact { throw ExitCode(65) }
         return
       }
@@ -69,47 +71,8 @@ struct VerifyCommand: AsyncParsableCommand {
         "ok: \(result.eventCount) events, chain head \(HashChain.hex(result.headHash)), root \(Data(result.rootHash).base64EncodedString())"
       )
       for line in result.checked { print("checked: \(line)") }
-      print(Self.proven(given: given, recorded: recorded.count, signed: verifier != nil))
+      print(VerificationDocument.proven(given: given, recorded: recorded.count, signed: verifier != nil))
     }
   }
 
-  /// What the checkpoints let it prove, and what it cannot without one.
-  static func proven(given: [Checkpoint], recorded: Int, signed: Bool) -> String {
-    var lines: [String] = []
-    if recorded > 0 { lines.append("checked: \(recorded) checkpoint(s) recorded in the ledger itself") }
-    if given.isEmpty {
-      lines.append(
-        "not proven without a checkpoint: that no event was removed from the end, and that the file was not rewritten whole with every hash recomputed; give --checkpoint FILE published earlier"
-      )
-    } else {
-      let sizes = given.map { "\($0.size)" }.joined(separator: ", ")
-      lines.append(
-        "proven: the log extends the given checkpoint(s) of size \(sizes); "
-          + (signed ? "their signatures verify" : "signatures not checked (give --key KEYFILE.pub)"))
-    }
-    return lines.joined(separator: "\n")
-  }
-
-  static func json(_ result: ChainVerification, given: Int, recorded: Int) -> JSONValue {
-    .object([
-      ("ok", .bool(result.isIntact)), ("events", .number(Decimal(result.eventCount))),
-      ("chainHead", .string(HashChain.hex(result.headHash))), ("rootHash", CheckpointFiles.base64(result.rootHash)),
-      (
-        "firstMismatch",
-        result.firstMismatch.map {
-          .object([("position", .number(Decimal($0.position))), ("reason", .string($0.reason))])
-        }
-          ?? .null
-      ),
-      (
-        "checkpointFailures",
-        .array(
-          result.checkpointFailures.map {
-            .object([("size", .number(Decimal($0.size))), ("reason", .string($0.reason))])
-          })
-      ),
-      ("checked", .array(result.checked.map(JSONValue.string))),
-      ("checkpointsGiven", .number(Decimal(given))), ("checkpointsRecorded", .number(Decimal(recorded))),
-    ])
-  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerPresentation
 import LedgerQueries
 import LedgerTestSupport
 import Testing

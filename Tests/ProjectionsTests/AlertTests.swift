@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerPresentation
 import LedgerQueries
 import LedgerTestSupport
 import Projections
@@ -110,7 +111,7 @@ struct AlertTests {
 
   @Test func theJSONCarriesTheKeysTheInterfaceFixes() {
     let alert = Self.alerts(HistoryTests.scenario(corrected: false), through: "2021-12-31")[0]
-    guard case .object(let members) = alert.json else {
+    guard case .object(let members) = AlertDocument.json(alert) else {
       Issue.record("not an object")
       return
     }

@@ -71,16 +71,4 @@ public struct Alert: Equatable, Sendable {
     self.anniversary = anniversary
   }
 
-  /// The alert as one JSON object, with the keys the interface fixes (`competency` is `null`
-  /// for a reminder).
-  public var json: JSONValue {
-    var members: [(key: String, value: JSONValue)] = [
-      ("id", .string(id)), ("org", .string(org)), ("kind", .string(kind.rawValue)),
-      ("competency", competency.map(JSONValue.string) ?? .null), ("state", .string(state.rawValue)),
-      ("effective", .string(effective.description)), ("cause", .string(cause)), ("message", .string(message)),
-    ]
-    if let reminder { members.append(("reminder", .string(reminder.rawValue))) }
-    if let anniversary { members.append(("anniversary", .string(anniversary.description))) }
-    return .object(members)
-  }
 }

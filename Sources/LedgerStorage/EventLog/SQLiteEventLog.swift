@@ -6,7 +6,7 @@ public import LedgerCore
 /// append to the same file: each append takes the write lock with `BEGIN IMMEDIATE`, and
 /// positions are assigned inside that transaction.
 public final class SQLiteEventLog: EventLog {
-  let connection: SQLiteConnection
+  package let connection: SQLiteConnection
   let clock: LedgerClock
   /// Stream numbers by name and names by number, filled as streams are met.
   var streamNumbers: [String: Int64] = [:]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCommands
 import LedgerCore
+import LedgerPresentation
 import LedgerStorage
 
 /// `--actor`, `--effective` and `--json`, shared by the commands the program's gates decide on.
@@ -34,7 +35,7 @@ struct CommandOptions: ParsableArguments {
       var recorded: JSONValue = .null
       if let position = receipt.appended.first?.position {
         try await log.forEachEntry(from: position) { entry in
-          if entry.record.position == position { recorded = try LogCommand.json(of: entry) }
+          if entry.record.position == position { recorded = try LogEntryDocument.json(of: entry) }
         }
       }
       print(String(decoding: JSONValue.object([("recorded", recorded)]).canonicalBytes, as: UTF8.self))

@@ -1,11 +1,9 @@
 import LedgerCore
-import LedgerQueries
-import Projections
+public import Projections
 
-/// The readable form of a status.
-enum StatusText {
+extension StatusDocument {
   /// The status in lines; `activeOnly` lists only active specializations (for the demo).
-  static func describe(_ status: OrganizationStatus, knownAtPosition: Int64, activeOnly: Bool = false) -> String {
+  public static func text(_ status: OrganizationStatus, knownAtPosition: Int64, activeOnly: Bool = false) -> String {
     var lines = [
       "\(OutputText.escaped(status.name ?? status.org)) (\(OutputText.escaped(status.org))) on \(status.asOf), as known at position \(knownAtPosition)"
     ]

@@ -1,4 +1,5 @@
 public import LedgerCore
+public import LedgerStorage
 
 extension SQLiteEventLog: DeliveryProgress {
   public func acknowledgedAlerts(sink: String) throws -> Set<String> {

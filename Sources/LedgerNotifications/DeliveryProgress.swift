@@ -1,6 +1,8 @@
+public import LedgerCore
+
 /// Where notification sinks keep their progress, beside the log: which alerts each sink has
-/// acknowledged, and which process holds the sink's lease. The SQLite log implements it in
-/// the same database file; so will any later backend.
+/// acknowledged, and which process holds the sink's lease. The SQLite log keeps it in the same
+/// database file (``SQLiteEventLog``'s conformance, in this module); so will any later backend.
 public protocol DeliveryProgress: AnyObject {
   /// The ids of the alerts `sink` has acknowledged.
   func acknowledgedAlerts(sink: String) async throws -> Set<String>

@@ -1,4 +1,5 @@
 public import Foundation
+public import LedgerCore
 
 /// Turns a Partner Center Insights ACR export (CSV) into `ConsumptionReported` events.
 ///

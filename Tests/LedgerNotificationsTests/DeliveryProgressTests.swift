@@ -1,5 +1,5 @@
 import LedgerCore
-import LedgerStorage
+import LedgerNotifications
 import LedgerTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerImport
 import Testing
 
 struct CSVReaderTests {
