@@ -42,7 +42,7 @@ struct AuditRecord: Equatable {
 
 /// One customer reference and its decision.
 struct ReferenceRecord: Equatable {
-  enum Status: String { case submitted, approved, rejected }
+  typealias Status = SpecializationStatus.ReferenceState
   let customer: String
   var status: Status
   var event: String

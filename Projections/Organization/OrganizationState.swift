@@ -8,7 +8,7 @@ struct OrganizationState {
   var name: String?
   var market: Market = .developed
   /// Each individual's current organization and the event that linked them.
-  var associations: [String: (org: String, event: String)] = [:]
+  var associations = Affiliations()
   /// Individuals once linked to this organization and no longer: how their link ended
   /// ("left contoso", "moved to fabrikam"), the day and the event.
   var formerMembers: [String: (reason: String, date: CivilDate, event: String)] = [:]
@@ -29,7 +29,7 @@ struct OrganizationState {
 
   /// The individuals associated with this organization.
   var members: [String] {
-    associations.filter { $0.value.org == org }.keys.sorted()
+    associations.members(of: org)
   }
 
   /// Applies one event effective on `date`.
@@ -43,16 +43,15 @@ struct OrganizationState {
       credentials[event.individual, default: [:]][event.credential] = CredentialHolding(
         code: event.credential, earned: date, expires: event.expires, event: recorded.id)
     case .individualAssociated(let event):
-      if associations[event.individual]?.org == org, event.org != org {
+      let previous = associations.apply(recorded)
+      if previous?.org == org, event.org != org {
         formerMembers[event.individual] = ("moved to \(event.org)", date, recorded.id)
       } else if event.org == org {
         formerMembers[event.individual] = nil
       }
-      associations[event.individual] = (event.org, recorded.id)
     case .individualDeparted(let event):
-      if associations[event.individual]?.org == event.org {
-        associations[event.individual] = nil
-        if event.org == org { formerMembers[event.individual] = ("left \(org)", date, recorded.id) }
+      if associations.apply(recorded) != nil, event.org == org {
+        formerMembers[event.individual] = ("left \(org)", date, recorded.id)
       }
     case .membershipPurchased(let event):
       membership = MembershipTerm(

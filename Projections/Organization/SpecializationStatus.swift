@@ -11,6 +11,11 @@ public struct SpecializationStatus: Equatable, Sendable {
     case active
   }
 
+  /// Where one customer reference stands.
+  public enum ReferenceState: String, Sendable {
+    case submitted, approved, rejected
+  }
+
   /// The specialization id.
   public let specialization: String
   /// The finer stage.
@@ -27,6 +32,10 @@ public struct SpecializationStatus: Equatable, Sendable {
   public let auditValidUntil: CivilDate?
   /// Approved customer references.
   public let approvedReferences: Int
+  /// The customer references submitted, by reference id, with where each stands.
+  public let references: [String: ReferenceState]
+  /// Whether an audit is scheduled and its result not yet recorded.
+  public let auditPending: Bool
   /// What is missing today, in words (for an active one, only when its year holds it).
   public let missing: [String]
   /// Every unmet prerequisite but the audit: the "Schedule audit" gate.

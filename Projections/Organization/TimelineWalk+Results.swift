@@ -36,6 +36,8 @@ extension TimelineWalk {
         specialization: definition.id, stage: run != nil ? .active : (metToday ? .prerequisitesMet : check.stage),
         activeSince: run?.since, anniversary: run?.anniversary, heldByValidityYear: run != nil && !metToday,
         auditValidUntil: check.auditValidUntil, approvedReferences: check.approvedReferences,
+        references: (state.references[definition.id] ?? [:]).mapValues(\.status),
+        auditPending: state.audits[definition.id]?.scheduled != nil,
         missing: metToday ? [] : check.missing, missingBeforeAudit: check.missingBeforeAudit)
     }
     return OrganizationStatus(

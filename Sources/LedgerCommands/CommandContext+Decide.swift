@@ -95,7 +95,7 @@ extension CommandContext {
     let acting = try await authorize([.individual], individual: individual, to: "link \(individual)'s certifications")
     _ = try await status(of: org)
     let events = try await history(of: .individual(individual))
-    if Self.currentOrganization(in: events) == org {
+    if Affiliations(events)[individual]?.org == org {
       throw CommandRefusal("\(individual) is already associated with \(org).")
     }
     let days = events.compactMap { event -> CivilDate? in
@@ -113,23 +113,10 @@ extension CommandContext {
     let acting = try await authorize(
       [.individual] + Self.admins, org: org, individual: individual, to: "record that \(individual) left \(org)")
     _ = try await status(of: org)
-    guard Self.currentOrganization(in: try await history(of: .individual(individual))) == org else {
+    guard Affiliations(try await history(of: .individual(individual)))[individual]?.org == org else {
       throw CommandRefusal("\(individual) is not associated with \(org) on \(date).")
     }
     return Decision(event: .individualDeparted(IndividualDeparted(individual: individual, org: org)), role: acting)
-  }
-
-  /// The organization an individual's events leave them associated with, if any.
-  static func currentOrganization(in events: [RecordedEvent]) -> String? {
-    var current: String?
-    for event in events {
-      switch event.event {
-      case .individualAssociated(let associated): current = associated.org
-      case .individualDeparted(let departed) where departed.org == current: current = nil
-      default: break
-      }
-    }
-    return current
   }
 
   /// Refused unless a competency is attained at `level` (or an override in force supports it).

@@ -40,19 +40,6 @@ extension CommandContext {
     return (definition, standing)
   }
 
-  /// Whether an audit of `id` is scheduled and not yet completed.
-  func auditPending(_ id: String, of org: String) async throws -> Bool {
-    var pending = false
-    for event in try await history(of: .organization(org)) {
-      switch event.event {
-      case .auditScheduled(let scheduled) where scheduled.specialization == id: pending = true
-      case .auditCompleted(let completed) where completed.specialization == id: pending = false
-      default: break
-      }
-    }
-    return pending
-  }
-
   func decideAuditScheduling(org: String, id: String) async throws -> Decision {
     let acting = try await authorize(Self.admins, org: org, to: "schedule the audit of \(id)")
     let (definition, standing) = try await specialization(id, of: org)
@@ -62,7 +49,7 @@ extension CommandContext {
         "Schedule audit is not available for \(definition.name) until every other prerequisite is met. Missing: "
           + standing.missingBeforeAudit.joined(separator: "; ") + ".")
     }
-    guard try await !auditPending(id, of: org) else {
+    guard !standing.auditPending else {
       throw CommandRefusal("An audit of \(definition.name) is already scheduled for \(org).")
     }
     return Decision(event: .auditScheduled(AuditScheduled(org: org, specialization: id)), role: acting)
@@ -70,43 +57,20 @@ extension CommandContext {
 
   func decideAuditResult(org: String, id: String, result: AuditResult) async throws -> Decision {
     let acting = try await authorize([.auditor], to: "record an audit result")
-    let (definition, _) = try await specialization(id, of: org)
-    guard try await auditPending(id, of: org) else {
+    let (definition, standing) = try await specialization(id, of: org)
+    guard standing.auditPending else {
       throw CommandRefusal("No audit of \(definition.name) is scheduled for \(org).")
     }
     let event = AuditCompleted(org: org, specialization: id, result: result)
     return Decision(event: .auditCompleted(event), role: acting)
   }
 
-  /// The reference's decision so far: `nil` when never submitted, else whether it is decided.
-  func referenceDecided(_ reference: String, of id: String, org: String) async throws -> Bool? {
-    var decided: Bool?
-    for event in try await history(of: .organization(org)) {
-      switch event.event {
-      case .customerReferenceSubmitted(let submitted)
-      where submitted.specialization == id
-        && submitted.reference == reference:
-        decided = false
-      case .customerReferenceApproved(let approved)
-      where approved.specialization == id
-        && approved.reference == reference:
-        decided = true
-      case .customerReferenceRejected(let rejected)
-      where rejected.specialization == id
-        && rejected.reference == reference:
-        decided = true
-      default: break
-      }
-    }
-    return decided
-  }
-
   func decideReferenceSubmission(org: String, id: String, reference: String, customer: String) async throws -> Decision
   {
     let acting = try await authorize(Self.admins, org: org, to: "submit customer references for \(id)")
-    let (definition, _) = try await specialization(id, of: org)
+    let (definition, standing) = try await specialization(id, of: org)
     guard definition.references > 0 else { throw CommandRefusal("\(definition.name) needs no customer references.") }
-    guard try await referenceDecided(reference, of: id, org: org) == nil else {
+    guard standing.references[reference] == nil else {
       throw CommandRefusal("Reference \(reference) was already submitted for \(definition.name).")
     }
     let event = CustomerReferenceSubmitted(org: org, specialization: id, reference: reference, customer: customer)
@@ -115,11 +79,12 @@ extension CommandContext {
 
   func decideReference(org: String, id: String, reference: String, approving: Bool) async throws -> Decision {
     let acting = try await authorize([.microsoftAgent], to: "\(approving ? "approve" : "reject") customer references")
-    let (definition, _) = try await specialization(id, of: org)
-    switch try await referenceDecided(reference, of: id, org: org) {
+    let (definition, standing) = try await specialization(id, of: org)
+    switch standing.references[reference] {
     case nil: throw CommandRefusal("No reference \(reference) was submitted for \(definition.name) by \(org).")
-    case true?: throw CommandRefusal("Reference \(reference) for \(definition.name) is already decided.")
-    case false?: break
+    case .approved?, .rejected?:
+      throw CommandRefusal("Reference \(reference) for \(definition.name) is already decided.")
+    case .submitted?: break
     }
     let event: LedgerEvent =
       approving
