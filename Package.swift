@@ -20,6 +20,8 @@ let package = Package(
     .library(name: "LedgerImport", targets: ["LedgerImport"]),
     .library(name: "LedgerNotifications", targets: ["LedgerNotifications"]),
     .library(name: "LedgerCommands", targets: ["LedgerCommands"]),
+    // The generators and fixtures the tests and the benchmarks (a package of their own) share.
+    .library(name: "LedgerTestSupport", targets: ["LedgerTestSupport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

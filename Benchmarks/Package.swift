@@ -17,6 +17,7 @@ let package = Package(
         .product(name: "LedgerCatalog", package: "membership-ledger"),
         .product(name: "Projections", package: "membership-ledger"),
         .product(name: "LedgerQueries", package: "membership-ledger"),
+        .product(name: "LedgerTestSupport", package: "membership-ledger"),
       ]
     )
   ]

@@ -112,11 +112,8 @@ struct CatalogLoaderTests {
     ),
   ])
   func aBadCatalogNamesTheFilePathAndReason(requirement: String, message: String) {
-    #expect {
-      try Self.load(requirement: requirement)
-    } throws: { error in
-      (error as? CatalogError)?.description == message
-    }
+    let error = #expect(throws: CatalogError.self) { try Self.load(requirement: requirement) }
+    #expect(error?.description == message)
   }
 
   @Test func theVersionInForceIsTheLatestStartedOne() throws {

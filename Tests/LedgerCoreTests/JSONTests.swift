@@ -18,11 +18,8 @@ struct JSONTests {
     (String(repeating: "[", count: 65) + String(repeating: "]", count: 65), "nested too deeply"),
   ])
   func refusesMalformedDocuments(text: String, reason: String) {
-    #expect {
-      try JSONParser.parse(Array(text.utf8))
-    } throws: { error in
-      (error as? JSONParseError)?.reason == reason
-    }
+    let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(text.utf8)) }
+    #expect(error?.reason == reason)
   }
 
   @Test func refusesInvalidUTF8() {
@@ -38,6 +35,18 @@ struct JSONTests {
   @Test func canonicalBytesParseBackToTheSameValue() throws {
     let value = try JSONParser.parse(Array(#"{"k":"tab\there \"q\" é","n":-0.000123,"l":[null,{"x":true}]}"#.utf8))
     #expect(try JSONParser.parse(value.canonicalBytes) == value)
+  }
+
+  /// The canonical text of numbers comes from Foundation's `Decimal` (its shortest plain
+  /// form): stored hashes depend on it, so a Foundation that printed any of these otherwise
+  /// must fail here before it writes a record.
+  @Test(arguments: [
+    ("1.50", "1.5"), ("9000", "9000"), ("2000.5", "2000.5"), ("-0.0", "0"), ("0.001", "0.001"), ("1e5", "100000"),
+    ("1E-7", "0.0000001"), ("-42.10", "-42.1"), ("100e-2", "1"),
+    ("12345678901234567890123456789012345678", "12345678901234567890123456789012345678"),
+  ])
+  func numbersPrintInTheirPinnedCanonicalForm(input: String, canonical: String) throws {
+    #expect(String(decoding: try JSONParser.parse(Array(input.utf8)).canonicalBytes, as: UTF8.self) == canonical)
   }
 
   @Test func numbersKeepExactDecimalAmounts() throws {

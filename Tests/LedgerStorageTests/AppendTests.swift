@@ -52,13 +52,11 @@ struct AppendTests {
     var stale = Samples.enrolments(1)[0]
     stale.expectedVersion = 0
     let fresh = Samples.enrolments(1, prefix: "other")[0]
-    #expect {
-      try log.append([fresh, stale])
-    } throws: { error in
-      let problems = (error as? AppendRejection)?.problems ?? []
-      return problems.count == 1 && problems[0].index == 1 && problems[0].isConflict
-        && problems[0].reason == "stream org/org-0 is at version 1, not the expected 0"
-    }
+    let rejection = #expect(throws: AppendRejection.self) { try log.append([fresh, stale]) }
+    #expect(
+      rejection?.problems == [
+        .init(index: 1, reason: "stream org/org-0 is at version 1, not the expected 0", isConflict: true)
+      ])
     #expect(try log.headPosition() == 1)
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerTestSupport
 import LedgerStorage
 
 /// Realistic program histories for W4 and W5: about 100 events an organization (enrolment,
@@ -21,7 +22,7 @@ enum ProgramHistories {
   /// Appends `events` events (rounded to whole organizations) in batches of 10,000.
   static func generate(path: String, events target: Int) throws {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    var random = SplitMix(seed: 7)
+    var random = SplitMix64(seed: 7)
     let started = now()
     var total = 0
     var individual = 0
@@ -47,7 +48,7 @@ enum ProgramHistories {
     figures.print()
   }
 
-  static func organization(_ number: Int, individuals: inout Int, random: inout SplitMix) -> [ProposedEvent] {
+  static func organization(_ number: Int, individuals: inout Int, random: inout SplitMix64) -> [ProposedEvent] {
     let org = "org-\(number)"
     var events: [ProposedEvent] = []
     func add(_ date: CivilDate, _ event: LedgerEvent) { events.append(ProposedEvent(effective: date, event: event)) }
@@ -101,18 +102,5 @@ enum ProgramHistories {
       add(day(2021...2021), .auditCompleted(AuditCompleted(org: org, specialization: specialization, result: .pass)))
     }
     return events
-  }
-}
-
-/// A seedable generator (SplitMix64), so every run generates the same histories.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCatalog
 import LedgerCore
+import LedgerTestSupport
 import LedgerQueries
 import LedgerStorage
 
@@ -43,7 +44,7 @@ enum ProjectionWorkloads {
     let query = OrganizationQuery(log: log, catalogs: try CatalogLoader.bundled())
     let head = try log.headPosition()
     let organizations = try log.organizations()
-    var random = SplitMix(seed: seed)
+    var random = SplitMix64(seed: seed)
     var latencies: [Double] = []
     var unknown = 0
     let first = CivilDate(year: 2019, month: 6, day: 1)!

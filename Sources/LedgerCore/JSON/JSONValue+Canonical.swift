@@ -40,7 +40,8 @@ extension JSONValue {
     }
   }
 
-  /// The canonical text of a number: `Decimal`'s plain form, with no exponent.
+  /// The canonical text of a number: Foundation's `Decimal` description (shortest plain
+  /// form, no exponent, trailing fraction zeros dropped), pinned by `JSONTests`.
   public static func canonicalText(of value: Decimal) -> String {
     value.description
   }

@@ -3,8 +3,10 @@ public import Foundation
 /// A JSON document as the ledger reads and writes it.
 ///
 /// Objects keep their members in input order; ``canonicalBytes`` sorts them, so the same
-/// content always has the same bytes, on every platform and Foundation version. Numbers
-/// are `Decimal`, so amounts such as `1234.56` are kept exactly.
+/// content always has the same bytes. The writer is ours, with two exceptions it takes from
+/// Foundation: strings are normalized to NFC (stable for assigned code points by Unicode's
+/// stability policy), and numbers are `Decimal` (amounts such as `1234.56` kept exactly)
+/// printed in `Decimal`'s shortest plain form, which a test pins value by value.
 public enum JSONValue: Equatable, Sendable {
   /// `null`.
   case null
