@@ -16,7 +16,7 @@ struct AcrCommand: AsyncParsableCommand {
       duplicate of the same amount counted through a higher-priority association, or for \
       falling outside the window. See docs/acr.md.
       """, example: "ledger acr contoso --specialization analytics-on-microsoft-azure --as-of 2021-06-30",
-      exits: [0, 64, 65, 66, 74])
+      exits: [.success, .usage, .dataError, .noInput, .ioError])
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -35,7 +35,7 @@ struct AcrCommand: AsyncParsableCommand {
     try await reportingFailures {
       try await query.run(on: database) { organizations, asOf, position in
         if let specialization, organizations.catalogs.catalog(on: asOf).specialization(specialization) == nil {
-          throw CommandFailure(exitCode: 64, lines: ["unknown specialization \"\(specialization)\" on \(asOf)"])
+          throw CommandFailure(status: .usage, lines: ["unknown specialization \"\(specialization)\" on \(asOf)"])
         }
         let report = try await organizations.timeline(of: org, knownAt: position)
           .consumptionReport(asOf: asOf, specialization: specialization)

@@ -34,9 +34,9 @@ struct AlertsCommand: AsyncParsableCommand {
       let alerts: [Alert]
       let position = try await knownAt.point().resolve(in: log)
       do {
-        alerts = try await feed.alerts(org: org, from: try period.start(), through: try period.end(), knownAt: position)
+        alerts = try await feed.alerts(org: org, from: period.start, through: period.end, knownAt: position)
       } catch let unknown as UnknownOrganization {
-        throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
+        throw CommandFailure(status: .dataError, lines: ["\(unknown)"])
       }
       var output = OutputBuffer()
       // Each line also names its ground; the alert a sink receives (and its id) does not.

@@ -24,7 +24,8 @@ struct AppendCommand: AsyncParsableCommand {
       credentials, associations, departures, ACR and performance figures) are not gated. \
       --unchecked imports history as it is (a migration, a replay of the program's past): \
       every event is marked as imported unchecked, with --actor (required then) as its writer.
-      """, example: "ledger append --actor admin-contoso purchases.ndjson", exits: [0, 64, 65, 66, 74, 75])
+      """, example: "ledger append --actor admin-contoso purchases.ndjson",
+      exits: [.success, .usage, .dataError, .noInput, .ioError, .temporaryFailure])
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -58,7 +59,7 @@ struct AppendCommand: AsyncParsableCommand {
       var batch = try readBatch()
       batch.check(against: try BundledCatalog.load())
       guard batch.problems.isEmpty else {
-        throw CommandFailure(exitCode: 65, lines: batch.problems.map(\.description))
+        throw CommandFailure(status: .dataError, lines: batch.problems.map(\.description))
       }
       let log = try database.openForWriting(durability: durability)
       let receipt: AppendReceipt
@@ -70,7 +71,7 @@ struct AppendCommand: AsyncParsableCommand {
             batch.events, writer: writer)
         }
       } catch let rejection as AppendRejection {
-        throw CommandFailure(exitCode: 65, lines: batch.problems(for: rejection).map(\.description))
+        throw CommandFailure(status: .dataError, lines: batch.problems(for: rejection).map(\.description))
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
@@ -86,7 +87,7 @@ struct AppendCommand: AsyncParsableCommand {
     }
     for file in files {
       guard let data = InputFile.read(file) else {
-        throw CommandFailure(exitCode: 66, lines: ["\(file): cannot read the file"])
+        throw CommandFailure(status: .noInput, lines: ["\(file): cannot read the file"])
       }
       batch.read(data, file: file)
     }

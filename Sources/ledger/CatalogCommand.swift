@@ -11,18 +11,20 @@ struct CatalogCommand: AsyncParsableCommand {
     abstract: "Print the program rules in force on a date: settings, competencies, specializations, placeholders.",
     discussion: Help.text(
       "The rules are data bundled with the ledger, versioned by effective date; see docs/catalog.md.",
-      example: "ledger catalog --as-of 2021-07-01 --json", exits: [0, 64, 70])
+      example: "ledger catalog --as-of 2021-07-01 --json", exits: [.success, .usage, .software])
   )
 
-  @Option(name: .customLong("as-of"), help: "The date whose rules to print (YYYY-MM-DD); default: today (UTC).")
-  var asOf: String?
+  @Option(
+    name: .customLong("as-of"), help: "The date whose rules to print (YYYY-MM-DD); default: today (UTC).",
+    transform: CivilDate.init(parsing:))
+  var asOf: CivilDate?
 
   @Flag(help: "Print one JSON document.")
   var json = false
 
   func run() async throws {
     try await reportingFailures {
-      let date = try Today.date(or: asOf)
+      let date = asOf ?? Today.date()
       let catalog = try BundledCatalog.load().catalog(on: date)
       if json {
         print(String(decoding: CatalogDocument.json(catalog, asOf: date).canonicalBytes, as: UTF8.self))

@@ -13,7 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
     abstract: "Write a small realistic sample history into a fresh database and show what it holds.",
     discussion: Help.text(
       "Uses a temporary database unless --db is given; a --db that already holds events is refused.",
-      example: "swift run ledger demo --db /tmp/demo.sqlite", exits: [0, 64, 74])
+      example: "swift run ledger demo --db /tmp/demo.sqlite", exits: [.success, .usage, .ioError])
   )
 
   @Option(name: .customLong("db"), help: "Where to write the sample; a temporary file when absent.")
@@ -28,19 +28,19 @@ struct DemoCommand: AsyncParsableCommand {
       guard let url = Bundle.module.url(forResource: "demo", withExtension: "ndjson"),
         let data = FileManager.default.contents(atPath: url.path)
       else {
-        throw CommandFailure(exitCode: 70, lines: ["the bundled sample history is missing"])
+        throw CommandFailure(status: .software, lines: ["the bundled sample history is missing"])
       }
       var batch = InputBatch()
       batch.read(data, file: "demo.ndjson")
       guard batch.problems.isEmpty else {
-        throw CommandFailure(exitCode: 70, lines: batch.problems.map(\.description))
+        throw CommandFailure(status: .software, lines: batch.problems.map(\.description))
       }
       let log = try DatabaseOptions.openForWriting(path: target)
       let summary: LogSummary
       let verification: ChainVerification
       do {
         guard try log.headPosition() == 0 else {
-          throw CommandFailure(exitCode: 64, lines: ["\(target): demo needs a fresh database, this one holds events"])
+          throw CommandFailure(status: .usage, lines: ["\(target): demo needs a fresh database, this one holds events"])
         }
         // The sample is the program's past, imported as it is (by the writer "demo").
         let receipt = try log.append(batch.events.map { $0.written(by: "demo", unchecked: true) })

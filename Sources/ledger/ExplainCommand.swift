@@ -32,7 +32,7 @@ struct ExplainCommand: AsyncParsableCommand {
         let timeline = try await organizations.timeline(of: org, knownAt: position)
         guard let explanation = timeline.explain(id, asOf: asOf) else {
           throw CommandFailure(
-            exitCode: 64, lines: ["\"\(id)\" is neither a competency nor a specialization on \(asOf)"])
+            status: .usage, lines: ["\"\(id)\" is neither a competency nor a specialization on \(asOf)"])
         }
         if json {
           let ground = try await AnswerGround(log: organizations.log, position: position)

@@ -22,17 +22,21 @@ struct ExportActivityCommand: AsyncParsableCommand {
 
   @OptionGroup var database: DatabaseOptions
 
-  @Option(name: .customLong("recorded-from"), help: "The first recording day (YYYY-MM-DD, UTC).")
-  var recordedFrom: String?
+  @Option(
+    name: .customLong("recorded-from"), help: "The first recording day (YYYY-MM-DD, UTC).",
+    transform: CivilDate.init(parsing:))
+  var recordedFrom: CivilDate?
 
-  @Option(name: .customLong("recorded-to"), help: "The last recording day (YYYY-MM-DD, UTC).")
-  var recordedTo: String?
+  @Option(
+    name: .customLong("recorded-to"), help: "The last recording day (YYYY-MM-DD, UTC).",
+    transform: CivilDate.init(parsing:))
+  var recordedTo: CivilDate?
 
-  @Option(name: .customLong("from"), help: .hidden)
-  var legacyFrom: String?
+  @Option(name: .customLong("from"), help: .hidden, transform: CivilDate.init(parsing:))
+  var legacyFrom: CivilDate?
 
-  @Option(name: .customLong("to"), help: .hidden)
-  var legacyTo: String?
+  @Option(name: .customLong("to"), help: .hidden, transform: CivilDate.init(parsing:))
+  var legacyTo: CivilDate?
 
   @Flag(help: "Print CSV with a header line (the default is tab-separated text).")
   var csv = false
@@ -42,17 +46,19 @@ struct ExportActivityCommand: AsyncParsableCommand {
 
   func validate() throws {
     if csv, json { throw ValidationError("give --csv or --json, not both") }
-    if let start = try start(), let end = try end(), start > end {
+    if let start, let end, start > end {
       throw ValidationError("--recorded-from \(start) is after --recorded-to \(end)")
     }
   }
 
-  func start() throws -> CivilDate? { try (recordedFrom ?? legacyFrom).map { try Self.date($0, "--recorded-from") } }
-  func end() throws -> CivilDate? { try (recordedTo ?? legacyTo).map { try Self.date($0, "--recorded-to") } }
+  /// The first recording day asked for (`--recorded-from`, or its older spelling `--from`).
+  var start: CivilDate? { recordedFrom ?? legacyFrom }
+  /// The last recording day asked for (`--recorded-to`, or its older spelling `--to`).
+  var end: CivilDate? { recordedTo ?? legacyTo }
 
   func run() async throws {
     try await reportingFailures {
-      let (start, end) = (try start(), try end())
+      let (start, end) = (start, end)
       let log = try database.openForReading()
       var output = OutputBuffer()
       output.write(csv ? ActivityLog.header + "\n" : "")
@@ -76,11 +82,4 @@ struct ExportActivityCommand: AsyncParsableCommand {
     }
   }
 
-  static func date(_ text: String, _ option: String) throws -> CivilDate {
-    do {
-      return try CivilDate(parsing: text)
-    } catch {
-      throw ValidationError("\(option): \(error)")
-    }
-  }
 }

@@ -52,7 +52,7 @@ struct HistoryCommand: AsyncParsableCommand {
     try await reportingFailures {
       let log = try database.openForReading()
       let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
-      let (start, end) = (try period.start(), try period.end())
+      let (start, end) = (period.start, period.end)
       let position = try await knownAt.point().resolve(in: log)
       var output = OutputBuffer()
       let ground = json ? try await AnswerGround(log: log, position: position) : nil
@@ -83,7 +83,7 @@ struct HistoryCommand: AsyncParsableCommand {
           }
         }
       } catch let unknown as UnknownOrganization {
-        throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
+        throw CommandFailure(status: .dataError, lines: ["\(unknown)"])
       }
       output.flush()
     }

@@ -18,7 +18,8 @@ struct ImportAcrCommand: AsyncParsableCommand {
       row rejects the whole file with FILE:LINE: column NAME: reason. Importing the same rows again \
       is a no-op; a row with a restated amount restates the earlier one. Files that take more than \
       a few seconds report progress on stderr.
-      """, example: "ledger import-acr insights-2021-06.csv --actor partner-center", exits: [0, 64, 65, 66, 74, 75])
+      """, example: "ledger import-acr insights-2021-06.csv --actor partner-center",
+      exits: [.success, .usage, .dataError, .noInput, .ioError, .temporaryFailure])
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -45,13 +46,13 @@ struct ImportAcrCommand: AsyncParsableCommand {
       }
       let name = file == "-" ? "<stdin>" : file
       guard let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : InputFile.read(file) else {
-        throw CommandFailure(exitCode: 66, lines: ["\(file): cannot read the file"])
+        throw CommandFailure(status: .noInput, lines: ["\(file): cannot read the file"])
       }
       let progress = ProgressReporter()
       var importer = ConsumptionImport(file: name)
       importer.read(data) { rows in progress.report("read \(rows) rows") }
       guard importer.batch.problems.isEmpty else {
-        throw CommandFailure(exitCode: 65, lines: importer.batch.problems.map(\.description))
+        throw CommandFailure(status: .dataError, lines: importer.batch.problems.map(\.description))
       }
       progress.report("appending \(importer.batch.events.count) events")
       let log = try database.openForWriting(durability: durability)
@@ -59,7 +60,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
       do {
         receipt = try log.append(importer.batch.events.map { $0.written(by: writer) })
       } catch let rejection as AppendRejection {
-        throw CommandFailure(exitCode: 65, lines: importer.batch.problems(for: rejection).map(\.description))
+        throw CommandFailure(status: .dataError, lines: importer.batch.problems(for: rejection).map(\.description))
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }

@@ -35,6 +35,6 @@ struct Ledger: AsyncParsableCommand {
   /// A bare `ledger` is a usage error: it prints the help and exits 64.
   func run() async throws {
     FileHandle.standardError.write(Data((Ledger.helpMessage() + "\n").utf8))
-    throw ExitCode(64)
+    throw ExitStatus.usage.exitCode
   }
 }

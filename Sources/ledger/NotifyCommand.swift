@@ -20,7 +20,7 @@ struct NotifyCommand: AsyncParsableCommand {
       One notify per sink at a time: a second one is refused (exit 69), or waits with --follow. \
       A delivery that still fails after its retries stops the sink there (exit 69).
       """, example: "ledger notify --sink file:/var/spool/ledger/alerts.ndjson --follow",
-      exits: [0, 64, 65, 66, 69, 74])
+      exits: [.success, .usage, .dataError, .noInput, .refused, .ioError])
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -32,14 +32,15 @@ struct NotifyCommand: AsyncParsableCommand {
   var follow = false
 
   @Option(
-    name: .customLong("as-of"), help: "Deliver the alerts due up to this date (YYYY-MM-DD) instead of today (UTC).")
-  var asOf: String?
+    name: .customLong("as-of"), help: "Deliver the alerts due up to this date (YYYY-MM-DD) instead of today (UTC).",
+    transform: CivilDate.init(parsing:))
+  var asOf: CivilDate?
 
-  @Option(name: .customLong("now"), help: .hidden)
-  var legacyNow: String?
+  @Option(name: .customLong("now"), help: .hidden, transform: CivilDate.init(parsing:))
+  var legacyNow: CivilDate?
 
-  /// `--as-of`, or its older spelling `--now`.
-  var now: String? { asOf ?? legacyNow }
+  /// `--as-of`, or its older spelling `--now`, else today (UTC), read at each pass.
+  var day: CivilDate { asOf ?? legacyNow ?? Today.date() }
 
   @Option(name: .customLong("poll-seconds"), help: "With --follow, how often to look for new events and a new day.")
   var pollSeconds: Double = 2
@@ -59,7 +60,6 @@ struct NotifyCommand: AsyncParsableCommand {
 
   func validate() throws {
     _ = try address()
-    _ = try Today.date(or: now, option: "--as-of")
     guard pollSeconds > 0, attempts > 0, backoffMilliseconds >= 0, timeoutSeconds > 0 else {
       throw ValidationError("--poll-seconds, --attempts and --timeout-seconds must be positive")
     }
@@ -76,7 +76,7 @@ struct NotifyCommand: AsyncParsableCommand {
         courier = Courier(
           sink: address, deliverer: try address.makeSink(retry: retry, timeout: timeoutSeconds), progress: log)
       } catch let failure as DeliveryFailure {
-        throw CommandFailure(exitCode: 66, lines: [failure.reason])
+        throw CommandFailure(status: .noInput, lines: [failure.reason])
       }
       try await takeLease(courier)
       do {
@@ -93,7 +93,7 @@ struct NotifyCommand: AsyncParsableCommand {
   private func deliverUntilDone(feed: AlertFeed, courier: Courier, log: any EventLog) async throws {
     var delivered: (head: Int64, day: CivilDate)?
     while true {
-      let (head, day) = await (try log.headPosition(), try Today.date(or: now, option: "--as-of"))
+      let (head, day) = await (try log.headPosition(), day)
       if delivered.map({ $0 != (head, day) }) ?? true {
         let count = try await deliver(feed.alerts(through: day, knownAt: head), by: courier)
         if count > 0 { Self.report("\(count) alert(s) delivered to \(courier.sink) (due up to \(day))") }
@@ -119,7 +119,7 @@ struct NotifyCommand: AsyncParsableCommand {
     while let held = try await courier.acquireLease() {
       guard follow else {
         throw CommandFailure(
-          exitCode: 69,
+          status: .refused,
           lines: [
             "sink \(courier.sink) is being delivered by another notify (\(held.holder), lease until \(held.expires))"
           ])
@@ -132,9 +132,9 @@ struct NotifyCommand: AsyncParsableCommand {
     do {
       return try await courier.deliver(alerts)
     } catch let failure as DeliveryFailure {
-      throw CommandFailure(exitCode: 69, lines: ["sink \(courier.sink): \(failure); the sink stops here"])
+      throw CommandFailure(status: .refused, lines: ["sink \(courier.sink): \(failure); the sink stops here"])
     } catch let lost as LeaseLost {
-      throw CommandFailure(exitCode: 69, lines: ["\(lost)"])
+      throw CommandFailure(status: .refused, lines: ["\(lost)"])
     }
   }
 

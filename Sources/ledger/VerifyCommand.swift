@@ -20,7 +20,8 @@ struct VerifyCommand: AsyncParsableCommand {
       match. With --key KEYFILE.pub each checkpoint's signature must verify too. Without a \
       checkpoint it says plainly what it cannot prove. Exit 0 when everything holds; 65 when \
       anything does not.
-      """, example: "ledger verify --checkpoint cp-2021-06-30.txt --key ops.key.pub", exits: [0, 64, 65, 66, 74])
+      """, example: "ledger verify --checkpoint cp-2021-06-30.txt --key ops.key.pub",
+      exits: [.success, .usage, .dataError, .noInput, .ioError])
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -52,17 +53,17 @@ struct VerifyCommand: AsyncParsableCommand {
           String(
             decoding: VerificationDocument.json(result, given: given.count, recorded: recorded.count).canonicalBytes,
             as: UTF8.self))
-        if !result.isIntact { throw ExitCode(65) }
+        if !result.isIntact { throw ExitStatus.dataError.exitCode }
         return
       }
       if let mismatch = result.firstMismatch {
         throw CommandFailure(
-          exitCode: 65,
+          status: .dataError,
           lines: ["\(database.resolvedPath): broken at position \(mismatch.position): \(mismatch.reason)"])
       }
       guard result.checkpointFailures.isEmpty else {
         throw CommandFailure(
-          exitCode: 65,
+          status: .dataError,
           lines: result.checkpointFailures.map {
             "\(database.resolvedPath): does not extend the checkpoint of size \($0.size): \($0.reason)"
           })

@@ -41,7 +41,7 @@ struct GatedCommandTests {
     let run = try LedgerProcess.run(
       ["associate", "--db", db, "--actor", "erin", "erin", "org-0", "--effective", "2021-02-30"], in: directory)
     #expect(run.status == 64)
-    #expect(run.stderr.contains("--effective: no such day: \"2021-02-30\""))
+    #expect(run.stderr.contains("'--effective <effective>': no such day: \"2021-02-30\""))
     #expect(try SQLiteEventLog(path: db, create: false).headPosition() == 2)
   }
 

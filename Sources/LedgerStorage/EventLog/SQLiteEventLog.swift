@@ -41,13 +41,13 @@ public final class SQLiteEventLog: EventLog {
     self.isReadOnly = false
     self.hasMerkleTiles = true
     self.selectedColumns = LedgerSchema.eventColumns
-    connection.setBusyTimeout(milliseconds: 30_000)
+    connection.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
     let kind = try LedgerSchema.kind(of: connection)
     if case .other = kind { throw NotALedger(path: path) }
     try connection.execute("PRAGMA journal_mode = WAL")
     try connection.execute("PRAGMA synchronous = \(durability.rawValue.uppercased())")
-    try connection.execute("PRAGMA wal_autocheckpoint = 10000")
-    try connection.execute("PRAGMA cache_size = -32768")
+    try connection.execute("PRAGMA wal_autocheckpoint = \(Self.checkpointEveryPages)")
+    try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)")
     try SQLiteMigrator(migrations: LedgerSchema.migrations).migrate(connection)
   }
 
@@ -75,8 +75,8 @@ public final class SQLiteEventLog: EventLog {
     self.isReadOnly = true
     self.hasMerkleTiles = version >= 5
     self.selectedColumns = version >= 4 ? LedgerSchema.eventColumns : LedgerSchema.eventColumnsBeforeWriter
-    connection.setBusyTimeout(milliseconds: 30_000)
-    try connection.execute("PRAGMA cache_size = -32768")
+    connection.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
+    try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)")
   }
 
   public func version(of stream: StreamName) throws -> Int {
@@ -118,6 +118,14 @@ public final class SQLiteEventLog: EventLog {
     streamNames[number] = name
     return name
   }
+
+  /// How long a connection waits for another's write lock before giving up (exit 75).
+  static let busyTimeoutMilliseconds: Int32 = 30_000
+  /// The page cache of one connection: 32 MiB, so replays and stream reads stay in memory.
+  static let pageCacheKiB = 32_768
+  /// WAL pages written before SQLite checkpoints the WAL into the database (about 40 MB),
+  /// so bulk appends are not interrupted by a checkpoint every megabyte or so.
+  static let checkpointEveryPages = 10_000
 
   /// How many stream names and numbers a connection keeps before starting its caches afresh.
   static let streamCacheLimit = 65_536

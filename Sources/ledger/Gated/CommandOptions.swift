@@ -10,20 +10,20 @@ struct CommandOptions: ParsableArguments {
   @Option(help: "Who acts, recorded as the event's actor and writer (see docs/commands.md for `system`).")
   var actor: String
 
-  @Option(help: "The day the fact takes effect (YYYY-MM-DD); default: today (UTC).")
-  var effective: String?
+  @Option(
+    help: "The day the fact takes effect (YYYY-MM-DD); default: today (UTC).", transform: CivilDate.init(parsing:))
+  var effective: CivilDate?
 
   @Flag(help: "Print the event recorded, or the refusal, as one JSON object.")
   var json = false
 
   func validate() throws {
     guard !actor.isEmpty else { throw ValidationError("--actor must not be empty") }
-    _ = try Today.date(or: effective, option: "--effective")
   }
 
   /// Decides and records `command` in the database; a refusal or conflict exits 69.
   func record(_ command: LedgerCommand, in database: DatabaseOptions) async throws {
-    let date = try Today.date(or: effective, option: "--effective")
+    let date = effective ?? Today.date()
     let log = try database.openForWriting()
     let handler = CommandHandler(log: log, catalogs: try BundledCatalog.load())
     do {
@@ -43,11 +43,11 @@ struct CommandOptions: ParsableArguments {
       if json {
         print(String(decoding: JSONValue.object([("refused", .string(refusal.message))]).canonicalBytes, as: UTF8.self))
       }
-      throw CommandFailure(exitCode: 69, lines: ["refused: \(refusal.message)"])
+      throw CommandFailure(status: .refused, lines: ["refused: \(refusal.message)"])
     } catch let invalid as EventValidationError {
-      throw CommandFailure(exitCode: 65, lines: [invalid.reason])
+      throw CommandFailure(status: .dataError, lines: [invalid.reason])
     } catch let conflict as CommandConflict {
-      throw CommandFailure(exitCode: 69, lines: ["conflict: \(conflict)"])
+      throw CommandFailure(status: .refused, lines: ["conflict: \(conflict)"])
     } catch let failure as CommandFailure {
       throw failure
     } catch {

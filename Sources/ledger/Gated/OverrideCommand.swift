@@ -19,13 +19,14 @@ struct OverrideCommand: AsyncParsableCommand {
   @Argument(help: "The competency id.") var competency: String
   @Argument(help: "silver or gold.") var level: Level
   @Option(help: "Why the override is placed.") var reason: String
-  @Option(help: "The first day the override no longer holds (YYYY-MM-DD).") var expires: String?
+  @Option(help: "The first day the override no longer holds (YYYY-MM-DD).", transform: CivilDate.init(parsing:))
+  var expires: CivilDate?
 
   func run() async throws {
     try await reportingFailures {
       try await options.record(
         .placeOverride(
-          org: org, competency: competency, level: level, reason: reason, expires: try expires.map(Today.parse)),
+          org: org, competency: competency, level: level, reason: reason, expires: expires),
         in: database)
     }
   }

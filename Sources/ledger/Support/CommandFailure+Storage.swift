@@ -10,24 +10,25 @@ extension CommandFailure {
   static func storage(_ error: any Error, path: String) -> CommandFailure {
     switch error {
     case let failure as CommandFailure: return failure
-    case let notLedger as NotALedger: return CommandFailure(exitCode: 65, lines: [notLedger.description])
-    case let tooNew as SQLiteMigrator.SchemaTooNew: return CommandFailure(exitCode: 65, lines: [tooNew.description])
-    case let stored as StoredDataError: return CommandFailure(exitCode: 65, lines: ["\(path): \(stored)"])
+    case let notLedger as NotALedger: return CommandFailure(status: .dataError, lines: [notLedger.description])
+    case let tooNew as SQLiteMigrator.SchemaTooNew:
+      return CommandFailure(status: .dataError, lines: [tooNew.description])
+    case let stored as StoredDataError: return CommandFailure(status: .dataError, lines: ["\(path): \(stored)"])
     case let sqlite as SQLiteError:
-      let (code, words): (Int32, String) =
+      let (status, words): (ExitStatus, String) =
         switch sqlite.fault {
-        case .diskFull: (74, "the disk is full; nothing was written")
-        case .readOnly: (74, "the database cannot be written (read-only file or directory); nothing was written")
-        case .ioError: (74, "an I/O error: \(sqlite.message)")
-        case .cannotOpen: (74, "cannot open the database file")
-        case .permission: (74, "no permission to use the database file")
-        case .notADatabase: (65, "not a ledger database (not an SQLite file); nothing was changed")
-        case .corrupt: (65, "the database file is damaged: \(sqlite.message)")
-        case .busy: (75, "the database stayed locked by another process; try again")
-        case .other: (70, "\(sqlite)")
+        case .diskFull: (.ioError, "the disk is full; nothing was written")
+        case .readOnly: (.ioError, "the database cannot be written (read-only file or directory); nothing was written")
+        case .ioError: (.ioError, "an I/O error: \(sqlite.message)")
+        case .cannotOpen: (.ioError, "cannot open the database file")
+        case .permission: (.ioError, "no permission to use the database file")
+        case .notADatabase: (.dataError, "not a ledger database (not an SQLite file); nothing was changed")
+        case .corrupt: (.dataError, "the database file is damaged: \(sqlite.message)")
+        case .busy: (.temporaryFailure, "the database stayed locked by another process; try again")
+        case .other: (.software, "\(sqlite)")
         }
-      return CommandFailure(exitCode: code, lines: ["\(path): \(words)"])
-    default: return CommandFailure(exitCode: 70, lines: ["\(path): \(error)"])
+      return CommandFailure(status: status, lines: ["\(path): \(words)"])
+    default: return CommandFailure(status: .software, lines: ["\(path): \(error)"])
     }
   }
 }

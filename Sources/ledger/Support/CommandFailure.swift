@@ -1,17 +1,16 @@
 import ArgumentParser
 import Foundation
 
-/// A command's failure: the lines to print on stderr and the exit code of the contract
-/// (65 bad input, 66 missing file or database, 69 refused, 70 internal).
+/// A command's failure: the lines to print on stderr and the exit status of the contract.
 struct CommandFailure: Error {
-  let exitCode: Int32
+  let status: ExitStatus
   let lines: [String]
 
   /// Prints the lines on stderr and returns the exit code to end with.
   func report() -> ExitCode {
     let text = lines.map { $0 + "\n" }.joined()
     FileHandle.standardError.write(Data(text.utf8))
-    return ExitCode(exitCode)
+    return status.exitCode
   }
 }
 

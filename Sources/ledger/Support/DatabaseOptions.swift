@@ -44,7 +44,7 @@ struct DatabaseOptions: ParsableArguments {
 
   private func requireExisting() throws {
     guard FileManager.default.fileExists(atPath: resolvedPath) else {
-      throw CommandFailure(exitCode: 66, lines: ["\(resolvedPath): no such ledger database"])
+      throw CommandFailure(status: .noInput, lines: ["\(resolvedPath): no such ledger database"])
     }
   }
 

@@ -6,18 +6,16 @@ import LedgerQueries
 
 /// `--as-of`, `--known-at-position` and `--known-at`, shared by the queries.
 struct QueryOptions: ParsableArguments {
-  @Option(name: .customLong("as-of"), help: "The effective date asked about (YYYY-MM-DD); default: today (UTC).")
-  var asOf: String?
+  @Option(
+    name: .customLong("as-of"), help: "The effective date asked about (YYYY-MM-DD); default: today (UTC).",
+    transform: CivilDate.init(parsing:))
+  var asOf: CivilDate?
 
   @OptionGroup var knownAt: KnownAtOptions
 
-  func validate() throws {
-    _ = try date()
-  }
-
   /// The as-of date: the option, or today's date in UTC, resolved once for the request.
-  func date() throws -> CivilDate {
-    try Today.date(or: asOf)
+  func date() -> CivilDate {
+    asOf ?? Today.date()
   }
 
   /// Opens the log, resolves the as-of date and the known-at position, and runs `body` with a
@@ -28,11 +26,11 @@ struct QueryOptions: ParsableArguments {
   ) async throws {
     let log = try database.openForReading()
     let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
-    let asOf = try date()
+    let asOf = date()
     do {
       try await body(query, asOf, try await knownAt.point().resolve(in: log))
     } catch let unknown as UnknownOrganization {
-      throw CommandFailure(exitCode: 65, lines: ["\(unknown)"])
+      throw CommandFailure(status: .dataError, lines: ["\(unknown)"])
     }
   }
 }
@@ -46,86 +44,47 @@ struct KnownAtOptions: ParsableArguments {
 
   @Option(
     name: .customLong("known-at"),
-    help: "Answer from the events recorded at or before this instant (RFC 3339 UTC, or a date: its end).")
-  var knownAtInstant: String?
+    help: "Answer from the events recorded at or before this instant (RFC 3339 UTC, or a date: its end).",
+    transform: RecordedInstant.init(parsing:))
+  var knownAtInstant: RecordedInstant?
 
   func validate() throws {
     if knownAtPosition != nil, knownAtInstant != nil {
       throw ValidationError("give --known-at-position or --known-at, not both")
     }
     if let knownAtPosition, knownAtPosition < 0 { throw ValidationError("--known-at-position must not be negative") }
-    _ = try point()
   }
 
-  func point() throws -> KnownAt {
+  /// The point asked for: a position, an instant, or the head.
+  func point() -> KnownAt {
     if let knownAtPosition { return .position(knownAtPosition) }
-    if let knownAtInstant {
-      do {
-        return .instant(try RecordedInstant(parsing: knownAtInstant))
-      } catch {
-        throw ValidationError("--known-at: \(error)")
-      }
-    }
+    if let knownAtInstant { return .instant(knownAtInstant) }
     return .head
   }
 }
 
 /// `--from` and `--to`: a period of effective dates (closed), `--to` defaulting to today.
 struct PeriodOptions: ParsableArguments {
-  @Option(help: "The first effective date (YYYY-MM-DD); default: the beginning.")
-  var from: String?
+  @Option(help: "The first effective date (YYYY-MM-DD); default: the beginning.", transform: CivilDate.init(parsing:))
+  var from: CivilDate?
 
-  @Option(help: "The last effective date (YYYY-MM-DD); default: today (UTC).")
-  var to: String?
+  @Option(help: "The last effective date (YYYY-MM-DD); default: today (UTC).", transform: CivilDate.init(parsing:))
+  var to: CivilDate?
 
   func validate() throws {
-    _ = try start()
-    let end = try self.end()
-    if let start = try start(), start > end { throw ValidationError("--from \(start) is after --to \(end)") }
+    if let from, from > end { throw ValidationError("--from \(from) is after --to \(end)") }
   }
 
-  func start() throws -> CivilDate? {
-    guard let from else { return nil }
-    do {
-      return try CivilDate(parsing: from)
-    } catch {
-      throw ValidationError("--from: \(error)")
-    }
-  }
-
-  func end() throws -> CivilDate {
-    guard let to else { return Today.date() }
-    do {
-      return try CivilDate(parsing: to)
-    } catch {
-      throw ValidationError("--to: \(error)")
-    }
-  }
+  /// The first effective date, if limited.
+  var start: CivilDate? { from }
+  /// The last effective date: `--to`, or today (UTC).
+  var end: CivilDate { to ?? Today.date() }
 }
 
 /// Today's date in UTC: read once per request by the CLI, never by projections.
 enum Today {
   static func date() -> CivilDate {
     LedgerClock.system.now().day
-  }
-
-  /// `text` as a date for an option.
-  static func parse(_ text: String) throws -> CivilDate {
-    do {
-      return try CivilDate(parsing: text)
-    } catch {
-      throw ValidationError("\(text): \(error)")
-    }
-  }
-
-  /// `text` as the date of `option` (`--as-of` unless named), or today when absent.
-  static func date(or text: String?, option: String = "--as-of") throws -> CivilDate {
-    guard let text else { return date() }
-    do {
-      return try CivilDate(parsing: text)
-    } catch {
-      throw ValidationError("\(option): \(error)")
-    }
   }
 }
 
@@ -135,7 +94,7 @@ enum BundledCatalog {
     do {
       return try CatalogLoader.bundled()
     } catch {
-      throw CommandFailure(exitCode: 70, lines: ["\(error)"])
+      throw CommandFailure(status: .software, lines: ["\(error)"])
     }
   }
 }

@@ -15,7 +15,8 @@ struct CheckpointCommand: AsyncParsableCommand {
       somewhere the ledger's writers cannot change (a witness, a ticket, e-mail): `ledger \
       verify --checkpoint FILE` then proves that the log extends it, and `ledger prove` gives \
       inclusion and consistency proofs against it. See docs/verifiable-log.md.
-      """, example: "ledger checkpoint --key ops.key > checkpoint-2021-06-30.txt", exits: [0, 64, 65, 66, 74, 75])
+      """, example: "ledger checkpoint --key ops.key > checkpoint-2021-06-30.txt",
+      exits: [.success, .usage, .dataError, .noInput, .ioError, .temporaryFailure])
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -43,12 +44,12 @@ struct CheckpointCommand: AsyncParsableCommand {
 
   static func signingKey(at path: String) throws -> NoteSigningKey {
     guard let data = InputFile.read(path) else {
-      throw CommandFailure(exitCode: 66, lines: ["\(path): cannot read the key file"])
+      throw CommandFailure(status: .noInput, lines: ["\(path): cannot read the key file"])
     }
     do throws(NoteKeyError) {
       return try NoteSigningKey(parsing: String(decoding: data, as: UTF8.self))
     } catch {
-      throw CommandFailure(exitCode: 65, lines: ["\(path): \(error.reason)"])
+      throw CommandFailure(status: .dataError, lines: ["\(path): \(error.reason)"])
     }
   }
 }

@@ -6,24 +6,24 @@ enum CheckpointFiles {
   /// The verifier key at `path`; exit 66 when unreadable, 65 when malformed.
   static func verifierKey(at path: String) throws -> NoteVerifierKey {
     guard let data = InputFile.read(path) else {
-      throw CommandFailure(exitCode: 66, lines: ["\(path): cannot read the key file"])
+      throw CommandFailure(status: .noInput, lines: ["\(path): cannot read the key file"])
     }
     do throws(NoteKeyError) {
       return try NoteVerifierKey(parsing: String(decoding: data, as: UTF8.self))
     } catch {
-      throw CommandFailure(exitCode: 65, lines: ["\(path): \(error.reason)"])
+      throw CommandFailure(status: .dataError, lines: ["\(path): \(error.reason)"])
     }
   }
 
   /// The checkpoint at `path`, its signature checked when `key` is given.
   static func checkpoint(at path: String, key: NoteVerifierKey?) throws -> Checkpoint {
     guard let data = InputFile.read(path) else {
-      throw CommandFailure(exitCode: 66, lines: ["\(path): cannot read the checkpoint"])
+      throw CommandFailure(status: .noInput, lines: ["\(path): cannot read the checkpoint"])
     }
     do throws(CheckpointError) {
       return try Checkpoint(parsing: String(decoding: data, as: UTF8.self), key: key)
     } catch {
-      throw CommandFailure(exitCode: 65, lines: ["\(path): \(error.reason)"])
+      throw CommandFailure(status: .dataError, lines: ["\(path): \(error.reason)"])
     }
   }
 

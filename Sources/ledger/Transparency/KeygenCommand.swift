@@ -12,7 +12,7 @@ struct KeygenCommand: AsyncParsableCommand {
       Both files use the signed-note text forms: KEYFILE holds PRIVATE+KEY+NAME+HASH+KEY and is \
       created readable by its owner only; KEYFILE.pub holds NAME+HASH+KEY, to publish beside \
       the checkpoints. An existing file is never overwritten (exit 73).
-      """, example: "ledger keygen ops.key --name ledger.example.org", exits: [0, 64, 73])
+      """, example: "ledger keygen ops.key --name ledger.example.org", exits: [.success, .usage, .cannotCreate])
   )
 
   @Argument(help: "Where to write the secret key; the public key goes to KEYFILE.pub.")
@@ -37,10 +37,10 @@ struct KeygenCommand: AsyncParsableCommand {
 
   static func create(_ path: String, contents: String, mode: Int) throws {
     guard !FileManager.default.fileExists(atPath: path) else {
-      throw CommandFailure(exitCode: 73, lines: ["\(path): already exists; not overwritten"])
+      throw CommandFailure(status: .cannotCreate, lines: ["\(path): already exists; not overwritten"])
     }
     guard
       FileManager.default.createFile(atPath: path, contents: Data(contents.utf8), attributes: [.posixPermissions: mode])
-    else { throw CommandFailure(exitCode: 73, lines: ["\(path): cannot create the file"]) }
+    else { throw CommandFailure(status: .cannotCreate, lines: ["\(path): cannot create the file"]) }
   }
 }

@@ -17,7 +17,7 @@ struct ProveCommand: AsyncParsableCommand {
       shows OLD's tree to be a prefix of the newer one. tools/verifier checks either without \
       this program.
       """, example: "ledger prove demo-031 --checkpoint cp.txt --key ops.key.pub > proof.json",
-      exits: [0, 64, 65, 66, 74])
+      exits: [.success, .usage, .dataError, .noInput, .ioError])
   )
 
   @OptionGroup var database: DatabaseOptions
@@ -67,12 +67,13 @@ struct ProveCommand: AsyncParsableCommand {
   static func root(of log: SQLiteEventLog, size: Int64, checkpoint: Checkpoint?) throws -> MerkleTree.Hash {
     guard size <= (try log.headPosition()) else {
       throw CommandFailure(
-        exitCode: 65, lines: ["the log holds fewer events than the checkpoint's \(size): it does not extend it"])
+        status: .dataError, lines: ["the log holds fewer events than the checkpoint's \(size): it does not extend it"])
     }
     let root = try log.treeRoot(size: size)
     if let checkpoint, checkpoint.rootHash != root {
       throw CommandFailure(
-        exitCode: 65, lines: ["the log's first \(size) events do not give the checkpoint's root: it does not extend it"]
+        status: .dataError,
+        lines: ["the log's first \(size) events do not give the checkpoint's root: it does not extend it"]
       )
     }
     return root
@@ -81,7 +82,7 @@ struct ProveCommand: AsyncParsableCommand {
   static func position(of event: String, in log: SQLiteEventLog, size: Int64) throws -> Int64 {
     let position = try Int64(event).map { $0 } ?? log.position(ofEventID: event)
     guard let position, position >= 1, position <= size else {
-      throw CommandFailure(exitCode: 65, lines: ["\(event): no such event in the tree of \(size) events"])
+      throw CommandFailure(status: .dataError, lines: ["\(event): no such event in the tree of \(size) events"])
     }
     return position
   }
@@ -94,7 +95,7 @@ struct ProveCommand: AsyncParsableCommand {
     let (leaf, path) = try log.inclusionProof(position: position, size: size)
     let leafHash = MerkleTree.leafHash(leaf)
     guard MerkleTree.verifyInclusion(leaf: leafHash, index: position - 1, size: size, proof: path, root: root) else {
-      throw CommandFailure(exitCode: 70, lines: ["the computed inclusion proof does not verify"])
+      throw CommandFailure(status: .software, lines: ["the computed inclusion proof does not verify"])
     }
     return .object([
       ("kind", .string("inclusion")), ("position", .number(Decimal(position))),
@@ -110,13 +111,14 @@ struct ProveCommand: AsyncParsableCommand {
     -> JSONValue
   {
     guard old.size >= 1, old.size <= size else {
-      throw CommandFailure(exitCode: 65, lines: ["the older checkpoint's size \(old.size) is not within 1…\(size)"])
+      throw CommandFailure(
+        status: .dataError, lines: ["the older checkpoint's size \(old.size) is not within 1…\(size)"])
     }
     let oldRoot = try Self.root(of: log, size: old.size, checkpoint: old)
     let path = try log.consistencyProof(oldSize: old.size, newSize: size)
     guard
       MerkleTree.verifyConsistency(oldSize: old.size, newSize: size, proof: path, oldRoot: oldRoot, newRoot: root)
-    else { throw CommandFailure(exitCode: 70, lines: ["the computed consistency proof does not verify"]) }
+    else { throw CommandFailure(status: .software, lines: ["the computed consistency proof does not verify"]) }
     return .object([
       ("kind", .string("consistency")), ("oldSize", .number(Decimal(old.size))), ("newSize", .number(Decimal(size))),
       ("oldRoot", CheckpointFiles.base64(oldRoot)), ("newRoot", CheckpointFiles.base64(root)),
