@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCore
-import LedgerTestSupport
 import LedgerStorage
+import LedgerTestSupport
 
 /// Realistic program histories for W4 and W5: about 100 events an organization (enrolment,
 /// 23 individuals with credentials, associations and some departures, 24 months of ACR across

@@ -1,9 +1,9 @@
 import Foundation
 import LedgerCatalog
 import LedgerCore
-import LedgerTestSupport
 import LedgerQueries
 import LedgerStorage
+import LedgerTestSupport
 
 /// W4 and W5: rebuilding every organization's projections, and as-of queries.
 enum ProjectionWorkloads {
