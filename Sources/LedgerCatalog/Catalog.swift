@@ -24,7 +24,7 @@ public struct Catalog: Equatable, Sendable {
   /// Each credential's bit number, for ``CredentialBits``.
   public let credentialNumbers: [String: Int]
   /// Every predicate of the catalog's requirements, compiled once.
-  public let compiledPredicates: [CredentialPredicate: CompiledPredicate]
+  package let compiledPredicates: [CredentialPredicate: CompiledPredicate]
   /// Every value marked as a placeholder (the public record does not give it): JSON path and why.
   public let placeholders: [(path: String, reason: String)]
 
@@ -59,14 +59,14 @@ public struct Catalog: Equatable, Sendable {
   }
 
   /// The credentials of `codes` as bits (codes the catalog does not know are left out).
-  public func bits(of codes: some Sequence<String>) -> CredentialBits {
+  package func bits(of codes: some Sequence<String>) -> CredentialBits {
     var bits = CredentialBits(count: credentialNumbers.count)
     for code in codes { if let index = credentialNumbers[code] { bits.insert(index) } }
     return bits
   }
 
   /// `predicate` compiled with this catalog's numbering.
-  public func compiled(_ predicate: CredentialPredicate) -> CompiledPredicate {
+  package func compiled(_ predicate: CredentialPredicate) -> CompiledPredicate {
     compiledPredicates[predicate] ?? predicate.compiled(with: credentialNumbers)
   }
 

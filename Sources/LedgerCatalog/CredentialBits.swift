@@ -1,32 +1,32 @@
 /// A set of credentials as bits, numbered by the catalog: what a predicate needs, or what an
 /// individual holds. Testing a predicate is then a few word operations instead of string
 /// lookups.
-public struct CredentialBits: Hashable, Sendable {
+package struct CredentialBits: Hashable, Sendable {
   var words: [UInt64]
 
   /// The empty set for a catalog numbering `count` credentials.
-  public init(count: Int) {
+  package init(count: Int) {
     words = Array(repeating: 0, count: (count + 63) / 64)
   }
 
   /// Adds credential number `index`.
-  public mutating func insert(_ index: Int) {
+  package mutating func insert(_ index: Int) {
     words[index >> 6] |= 1 << UInt64(index & 63)
   }
 
   /// Whether every bit of `other` is set here.
-  public func contains(all other: CredentialBits) -> Bool {
+  package func contains(all other: CredentialBits) -> Bool {
     zip(words, other.words).allSatisfy { $0 & $1 == $1 }
   }
 
   /// Whether any bit of `other` is set here.
-  public func contains(any other: CredentialBits) -> Bool {
+  package func contains(any other: CredentialBits) -> Bool {
     zip(words, other.words).contains { $0 & $1 != 0 }
   }
 }
 
 /// A credential predicate compiled against a catalog's numbering.
-public indirect enum CompiledPredicate: Sendable {
+package indirect enum CompiledPredicate: Sendable {
   /// Holds every credential of the mask.
   case all(CredentialBits)
   /// Holds at least one credential of the mask.
@@ -37,7 +37,7 @@ public indirect enum CompiledPredicate: Sendable {
   case anyOf([CompiledPredicate])
 
   /// Whether an individual holding `held` satisfies it.
-  public func isSatisfied(by held: CredentialBits) -> Bool {
+  package func isSatisfied(by held: CredentialBits) -> Bool {
     switch self {
     case .all(let mask): held.contains(all: mask)
     case .any(let mask): held.contains(any: mask)

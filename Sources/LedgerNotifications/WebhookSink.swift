@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+public import Foundation
 import LedgerCore
 import LedgerPresentation
 public import LedgerQueries

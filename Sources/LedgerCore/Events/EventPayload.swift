@@ -1,5 +1,5 @@
 /// The type-specific fields of one kind of event, read and written through field helpers.
-public protocol EventPayload: Equatable, Sendable {
+package protocol EventPayload: Equatable, Sendable {
   /// The event type name of the vocabulary (`OrganizationEnrolled`).
   static var typeName: String { get }
   /// Reads and validates the fields; the reader refuses unknown ones afterwards.

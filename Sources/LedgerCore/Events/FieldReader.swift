@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Reads the fields of one JSON object, refusing missing, ill-typed and unknown fields.
 ///
@@ -6,14 +6,14 @@ public import Foundation
 /// Reading input (`checksText`), every string is brought to ``CanonicalText``'s form or
 /// refused; reading a stored payload, strings are taken as stored (they were canonical when
 /// written, and a rule added later must not make an old event unreadable).
-public struct FieldReader {
+package struct FieldReader {
   private let members: [(key: String, value: JSONValue)]
   /// Whether each member was read, by index (objects are small: a scan beats hashing).
   private var read: [Bool]
   private let checksText: Bool
 
   /// Wraps the members of a JSON object; `checksText` applies the input rules to strings.
-  public init(members: [(key: String, value: JSONValue)], checksText: Bool = true) {
+  package init(members: [(key: String, value: JSONValue)], checksText: Bool = true) {
     self.members = members
     self.read = Array(repeating: false, count: members.count)
     self.checksText = checksText
@@ -28,17 +28,17 @@ public struct FieldReader {
   }
 
   /// An optional identifier or code; present strings must not be empty.
-  public mutating func optionalString(_ key: String) throws(EventValidationError) -> String? {
+  package mutating func optionalString(_ key: String) throws(EventValidationError) -> String? {
     try optionalString(key, kind: .identifier)
   }
 
   /// Optional free text (a name, a reason); present text must not be empty.
-  public mutating func optionalText(_ key: String) throws(EventValidationError) -> String? {
+  package mutating func optionalText(_ key: String) throws(EventValidationError) -> String? {
     try optionalString(key, kind: .text)
   }
 
   /// Required free text.
-  public mutating func text(_ key: String) throws(EventValidationError) -> String {
+  package mutating func text(_ key: String) throws(EventValidationError) -> String {
     guard let text = try optionalText(key) else { throw EventValidationError("missing field \"\(key)\"") }
     return text
   }
@@ -55,13 +55,13 @@ public struct FieldReader {
   }
 
   /// A required, non-empty string.
-  public mutating func string(_ key: String) throws(EventValidationError) -> String {
+  package mutating func string(_ key: String) throws(EventValidationError) -> String {
     guard let text = try optionalString(key) else { throw EventValidationError("missing field \"\(key)\"") }
     return text
   }
 
   /// An optional civil date `YYYY-MM-DD`.
-  public mutating func optionalDate(_ key: String) throws(EventValidationError) -> CivilDate? {
+  package mutating func optionalDate(_ key: String) throws(EventValidationError) -> CivilDate? {
     guard let text = try optionalString(key) else { return nil }
     do {
       return try CivilDate(parsing: text)
@@ -71,13 +71,13 @@ public struct FieldReader {
   }
 
   /// A required civil date.
-  public mutating func date(_ key: String) throws(EventValidationError) -> CivilDate {
+  package mutating func date(_ key: String) throws(EventValidationError) -> CivilDate {
     guard let date = try optionalDate(key) else { throw EventValidationError("missing field \"\(key)\"") }
     return date
   }
 
   /// A required month `YYYY-MM`.
-  public mutating func month(_ key: String) throws(EventValidationError) -> YearMonth {
+  package mutating func month(_ key: String) throws(EventValidationError) -> YearMonth {
     let text = try string(key)
     do {
       return try YearMonth(parsing: text)
@@ -87,7 +87,7 @@ public struct FieldReader {
   }
 
   /// A required number, kept exactly.
-  public mutating func decimal(_ key: String) throws(EventValidationError) -> Decimal {
+  package mutating func decimal(_ key: String) throws(EventValidationError) -> Decimal {
     guard let value = value(key) else { throw EventValidationError("missing field \"\(key)\"") }
     guard case .number(let number) = value else {
       throw EventValidationError("field \"\(key)\" must be a number, not \(value.kindName)")
@@ -96,7 +96,7 @@ public struct FieldReader {
   }
 
   /// An optional whole number.
-  public mutating func optionalInteger(_ key: String) throws(EventValidationError) -> Int? {
+  package mutating func optionalInteger(_ key: String) throws(EventValidationError) -> Int? {
     guard let value = value(key) else { return nil }
     guard case .number(let number) = value, let whole = Int(exactly: number) else {
       throw EventValidationError("field \"\(key)\" must be a whole number")
@@ -105,7 +105,7 @@ public struct FieldReader {
   }
 
   /// A required value from a closed set of words, such as a level.
-  public mutating func choice<T: RawRepresentable & CaseIterable>(
+  package mutating func choice<T: RawRepresentable & CaseIterable>(
     _ key: String, as type: T.Type, default fallback: T? = nil
   ) throws(EventValidationError) -> T where T.RawValue == String {
     guard let text = try optionalString(key) else {
@@ -120,12 +120,12 @@ public struct FieldReader {
   }
 
   /// A raw member, for fields with a structure of their own.
-  public mutating func raw(_ key: String) -> JSONValue? {
+  package mutating func raw(_ key: String) -> JSONValue? {
     value(key)
   }
 
   /// Refuses any member that no read asked for.
-  public func finish() throws(EventValidationError) {
+  package func finish() throws(EventValidationError) {
     if let unknown = read.firstIndex(of: false) {
       throw EventValidationError("unknown field \"\(members[unknown].key)\"")
     }

@@ -1,38 +1,38 @@
-public import Foundation
+package import Foundation
 
 /// Collects the fields of an event payload into a JSON object; absent optionals are left out.
-public struct FieldWriter {
+package struct FieldWriter {
   /// The members written so far.
-  public private(set) var members: [(key: String, value: JSONValue)] = []
+  package private(set) var members: [(key: String, value: JSONValue)] = []
 
   /// Creates an empty writer.
-  public init() {}
+  package init() {}
 
   /// Writes a string.
-  public mutating func set(_ key: String, _ value: String?) {
+  package mutating func set(_ key: String, _ value: String?) {
     if let value { members.append((key, .string(value))) }
   }
 
   /// Writes a civil date as `YYYY-MM-DD`.
-  public mutating func set(_ key: String, _ value: CivilDate?) {
+  package mutating func set(_ key: String, _ value: CivilDate?) {
     if let value { members.append((key, .string(value.description))) }
   }
 
   /// Writes a month as `YYYY-MM`.
-  public mutating func set(_ key: String, _ value: YearMonth) {
+  package mutating func set(_ key: String, _ value: YearMonth) {
     members.append((key, .string(value.description)))
   }
 
   /// Writes a number.
-  public mutating func set(_ key: String, _ value: Decimal) {
+  package mutating func set(_ key: String, _ value: Decimal) {
     members.append((key, .number(value)))
   }
 
   /// Writes a word from a closed set.
-  public mutating func set<T: RawRepresentable>(_ key: String, _ value: T?) where T.RawValue == String {
+  package mutating func set<T: RawRepresentable>(_ key: String, _ value: T?) where T.RawValue == String {
     if let value { members.append((key, .string(value.rawValue))) }
   }
 
   /// The fields as a JSON object.
-  public var object: JSONValue { .object(members) }
+  package var object: JSONValue { .object(members) }
 }

@@ -85,7 +85,7 @@ public enum LedgerEvent: Equatable, Sendable {
 
   /// Reads the fields of an event of type `typeName`; the caller finishes the reader.
   /// - Throws: ``EventValidationError`` for an unknown type or a bad field.
-  public init(typeName: String, reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(typeName: String, reading fields: inout FieldReader) throws(EventValidationError) {
     guard let reader = LedgerEvent.readers[typeName] else {
       throw EventValidationError("unknown event type \"\(typeName)\"")
     }
@@ -110,7 +110,7 @@ public enum LedgerEvent: Equatable, Sendable {
   }
 
   /// The type-specific fields.
-  public var payload: any EventPayload {
+  package var payload: any EventPayload {
     switch self {
     case .organizationEnrolled(let payload): payload
     case .credentialEarned(let payload): payload

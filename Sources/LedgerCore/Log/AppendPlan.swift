@@ -8,21 +8,21 @@
 /// strictly rising recorded instants, their chain hash and their Merkle leaf. After the
 /// first problem no more rows are given, but every event is still checked, so the rejection
 /// names all problems at once.
-public struct AppendPlan {
+package struct AppendPlan {
   /// One event to write.
-  public struct Row {
+  package struct Row {
     /// The record, hashed.
-    public let record: EventRecord
+    package let record: EventRecord
     /// Its Merkle tree leaf hash.
-    public let leafHash: MerkleTree.Hash
+    package let leafHash: MerkleTree.Hash
     /// The organization the event names, which the backend indexes its stream under.
-    public let organization: String?
+    package let organization: String?
   }
 
   /// The log's head after the rows given so far.
-  public private(set) var head: LogHead
+  package private(set) var head: LogHead
   /// The problems found so far, in batch order.
-  public private(set) var problems: [AppendRejection.Problem] = []
+  package private(set) var problems: [AppendRejection.Problem] = []
   private let clock: LedgerClock
   private var appended: [AppendReceipt.Appended] = []
   private var alreadyPresent: [Int] = []
@@ -32,7 +32,7 @@ public struct AppendPlan {
   private var versions: [StreamName: Int] = [:]
 
   /// A plan continuing `head`, recording instants read from `clock`.
-  public init(head: LogHead, clock: LedgerClock) {
+  package init(head: LogHead, clock: LedgerClock) {
     self.head = head
     self.clock = clock
   }
@@ -41,7 +41,7 @@ public struct AppendPlan {
   /// - Returns: the row to write, or `nil` when the event is a no-op or a problem was found
   ///   (in this event or an earlier one).
   /// - Throws: what `lookups` throws.
-  public mutating func add(_ proposed: ProposedEvent, index: Int, lookups: some AppendLookups) throws -> Row? {
+  package mutating func add(_ proposed: ProposedEvent, index: Int, lookups: some AppendLookups) throws -> Row? {
     if let field = proposed.unstorableField {
       problems.append(.init(index: index, reason: "\(field) is not in canonical form (NFC, no NUL characters)"))
       return nil
@@ -106,7 +106,7 @@ public struct AppendPlan {
 
   /// What the append did, once every event was added.
   /// - Throws: ``AppendRejection`` naming every problem; the backend then writes nothing.
-  public func receipt() throws -> AppendReceipt {
+  package func receipt() throws -> AppendReceipt {
     guard problems.isEmpty else { throw AppendRejection(problems: problems) }
     return AppendReceipt(appended: appended, alreadyPresent: alreadyPresent)
   }

@@ -1,21 +1,21 @@
 /// What makes two events with the same id "the same content": everything the client gave
 /// except the expected version, which only guards the first write.
-public struct EventContent: Equatable, Sendable {
+package struct EventContent: Equatable, Sendable {
   /// The event type's name.
-  public let typeName: String
+  package let typeName: String
   /// The effective date as stored (`2021-03-31`).
-  public let effective: String
+  package let effective: String
   /// Who the fact names as acting.
-  public let actor: Actor?
+  package let actor: Actor?
   /// The event it voids.
-  public let corrects: String?
+  package let corrects: String?
   /// Why.
-  public let reason: String?
+  package let reason: String?
   /// The canonical payload bytes.
-  public let payload: [UInt8]
+  package let payload: [UInt8]
 
   /// Content as a backend reads it back from its columns.
-  public init(typeName: String, effective: String, actor: Actor?, corrects: String?, reason: String?, payload: [UInt8])
+  package init(typeName: String, effective: String, actor: Actor?, corrects: String?, reason: String?, payload: [UInt8])
   {
     self.typeName = typeName
     self.effective = effective
@@ -26,7 +26,7 @@ public struct EventContent: Equatable, Sendable {
   }
 
   /// The content of a proposed event.
-  public init(_ proposed: ProposedEvent) {
+  package init(_ proposed: ProposedEvent) {
     self.init(
       typeName: proposed.event.typeName, effective: proposed.effective.description, actor: proposed.actor,
       corrects: proposed.corrects, reason: proposed.reason, payload: proposed.event.canonicalPayload)

@@ -1,18 +1,18 @@
 /// The last event of a log as an append continues from it: its position, chain hash and
 /// recorded instant (microseconds).
-public struct LogHead: Equatable, Sendable {
+package struct LogHead: Equatable, Sendable {
   /// The last position, 0 for an empty log.
-  public let position: Int64
+  package let position: Int64
   /// The last chain hash, ``HashChain/genesis`` for an empty log.
-  public let hash: [UInt8]
+  package let hash: [UInt8]
   /// The last recorded instant in microseconds, `Int64.min` for an empty log.
-  public let recorded: Int64
+  package let recorded: Int64
 
   /// The head of an empty log.
-  public static let empty = LogHead(position: 0, hash: HashChain.genesis, recorded: .min)
+  package static let empty = LogHead(position: 0, hash: HashChain.genesis, recorded: .min)
 
   /// A head read from storage.
-  public init(position: Int64, hash: [UInt8], recorded: Int64) {
+  package init(position: Int64, hash: [UInt8], recorded: Int64) {
     self.position = position
     self.hash = hash
     self.recorded = recorded

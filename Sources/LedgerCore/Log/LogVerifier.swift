@@ -3,13 +3,13 @@
 /// recomputed from the record and the previous hash, and the Merkle tree rebuilt from the
 /// records' canonical bytes, so that every stored subtree and every given checkpoint can be
 /// compared with what the events themselves give.
-public struct LogVerifier {
+package struct LogVerifier {
   /// Records checked so far.
-  public private(set) var count: Int64 = 0
+  package private(set) var count: Int64 = 0
   /// The chain hash after the last record.
-  public private(set) var chainHead = HashChain.genesis
+  package private(set) var chainHead = HashChain.genesis
   /// Stored subtree hashes compared so far.
-  public private(set) var nodesChecked = 0
+  package private(set) var nodesChecked = 0
   private var lastRecorded = Int64.min
   /// The hashes of the complete subtrees of the tree so far, by level (a binary counter).
   private var frontier: [MerkleTree.Hash?] = []
@@ -19,7 +19,7 @@ public struct LogVerifier {
 
   /// A verifier that compares stored subtrees at `storedLevels` and keeps the root at each
   /// of `sizes` (the checkpoints to check).
-  public init(storedLevels: Set<Int>, rootsAt sizes: Set<Int64>) {
+  package init(storedLevels: Set<Int>, rootsAt sizes: Set<Int64>) {
     self.storedLevels = storedLevels
     self.sizesWanted = sizes
     if sizes.contains(0) { roots[0] = MerkleTree.emptyRoot }
@@ -28,7 +28,7 @@ public struct LogVerifier {
   /// Checks the next record; `stored` answers the stored hash of a complete subtree
   /// (`nil` when none is kept).
   /// - Returns: the mismatch, when the record does not follow.
-  public mutating func add(
+  package mutating func add(
     _ record: EventRecord, stored: (_ level: Int, _ index: Int64) throws -> MerkleTree.Hash?
   ) rethrows -> ChainVerification.Mismatch? {
     let expected = count + 1
@@ -69,7 +69,7 @@ public struct LogVerifier {
   }
 
   /// The root of the tree over the records checked so far.
-  public var root: MerkleTree.Hash {
+  package var root: MerkleTree.Hash {
     var result: MerkleTree.Hash?
     for node in frontier {
       guard let node else { continue }
@@ -79,10 +79,10 @@ public struct LogVerifier {
   }
 
   /// The root the records gave at `size`, when that size was asked for and reached.
-  public func root(at size: Int64) -> MerkleTree.Hash? { roots[size] }
+  package func root(at size: Int64) -> MerkleTree.Hash? { roots[size] }
 
   /// Why the records checked so far do not extend `checkpoint`, or `nil` when they do.
-  public func failure(of checkpoint: Checkpoint) -> ChainVerification.CheckpointFailure? {
+  package func failure(of checkpoint: Checkpoint) -> ChainVerification.CheckpointFailure? {
     guard checkpoint.size <= count else {
       return .init(
         size: checkpoint.size,

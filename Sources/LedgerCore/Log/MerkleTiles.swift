@@ -1,22 +1,22 @@
 /// How a log keeps its Merkle tree as it grows: every eighth level is stored (a node over
 /// 256 leaves, over 256 of those, …), so any node costs at most 255 hashes to compute, and
 /// the leaves of the tile the head is in stay in memory while appends extend it.
-public struct MerkleTiles {
+package struct MerkleTiles {
   /// How many tree levels one stored tile spans: a stored node covers 2^8 nodes below it.
-  public static let height = 8
+  package static let height = 8
   /// The levels a log stores.
-  public static let storedLevels = Set(stride(from: height, through: 56, by: height))
+  package static let storedLevels = Set(stride(from: height, through: 56, by: height))
 
   /// The leaf hashes of the incomplete tile at the head.
-  public private(set) var leaves: [MerkleTree.Hash]
+  package private(set) var leaves: [MerkleTree.Hash]
 
   /// Tiles continuing a log whose incomplete tile at the head holds `leaves`.
-  public init(leaves: [MerkleTree.Hash]) {
+  package init(leaves: [MerkleTree.Hash]) {
     self.leaves = leaves
   }
 
   /// How many stored nodes a log of `size` events keeps.
-  public static func storedNodeCount(size: Int64) -> Int64 {
+  package static func storedNodeCount(size: Int64) -> Int64 {
     storedLevels.reduce(0) { $0 + size >> $1 }
   }
 
@@ -24,7 +24,7 @@ public struct MerkleTiles {
   /// tiles) it completes through `store`.
   /// - Throws: what `store` throws; ``StoredDataError`` when nodes a tile of tiles needs
   ///   are missing.
-  public mutating func add(leaf: MerkleTree.Hash, position: Int64, store: some MerkleTileStore) throws {
+  package mutating func add(leaf: MerkleTree.Hash, position: Int64, store: some MerkleTileStore) throws {
     let width = Int64(1) << Self.height
     leaves.append(leaf)
     guard position % width == 0 else { return }
@@ -47,7 +47,7 @@ public struct MerkleTiles {
   }
 
   /// The root of a complete subtree from its leaves (a power of two of them).
-  public static func subtree(of hashes: [MerkleTree.Hash]) -> MerkleTree.Hash {
+  package static func subtree(of hashes: [MerkleTree.Hash]) -> MerkleTree.Hash {
     var level = hashes
     while level.count > 1 {
       level = stride(from: 0, to: level.count, by: 2).map { MerkleTree.nodeHash(level[$0], level[$0 + 1]) }
@@ -57,7 +57,7 @@ public struct MerkleTiles {
 }
 
 /// Where a backend keeps the stored tiles of ``MerkleTiles``.
-public protocol MerkleTileStore {
+package protocol MerkleTileStore {
   /// Stores a complete subtree's hash (inside the append's transaction).
   func storeNode(level: Int, index: Int64, hash: MerkleTree.Hash) throws
 

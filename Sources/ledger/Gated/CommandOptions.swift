@@ -55,12 +55,3 @@ struct CommandOptions: ParsableArguments {
     }
   }
 }
-
-extension Level: ExpressibleByArgument {}
-extension Durability: ExpressibleByArgument {}
-
-extension Role: ExpressibleByArgument {
-  /// Only the roles that can be granted: `individual` and `system` never are.
-  public static var allValueStrings: [String] { allCases.filter(\.isGrantable).map(\.rawValue) }
-}
-extension AuditResult: ExpressibleByArgument {}

@@ -15,13 +15,13 @@ public struct AuditCompleted: EventPayload {
     self.result = result
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
     specialization = try fields.string("specialization")
     result = try fields.choice("result", as: AuditResult.self)
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("org", org)
     fields.set("specialization", specialization)
     fields.set("result", result)

@@ -46,7 +46,7 @@ public struct ConsumptionReported: EventPayload {
     self.service = service
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
     customer = try fields.string("customer")
     subscription = try fields.string("subscription")
@@ -60,7 +60,7 @@ public struct ConsumptionReported: EventPayload {
     }
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("org", org)
     fields.set("customer", customer)
     fields.set("subscription", subscription)

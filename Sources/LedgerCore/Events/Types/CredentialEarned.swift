@@ -15,13 +15,13 @@ public struct CredentialEarned: EventPayload {
     self.expires = expires
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     individual = try fields.string("individual")
     credential = try fields.string("credential")
     expires = try fields.optionalDate("expires")
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("individual", individual)
     fields.set("credential", credential)
     fields.set("expires", expires)

@@ -15,13 +15,13 @@ public struct CustomerReferenceApproved: EventPayload {
     self.reference = reference
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
     specialization = try fields.string("specialization")
     reference = try fields.string("reference")
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("org", org)
     fields.set("specialization", specialization)
     fields.set("reference", reference)

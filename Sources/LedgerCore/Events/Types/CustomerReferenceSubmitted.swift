@@ -18,14 +18,14 @@ public struct CustomerReferenceSubmitted: EventPayload {
     self.customer = customer
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
     specialization = try fields.string("specialization")
     reference = try fields.string("reference")
     customer = try fields.string("customer")
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("org", org)
     fields.set("specialization", specialization)
     fields.set("reference", reference)

@@ -12,12 +12,12 @@ public struct IndividualDeparted: EventPayload {
     self.org = org
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     individual = try fields.string("individual")
     org = try fields.string("org")
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("individual", individual)
     fields.set("org", org)
   }

@@ -12,12 +12,12 @@ public struct MembershipRenewed: EventPayload {
     self.level = level
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
     level = try fields.choice("level", as: Level.self)
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("org", org)
     fields.set("level", level)
   }

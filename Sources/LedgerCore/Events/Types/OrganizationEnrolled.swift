@@ -15,13 +15,13 @@ public struct OrganizationEnrolled: EventPayload {
     self.market = market
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
     name = try fields.text("name")
     market = try fields.choice("market", as: Market.self, default: .developed)
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("org", org)
     fields.set("name", name)
     fields.set("market", market)

@@ -20,14 +20,14 @@ public struct OverridePlaced: EventPayload {
     self.expires = expires
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
     competency = try fields.string("competency")
     level = try fields.choice("level", as: Level.self)
     expires = try fields.optionalDate("expires")
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("org", org)
     fields.set("competency", competency)
     fields.set("level", level)

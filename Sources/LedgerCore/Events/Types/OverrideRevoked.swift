@@ -12,12 +12,12 @@ public struct OverrideRevoked: EventPayload {
     self.competency = competency
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
     competency = try fields.string("competency")
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("org", org)
     fields.set("competency", competency)
   }

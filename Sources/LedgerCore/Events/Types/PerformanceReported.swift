@@ -22,14 +22,14 @@ public struct PerformanceReported: EventPayload {
     self.value = value
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     org = try fields.string("org")
     metric = try fields.string("metric")
     month = try fields.month("month")
     value = try fields.decimal("value")
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("org", org)
     fields.set("metric", metric)
     fields.set("month", month)

@@ -16,14 +16,14 @@ public struct RoleGranted: EventPayload {
     self.org = org
   }
 
-  public init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout FieldReader) throws(EventValidationError) {
     subject = try fields.string("subject")
     role = try fields.choice("role", as: Role.self)
     org = try fields.optionalString("org")
     try role.checkScope(org: org)
   }
 
-  public func write(to fields: inout FieldWriter) {
+  package func write(to fields: inout FieldWriter) {
     fields.set("subject", subject)
     fields.set("role", role)
     fields.set("org", org)
