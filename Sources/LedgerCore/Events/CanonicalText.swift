@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// The one form text takes in the ledger: Unicode NFC, and for what the ledger reads in,
 /// no control characters and a bounded length.

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+internal import Foundation
 
 /// A signed statement of the log's size and Merkle root, in the C2SP `tlog-checkpoint`
 /// format inside a C2SP `signed-note`:

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// Where the store reads the time it records; tests inject a fixed or stepping clock.
 /// Projections never read a clock.

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+internal import Foundation
 
 /// An Ed25519 key that signs checkpoints, in the signed-note text form
 /// `PRIVATE+KEY+<name>+<key hash>+<base64(0x01 ‖ 32-byte seed)>`.
