@@ -8,7 +8,14 @@ extension Level: ExpressibleByArgument {}
 extension Durability: ExpressibleByArgument {}
 
 extension Role: ExpressibleByArgument {
-  /// Only the roles that can be granted: `individual` and `system` never are.
+  /// A role that can be granted; `individual` and `system` never are, so the command line
+  /// refuses them as it refuses any unknown word.
+  public init?(argument: String) {
+    guard let role = Role(rawValue: argument), role.isGrantable else { return nil }
+    self = role
+  }
+
+  /// Only the roles that can be granted.
   public static var allValueStrings: [String] { allCases.filter(\.isGrantable).map(\.rawValue) }
 }
 extension AuditResult: ExpressibleByArgument {}
