@@ -37,7 +37,8 @@ extension TimelineWalk {
     }
     if let lastMonth = lastFigureMonth {
       let nextMonth = YearMonth(date).adding(months: 1)
-      if nextMonth <= lastMonth.adding(months: 13) {
+      // The longest window the catalog allows still moves for that many months after the last figure.
+      if nextMonth <= lastMonth.adding(months: Requirement.longestWindowMonths) {
         consider(nextMonth.firstDay, Self.windowMoved)
       }
     }

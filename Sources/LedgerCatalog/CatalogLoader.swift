@@ -17,7 +17,9 @@ public enum CatalogLoader {
       })
   }
 
-  /// Parses and validates one catalog version.
+  /// Parses and validates one catalog version: our parser first (it refuses duplicate
+  /// members and bad UTF-8), then the `Decodable` readers, whose coding paths name where
+  /// a bad value is.
   /// - Throws: ``CatalogError`` naming the file, the JSON path and the reason.
   public static func load(_ data: Data, file: String) throws(CatalogError) -> Catalog {
     let json: JSONValue
@@ -26,46 +28,84 @@ public enum CatalogLoader {
     } catch {
       throw CatalogError(file: file, path: "", reason: error.description)
     }
-    let root = CatalogNode(file: file, path: "", value: json)
-    try root.only([
-      "version", "effectiveFrom", "source", "settings", "credentials", "offerTypes", "metrics",
-      "acrAttributionPriority",
-      "competencies",
-      "specializations",
-    ])
-    let settings =
-      try root.child("settings").map { node throws(CatalogError) in try readSettings(node) }
-      ?? .defaults
+    let parsed: CatalogFile
+    do {
+      parsed = try JSONDecoder().decode(CatalogFile.self, from: data)
+    } catch let error as DecodingError {
+      throw CatalogReading.error(error, file: file)
+    } catch {
+      throw CatalogError(file: file, path: "", reason: "\(error)")
+    }
     var credentials: [String: CredentialDefinition] = [:]
-    for node in try root.required("credentials").array() {
-      let credential = try readCredential(node)
-      guard credentials[credential.code] == nil else { throw node.fail("credential \"\(credential.code)\" twice") }
+    for (index, credential) in parsed.credentials.enumerated() {
+      guard credentials[credential.code] == nil else {
+        throw CatalogError(file: file, path: "credentials[\(index)]", reason: "credential \"\(credential.code)\" twice")
+      }
       credentials[credential.code] = credential
     }
-    let offerTypes =
-      try root.child("offerTypes").map { node throws(CatalogError) in try readOfferTypes(node) } ?? OfferTypes([:])
+    let offerTypes = OfferTypes(parsed.offerTypes)
     var metrics: [String: MetricDefinition] = [:]
-    for node in try root.child("metrics")?.array() ?? [] {
-      let metric = try readMetric(node, offerTypes: offerTypes, earlier: metrics)
-      guard metrics[metric.id] == nil else { throw node.fail("metric \"\(metric.id)\" twice") }
+    for (index, entry) in parsed.metrics.enumerated() {
+      let metric = try resolve(entry, at: "metrics[\(index)]", file: file, offerTypes: offerTypes, earlier: metrics)
+      guard metrics[metric.id] == nil else {
+        throw CatalogError(file: file, path: "metrics[\(index)]", reason: "metric \"\(metric.id)\" twice")
+      }
       metrics[metric.id] = metric
     }
-    let priority = try (root.child("acrAttributionPriority")?.array() ?? []).map { node throws(CatalogError) in
-      try node.string()
-    }
-    let competencies = try root.required("competencies").array().map { node throws(CatalogError) in
-      try readCompetency(node)
-    }
-    let specializations = try root.required("specializations").array().map { node throws(CatalogError) in
-      try readSpecialization(node)
-    }
     let catalog = Catalog(
-      version: try root.required("version").string(), effectiveFrom: try root.required("effectiveFrom").date(),
-      source: try root.child("source")?.string() ?? "", settings: settings, credentials: credentials,
-      metrics: metrics, attributionPriority: priority, competencies: competencies, specializations: specializations,
+      version: parsed.version, effectiveFrom: parsed.effectiveFrom, source: parsed.source, settings: parsed.settings,
+      credentials: credentials, metrics: metrics, attributionPriority: parsed.attributionPriority,
+      competencies: parsed.competencies, specializations: parsed.specializations,
       placeholders: placeholders(in: json, path: ""))
-    try CatalogLoader.checkReferences(catalog, root: root)
+    try checkReferences(catalog, file: file)
     return catalog
+  }
+
+  /// A metric as the catalog uses it; `combines` (consumption only) adds up earlier metrics:
+  /// its filter takes a row when any of theirs does, their associations and offer
+  /// exclusions must agree.
+  private static func resolve(
+    _ entry: CatalogFile.Metric, at path: String, file: String, offerTypes: OfferTypes,
+    earlier: [String: MetricDefinition]
+  ) throws(CatalogError) -> MetricDefinition {
+    func fail(_ reason: String, _ member: String? = nil) -> CatalogError {
+      CatalogError(file: file, path: member.map { "\(path).\($0)" } ?? path, reason: reason)
+    }
+    if let ids = entry.combines {
+      var parts: [MetricDefinition] = []
+      for id in ids {
+        guard let part = earlier[id], part.source == .consumption else {
+          throw fail("\"\(id)\" is no consumption metric defined before this one", "combines")
+        }
+        parts.append(part)
+      }
+      guard let first = parts.first, parts.count >= 2 else { throw fail("combine two or more metrics", "combines") }
+      guard
+        parts.allSatisfy({ $0.associations == first.associations && $0.excludedOfferTypes == first.excludedOfferTypes })
+      else { throw fail("the combined metrics must count the same associations and offer types", "combines") }
+      return MetricDefinition(
+        id: entry.id, name: entry.name, source: .consumption, aggregate: .sum, associations: first.associations,
+        excludedOfferTypes: first.excludedOfferTypes,
+        filter: parts.contains { $0.filter == nil } ? nil : .anyOf(parts.compactMap(\.filter)), offerTypes: offerTypes,
+        components: ids)
+    }
+    guard let sourceText = entry.source else { throw fail("missing \"source\"") }
+    guard let source = MetricDefinition.Source(rawValue: sourceText) else {
+      throw fail("unknown source \"\(sourceText)\" (performance or consumption)")
+    }
+    let aggregateText = entry.aggregate ?? "sum"
+    guard let aggregate = MetricDefinition.Aggregate(rawValue: aggregateText) else {
+      throw fail("unknown aggregate \"\(aggregateText)\" (sum or latest)")
+    }
+    if entry.filter != nil, source != .consumption { throw fail("only consumption metrics take a filter") }
+    if let unknown = entry.excludedOfferTypes.first(where: { offerTypes.category(of: $0) == nil }),
+      source == .consumption
+    {
+      throw fail("excludedOfferTypes names \"\(unknown)\", which the catalog's offerTypes map does not know")
+    }
+    return MetricDefinition(
+      id: entry.id, name: entry.name, source: source, aggregate: aggregate, associations: entry.associations,
+      excludedOfferTypes: entry.excludedOfferTypes, filter: entry.filter, offerTypes: offerTypes)
   }
 
   /// Every `placeholder` member of the file, with the path of the object holding it.
@@ -83,37 +123,37 @@ public enum CatalogLoader {
     }
   }
 
-  private static func checkReferences(_ catalog: Catalog, root: CatalogNode) throws(CatalogError) {
+  private static func checkReferences(_ catalog: Catalog, file: String) throws(CatalogError) {
     var seen = Set<String>()
     for (index, competency) in catalog.competencies.enumerated() {
-      let node = CatalogNode(file: root.file, path: "competencies[\(index)]", value: .null)
-      guard seen.insert(competency.id).inserted else { throw node.fail("competency \"\(competency.id)\" twice") }
+      let path = "competencies[\(index)]"
+      guard seen.insert(competency.id).inserted else {
+        throw CatalogError(file: file, path: path, reason: "competency \"\(competency.id)\" twice")
+      }
       let requirements = competency.paths.flatMap { [$0.silver, $0.gold].compactMap { $0 } }
-      try check(requirements, of: catalog, at: node)
+      try check(requirements, of: catalog, file: file, path: path)
     }
     for (index, specialization) in catalog.specializations.enumerated() {
-      let node = CatalogNode(file: root.file, path: "specializations[\(index)]", value: .null)
+      let path = "specializations[\(index)]"
       guard seen.insert(specialization.id).inserted else {
-        throw node.fail("id \"\(specialization.id)\" is used twice")
+        throw CatalogError(file: file, path: path, reason: "id \"\(specialization.id)\" is used twice")
       }
       for id in specialization.prerequisiteGold where catalog.competency(id) == nil {
-        throw node.fail("prerequisite \"\(id)\" is not a competency of this catalog")
+        throw CatalogError(file: file, path: path, reason: "prerequisite \"\(id)\" is not a competency of this catalog")
       }
-      try check(specialization.requirements.map { [$0] } ?? [], of: catalog, at: node)
+      try check(specialization.requirements.map { [$0] } ?? [], of: catalog, file: file, path: path)
     }
   }
 
   private static func check(
-    _ requirements: [Requirement], of catalog: Catalog, at node: CatalogNode
-  )
-    throws(CatalogError)
-  {
+    _ requirements: [Requirement], of catalog: Catalog, file: String, path: String
+  ) throws(CatalogError) {
     for requirement in requirements {
       if let code = requirement.credentialCodes.first(where: { catalog.credentials[$0] == nil }) {
-        throw node.fail("credential \"\(code)\" is not in the catalog's credentials")
+        throw CatalogError(file: file, path: path, reason: "credential \"\(code)\" is not in the catalog's credentials")
       }
       if let id = requirement.metricIDs.first(where: { catalog.metrics[$0] == nil }) {
-        throw node.fail("metric \"\(id)\" is not in the catalog's metrics")
+        throw CatalogError(file: file, path: path, reason: "metric \"\(id)\" is not in the catalog's metrics")
       }
     }
   }

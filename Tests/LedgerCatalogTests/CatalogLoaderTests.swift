@@ -107,6 +107,10 @@ struct CatalogLoaderTests {
       "t.json: competencies[0].paths[0].silver: unknown key \"colour\""
     ),
     (
+      #"{"metric":"m","atLeast":5,"months":14}"#,
+      "t.json: competencies[0].paths[0].silver.months: a window of 14 months is longer than the 13 the replay follows"
+    ),
+    (
       #"{"oneOf":[]}"#,
       "t.json: competencies[0].paths[0].silver: expected a requirement: allOf, anyOf, individuals, metric or attribute"
     ),
