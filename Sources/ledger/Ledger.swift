@@ -1,3 +1,11 @@
+// ledger: the command-line interface.
+//
+// Lives here: one subcommand per file, options as typed values (Support/ArgumentValues),
+// `ExitStatus`, and the failures turned into stderr lines and exit codes.
+//
+// Does not live here: rendering (LedgerPresentation) or answers (LedgerQueries): a command
+// parses, asks, and prints what it is given.
+
 import ArgumentParser
 import Foundation
 

@@ -120,14 +120,13 @@ extension SQLiteEventLog {
   }
 
   private func streamNumberCreating(_ stream: StreamName) throws -> Int64 {
-    let name = stream.description
-    if let number = try streamNumber(named: name) { return number }
+    if let number = try streamNumber(of: stream) { return number }
     let insert = try connection.statement("INSERT INTO streams (name) VALUES (?) RETURNING stream_no")
     defer { insert.reset() }
-    insert.bind(1, name)
+    insert.bind(1, stream.description)
     _ = try insert.step()
     let number = insert.int64(0)
-    streamNumbers[name] = number
+    streamNumbers[stream] = number
     streamNames[number] = stream
     streamVersions[number] = 0
     return number
@@ -163,7 +162,7 @@ private struct SQLiteAppendLookups: AppendLookups {
   }
 
   func storedVersion(of stream: StreamName) throws -> Int {
-    guard let number = try log.streamNumber(named: stream.description) else { return 0 }
+    guard let number = try log.streamNumber(of: stream) else { return 0 }
     return try log.storedVersion(ofStreamNumber: number)
   }
 }

@@ -31,7 +31,7 @@ extension SQLiteEventLog {
   }
 
   public func events(in stream: StreamName, knownAt: Int64) throws -> [RecordedEvent] {
-    guard let number = try streamNumber(named: stream.description) else { return [] }
+    guard let number = try streamNumber(of: stream) else { return [] }
     let statement = try connection.statement(
       """
       SELECT \(selectedColumns),

@@ -9,7 +9,7 @@ public final class SQLiteEventLog: EventLog {
   package let connection: SQLiteConnection
   let clock: LedgerClock
   /// Stream numbers by name and names by number, filled as streams are met.
-  var streamNumbers: [String: Int64] = [:]
+  var streamNumbers: [StreamName: Int64] = [:]
   var streamNames: [Int64: StreamName] = [:]
   /// Stream versions as of `cachedHead`; dropped when another writer moved the head.
   var streamVersions: [Int64: Int] = [:]
@@ -80,7 +80,7 @@ public final class SQLiteEventLog: EventLog {
   }
 
   public func version(of stream: StreamName) throws -> Int {
-    guard let number = try streamNumber(named: stream.description) else { return 0 }
+    guard let number = try streamNumber(of: stream) else { return 0 }
     return Int(try connection.integerBinding("SELECT max(stream_version) FROM events WHERE stream_no = ?", number) ?? 0)
   }
 
@@ -130,15 +130,16 @@ public final class SQLiteEventLog: EventLog {
   /// How many stream names and numbers a connection keeps before starting its caches afresh.
   static let streamCacheLimit = 65_536
 
-  func streamNumber(named name: String) throws -> Int64? {
-    if let number = streamNumbers[name] { return number }
+  /// The stream's number, cached by name (no text is built for a cached one).
+  func streamNumber(of stream: StreamName) throws -> Int64? {
+    if let number = streamNumbers[stream] { return number }
     let statement = try connection.statement("SELECT stream_no FROM streams WHERE name = ?")
     defer { statement.reset() }
-    statement.bind(1, name)
+    statement.bind(1, stream.description)
     guard try statement.step() else { return nil }
     let number = statement.int64(0)
     if streamNumbers.count >= Self.streamCacheLimit { streamNumbers.removeAll(keepingCapacity: true) }
-    streamNumbers[name] = number
+    streamNumbers[stream] = number
     return number
   }
 }

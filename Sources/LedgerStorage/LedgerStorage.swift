@@ -1,0 +1,8 @@
+// LedgerStorage: the embedded backend, one SQLite file through the system library.
+//
+// Lives here: the SQLite layer (`SQLiteConnection`, `SQLiteStatement`, `SQLiteError`,
+// `SQLiteMigrator`), the schema and its migrations (`LedgerSchema`), and `SQLiteEventLog`,
+// the `EventLog` that runs LedgerCore's `AppendPlan` and `LogVerifier` and keeps only the I/O.
+//
+// Does not live here: the log's rules (LedgerCore), the sinks' progress (LedgerNotifications
+// conforms `SQLiteEventLog` to `DeliveryProgress`), anything about the program.
