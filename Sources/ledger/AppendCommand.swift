@@ -56,42 +56,34 @@ struct AppendCommand: AsyncParsableCommand {
       } catch {
         throw ValidationError("\(error.reason)")
       }
-      var batch = try readBatch()
-      batch.check(against: try BundledCatalog.load())
-      guard batch.problems.isEmpty else {
-        throw CommandFailure(status: .dataError, lines: batch.problems.map(\.description))
-      }
+      var input = AppendInput(files: files)
+      defer { input.removeSpool() }
+      let catalogs = try BundledCatalog.load()
+      try await input.check(against: catalogs)
+      guard input.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: input.problemLines) }
       let log = try database.openForWriting(durability: durability)
-      let receipt: AppendReceipt
+      var tally = AppendTally()
       do {
-        if unchecked {
-          receipt = try log.append(batch.events.map { $0.written(by: writer, unchecked: true) })
-        } else {
-          receipt = try await CheckedAppend(log: log, catalogs: try BundledCatalog.load()).append(
-            batch.events, writer: writer)
+        try await log.inOneTransaction {
+          try await input.forEachChunk { events, sources in
+            do {
+              if unchecked {
+                tally.add(try log.append(events.map { $0.written(by: writer, unchecked: true) }))
+              } else {
+                tally.add(try await CheckedAppend(log: log, catalogs: catalogs).append(events, writer: writer))
+              }
+            } catch let rejection as AppendRejection {
+              throw CommandFailure(
+                status: .dataError,
+                lines: rejection.problems.map { InputProblem(source: sources[$0.index], reason: $0.reason).description }
+              )
+            }
+          }
         }
-      } catch let rejection as AppendRejection {
-        throw CommandFailure(status: .dataError, lines: batch.problems(for: rejection).map(\.description))
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
-      print(json ? AppendDocument.json(of: receipt) : AppendDocument.text(of: receipt))
+      print(json ? AppendDocument.json(of: tally) : AppendDocument.text(of: tally))
     }
   }
-
-  private func readBatch() throws -> InputBatch {
-    var batch = InputBatch()
-    if files.isEmpty || files == ["-"] {
-      batch.read(FileHandle.standardInput.readDataToEndOfFile(), file: "<stdin>")
-      return batch
-    }
-    for file in files {
-      guard let data = InputFile.read(file) else {
-        throw CommandFailure(status: .noInput, lines: ["\(file): cannot read the file"])
-      }
-      batch.read(data, file: file)
-    }
-    return batch
-  }
-
 }

@@ -44,7 +44,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         // The sample is the program's past, imported as it is (by the writer "demo").
         let receipt = try log.append(batch.events.map { $0.written(by: "demo", unchecked: true) })
-        print("Wrote the sample history to \(target): \(AppendDocument.text(of: receipt)).\n")
+        print("Wrote the sample history to \(target): \(AppendDocument.text(of: AppendTally(receipt))).\n")
         summary = try await LogSummary.reading(log)
         verification = try await log.verify()
       } catch let failure as CommandFailure {

@@ -65,9 +65,11 @@ struct ImportAcrCommand: AsyncParsableCommand {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
       if json {
-        print(AppendDocument.json(of: receipt, extra: [("rows", .number(Decimal(importer.rows)))]))
+        print(AppendDocument.json(of: AppendTally(receipt), extra: [("rows", .number(Decimal(importer.rows)))]))
       } else {
-        print("imported \(importer.rows) row\(importer.rows == 1 ? "" : "s"): \(AppendDocument.text(of: receipt))")
+        print(
+          "imported \(importer.rows) row\(importer.rows == 1 ? "" : "s"): \(AppendDocument.text(of: AppendTally(receipt)))"
+        )
       }
     }
   }
