@@ -20,45 +20,67 @@ public struct ConsumptionImport {
   /// The file name used in problems.
   public let file: String
   private var columns: [String: Int] = [:]
-  /// The events read so far, with their lines.
-  public private(set) var batch = InputBatch()
-  /// Rows read so far.
+  /// The problems of the last reading, in file order (at most ``keptProblems``).
+  public private(set) var problems: [InputProblem] = []
+  /// Problems of the last reading beyond those kept.
+  public private(set) var problemsNotKept = 0
+  /// Rows of the last reading.
   public private(set) var rows = 0
+
+  /// How many problems are kept to be printed; the rest are counted.
+  public static let keptProblems = 10_000
 
   /// Starts an import of `file`.
   public init(file: String) {
     self.file = file
   }
 
-  /// Reads the whole export; problems (one per bad row) end up in ``batch``.
+  /// Reads the export a block at a time, handing each row's event to `event` and keeping
+  /// the problems (one per bad row); memory stays constant however long the file.
   /// - Parameter progress: called every 100,000 rows with the count so far.
-  public mutating func read(_ data: Data, progress: (Int) -> Void = { _ in }) {
+  /// - Throws: what reading the file or `event` throws.
+  public mutating func read(
+    _ handle: FileHandle, progress: (Int) -> Void = { _ in },
+    event: (ProposedEvent, SourceLine) throws -> Void = { _, _ in }
+  ) throws {
+    (columns, problems, problemsNotKept, rows) = ([:], [], 0, 0)
     do {
-      try CSVReader.forEachRecord(in: data) { line, fields in
+      try CSVReader.forEachRecord(in: handle) { line, fields in
         if columns.isEmpty {
           try header(fields, line: line)
           return
         }
         rows += 1
         if rows % 100_000 == 0 { progress(rows) }
-        do {
-          batch.add(try event(fields), source: SourceLine(file: file, line: line))
-        } catch let problem as EventValidationError {
-          batch.report(InputProblem(source: SourceLine(file: file, line: line), reason: problem.reason))
+        let source = SourceLine(file: file, line: line)
+        let proposed: ProposedEvent
+        do throws(EventValidationError) {
+          proposed = try self.event(fields)
+        } catch {
+          report(InputProblem(source: source, reason: error.reason))
+          return
         }
+        try event(proposed, source)
       }
     } catch let problem as CSVReader.Problem {
-      batch.report(
+      report(
         InputProblem(
           source: SourceLine(file: file, line: problem.line), reason: "column \(problem.column): \(problem.reason)"))
     } catch let problem as InputProblem {
-      batch.report(problem)
-    } catch {
-      batch.report(InputProblem(source: SourceLine(file: file, line: 0), reason: "\(error)"))
+      report(problem)
     }
-    if columns.isEmpty, batch.problems.isEmpty {
-      batch.report(InputProblem(source: SourceLine(file: file, line: 1), reason: "no header row"))
+    if columns.isEmpty, problems.isEmpty {
+      report(InputProblem(source: SourceLine(file: file, line: 1), reason: "no header row"))
     }
+  }
+
+  /// The lines to print for the problems found.
+  public var problemLines: [String] {
+    problems.map(\.description) + (problemsNotKept > 0 ? ["… and \(problemsNotKept) more problems"] : [])
+  }
+
+  private mutating func report(_ problem: InputProblem) {
+    if problems.count < Self.keptProblems { problems.append(problem) } else { problemsNotKept += 1 }
   }
 
   private mutating func header(_ fields: [String], line: Int) throws {

@@ -45,30 +45,57 @@ struct ImportAcrCommand: AsyncParsableCommand {
         throw ValidationError("\(error.reason)")
       }
       let name = file == "-" ? "<stdin>" : file
-      guard let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : InputFile.read(file) else {
-        throw CommandFailure(status: .noInput, lines: ["\(file): cannot read the file"])
-      }
+      let copy = file == "-" ? try StandardInput.spool() : nil
+      defer { copy?.remove() }
+      let path = copy?.path ?? file
       let progress = ProgressReporter()
       var importer = ConsumptionImport(file: name)
-      importer.read(data) { rows in progress.report("read \(rows) rows") }
-      guard importer.batch.problems.isEmpty else {
-        throw CommandFailure(status: .dataError, lines: importer.batch.problems.map(\.description))
+      // First pass: every row read and checked; nothing is kept but the problems.
+      try withFile(path, name: name) { handle in
+        try importer.read(handle) { rows in progress.report("checked \(rows) rows") }
       }
-      progress.report("appending \(importer.batch.events.count) events")
+      guard importer.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: importer.problemLines) }
+      progress.report("appending \(importer.rows) rows")
       let log = try database.openForWriting(durability: durability)
-      let receipt: AppendReceipt
+      var tally = AppendTally()
       do {
-        receipt = try log.append(importer.batch.events.map { $0.written(by: writer) })
-      } catch let rejection as AppendRejection {
-        throw CommandFailure(status: .dataError, lines: importer.batch.problems(for: rejection).map(\.description))
+        // Second pass: the rows again, appended a chunk at a time inside one transaction.
+        try await log.inOneTransaction {
+          var events: [ProposedEvent] = []
+          var sources: [SourceLine] = []
+          func flush() throws {
+            do {
+              tally.add(try log.append(events.map { $0.written(by: writer) }))
+            } catch let rejection as AppendRejection {
+              throw CommandFailure(
+                status: .dataError,
+                lines: rejection.problems.map { InputProblem(source: sources[$0.index], reason: $0.reason).description }
+              )
+            }
+            events.removeAll(keepingCapacity: true)
+            sources.removeAll(keepingCapacity: true)
+          }
+          try withFile(path, name: name) { handle in
+            try importer.read(handle, progress: { rows in progress.report("appended \(rows) rows") }) { event, source in
+              events.append(event)
+              sources.append(source)
+              if events.count == AppendInput.chunkSize { try flush() }
+            }
+          }
+          // The file changed between the passes: refuse what it now holds.
+          guard importer.problems.isEmpty else {
+            throw CommandFailure(status: .dataError, lines: importer.problemLines)
+          }
+          if !events.isEmpty { try flush() }
+        }
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
       if json {
-        print(AppendDocument.json(of: AppendTally(receipt), extra: [("rows", .number(Decimal(importer.rows)))]))
+        print(AppendDocument.json(of: tally, extra: [("rows", .number(Decimal(importer.rows)))]))
       } else {
         print(
-          "imported \(importer.rows) row\(importer.rows == 1 ? "" : "s"): \(AppendDocument.text(of: AppendTally(receipt)))"
+          "imported \(importer.rows) row\(importer.rows == 1 ? "" : "s"): \(AppendDocument.text(of: tally))"
         )
       }
     }
@@ -84,4 +111,14 @@ final class ProgressReporter {
     guard elapsed > 2 else { return }
     FileHandle.standardError.write(Data("import-acr: \(message) (\(String(format: "%.1f", elapsed)) s)\n".utf8))
   }
+}
+
+/// Runs `body` with the file at `path` open for reading.
+/// - Throws: ``CommandFailure`` (exit 66) when it cannot be opened; what `body` throws.
+private func withFile(_ path: String, name: String, _ body: (FileHandle) throws -> Void) throws {
+  guard let handle = FileHandle(forReadingAtPath: path) else {
+    throw CommandFailure(status: .noInput, lines: ["\(name): cannot read the file"])
+  }
+  defer { try? handle.close() }
+  try body(handle)
 }

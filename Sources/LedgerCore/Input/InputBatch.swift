@@ -1,7 +1,7 @@
 public import Foundation
 
-/// The events of one or more NDJSON inputs, each with the line it came from, read whole
-/// before anything is written.
+/// The events of NDJSON text held in memory (the demo's bundled history, tests), each with
+/// the line it came from. `ledger append` streams its files instead (`LineReader`).
 public struct InputBatch: Sendable {
   /// The events, in input order.
   public private(set) var events: [ProposedEvent] = []
@@ -9,8 +9,6 @@ public struct InputBatch: Sendable {
   public private(set) var sources: [SourceLine] = []
   /// Every problem found, one per bad line.
   public private(set) var problems: [InputProblem] = []
-  /// The order in which files were read, so problems are reported in input order.
-  private var fileOrder: [String: Int] = [:]
 
   /// Creates an empty batch.
   public init() {}
@@ -18,7 +16,6 @@ public struct InputBatch: Sendable {
   /// Reads every non-blank line of `data`, recording events and problems; a UTF-8 byte-order
   /// mark at the start of the file is skipped (one anywhere else is malformed JSON).
   public mutating func read(_ data: Data, file: String) {
-    if fileOrder[file] == nil { fileOrder[file] = fileOrder.count }
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
       var lineNumber = 0
@@ -42,32 +39,5 @@ public struct InputBatch: Sendable {
         start = end + 1
       }
     }
-  }
-
-  /// Records a problem for each event that `check` refuses (a catalog's view of the names it uses).
-  public mutating func check(_ check: (LedgerEvent) -> String?) {
-    for (event, source) in zip(events, sources) {
-      if let reason = check(event.event) { problems.append(InputProblem(source: source, reason: reason)) }
-    }
-    problems.sort {
-      (fileOrder[$0.source.file] ?? 0, $0.source.line) < (fileOrder[$1.source.file] ?? 0, $1.source.line)
-    }
-  }
-
-  /// Adds an event read from `source` by another reader (a CSV import).
-  public mutating func add(_ event: ProposedEvent, source: SourceLine) {
-    if fileOrder[source.file] == nil { fileOrder[source.file] = fileOrder.count }
-    events.append(event)
-    sources.append(source)
-  }
-
-  /// Adds a problem that is not tied to a parsed event (an unreadable file).
-  public mutating func report(_ problem: InputProblem) {
-    problems.append(problem)
-  }
-
-  /// Turns append problems (by event index) into problems naming their lines.
-  public func problems(for rejection: AppendRejection) -> [InputProblem] {
-    rejection.problems.map { InputProblem(source: sources[$0.index], reason: $0.reason) }
   }
 }

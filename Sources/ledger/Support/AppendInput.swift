@@ -17,7 +17,7 @@ struct AppendInput {
   /// The files to read, as (path, name shown in problems).
   private var inputs: [(path: String, name: String)]
   /// The copy of standard input, removed by ``removeSpool()``.
-  private var spool: String?
+  private var spool: StandardInput?
 
   /// How many events one append of the second pass takes.
   static let chunkSize = 10_000
@@ -33,7 +33,11 @@ struct AppendInput {
   /// - Throws: ``CommandFailure`` (exit 66) for a file that cannot be read.
   mutating func check(against catalogs: CatalogHistory) async throws {
     for index in inputs.indices {
-      if inputs[index].path == "-" { inputs[index].path = try spoolStandardInput() }
+      if inputs[index].path == "-" {
+        let copy = try StandardInput.spool()
+        spool = copy
+        inputs[index].path = copy.path
+      }
       var found: [InputProblem] = []
       var (count, beyond) = (0, 0)
       let room = Self.keptProblems - problems.count
@@ -86,7 +90,7 @@ struct AppendInput {
 
   /// Removes the copy of standard input, if one was made.
   func removeSpool() {
-    if let spool { try? FileManager.default.removeItem(atPath: spool) }
+    spool?.remove()
   }
 
   private func forEachLine(
@@ -101,17 +105,5 @@ struct AppendInput {
       guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
       try await body(line, SourceLine(file: input.name, line: reader.lineNumber))
     }
-  }
-
-  private mutating func spoolStandardInput() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-stdin-\(UUID().uuidString)").path
-    guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path)
-    else { throw CommandFailure(status: .cannotCreate, lines: ["\(path): cannot spool standard input"]) }
-    defer { try? out.close() }
-    spool = path
-    while let block = try FileHandle.standardInput.read(upToCount: LineReader.blockSize), !block.isEmpty {
-      try out.write(contentsOf: block)
-    }
-    return path
   }
 }
