@@ -63,6 +63,7 @@ extension SQLiteEventLog {
     streamNumbers.removeAll()
     streamNames.removeAll()
     organizationStreams.removeAll()
+    streamKnownAbsent = nil
     tiles = MerkleTiles(leaves: [])
     cachedHead = -1
   }
@@ -120,7 +121,9 @@ extension SQLiteEventLog {
   }
 
   private func streamNumberCreating(_ stream: StreamName) throws -> Int64 {
-    if let number = try streamNumber(of: stream) { return number }
+    // The plan just asked for this stream's version and it had none: no need to look again.
+    if streamKnownAbsent != stream, let number = try streamNumber(of: stream) { return number }
+    streamKnownAbsent = nil
     let insert = try connection.statement("INSERT INTO streams (name) VALUES (?) RETURNING stream_no")
     defer { insert.reset() }
     insert.bind(1, stream.description)
@@ -162,7 +165,10 @@ private struct SQLiteAppendLookups: AppendLookups {
   }
 
   func storedVersion(of stream: StreamName) throws -> Int {
-    guard let number = try log.streamNumber(of: stream) else { return 0 }
+    guard let number = try log.streamNumber(of: stream) else {
+      log.streamKnownAbsent = stream
+      return 0
+    }
     return try log.storedVersion(ofStreamNumber: number)
   }
 }
