@@ -37,7 +37,7 @@ public struct ConsumptionImport {
 
   /// Reads the export a block at a time, handing each row's event to `event` and keeping
   /// the problems (one per bad row); memory stays constant however long the file.
-  /// - Parameter progress: called every 100,000 rows with the count so far.
+  /// - Parameter progress: called every 1,000 rows with the count so far.
   /// - Throws: what reading the file or `event` throws.
   public mutating func read(
     _ handle: FileHandle, progress: (Int) -> Void = { _ in },
@@ -51,7 +51,7 @@ public struct ConsumptionImport {
           return
         }
         rows += 1
-        if rows % 100_000 == 0 { progress(rows) }
+        if rows % 1_000 == 0 { progress(rows) }
         let source = SourceLine(file: file, line: line)
         let proposed: ProposedEvent
         do throws(EventValidationError) {

@@ -45,6 +45,9 @@ struct AppendCommand: AsyncParsableCommand {
   @Flag(help: "Print the summary as one JSON object.")
   var json = false
 
+  @Flag(help: "Show no progress on the terminal.")
+  var quiet = false
+
   func run() async throws {
     try await reportingFailures {
       if unchecked, actor == nil {
@@ -59,8 +62,12 @@ struct AppendCommand: AsyncParsableCommand {
       var input = AppendInput(files: files)
       defer { input.removeSpool() }
       let catalogs = try BundledCatalog.load()
-      try await input.check(against: catalogs)
+      let progress = ProgressLine(command: "append", quiet: quiet)
+      defer { progress.finish() }
+      try await input.check(against: catalogs) { progress.update("checked", $0, unit: "lines") }
+      progress.finish()
       guard input.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: input.problemLines) }
+      progress.begin()
       let log = try database.openForWriting(durability: durability)
       var tally = AppendTally()
       do {
@@ -72,6 +79,7 @@ struct AppendCommand: AsyncParsableCommand {
               } else {
                 tally.add(try await CheckedAppend(log: log, catalogs: catalogs).append(events, writer: writer))
               }
+              progress.update("appended", tally.appended + tally.alreadyPresent, of: input.eventCount, unit: "events")
             } catch let rejection as AppendRejection {
               throw CommandFailure(
                 status: .dataError,
@@ -83,6 +91,7 @@ struct AppendCommand: AsyncParsableCommand {
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
+      progress.finish()
       print(json ? AppendDocument.json(of: tally) : AppendDocument.text(of: tally))
     }
   }

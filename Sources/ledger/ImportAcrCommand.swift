@@ -36,6 +36,9 @@ struct ImportAcrCommand: AsyncParsableCommand {
   @Flag(help: "Print the summary as one JSON object.")
   var json = false
 
+  @Flag(help: "Show no progress on the terminal.")
+  var quiet = false
+
   func run() async throws {
     try await reportingFailures {
       let writer: String
@@ -48,14 +51,17 @@ struct ImportAcrCommand: AsyncParsableCommand {
       let copy = file == "-" ? try StandardInput.spool() : nil
       defer { copy?.remove() }
       let path = copy?.path ?? file
-      let progress = ProgressReporter()
+      let progress = ProgressLine(command: "import-acr", quiet: quiet)
+      defer { progress.finish() }
       var importer = ConsumptionImport(file: name)
       // First pass: every row read and checked; nothing is kept but the problems.
       try withFile(path, name: name) { handle in
-        try importer.read(handle) { rows in progress.report("checked \(rows) rows") }
+        try importer.read(handle) { progress.update("checked", $0, unit: "rows") }
       }
       guard importer.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: importer.problemLines) }
-      progress.report("appending \(importer.rows) rows")
+      progress.finish()
+      progress.begin()
+      let total = importer.rows
       let log = try database.openForWriting(durability: durability)
       var tally = AppendTally()
       do {
@@ -76,7 +82,8 @@ struct ImportAcrCommand: AsyncParsableCommand {
             sources.removeAll(keepingCapacity: true)
           }
           try withFile(path, name: name) { handle in
-            try importer.read(handle, progress: { rows in progress.report("appended \(rows) rows") }) { event, source in
+            try importer.read(handle, progress: { progress.update("appended", $0, of: total, unit: "rows") }) {
+              event, source in
               events.append(event)
               sources.append(source)
               if events.count == AppendInput.chunkSize { try flush() }
@@ -91,6 +98,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }
+      progress.finish()
       if json {
         print(AppendDocument.json(of: tally, extra: [("rows", .number(Decimal(importer.rows)))]))
       } else {
@@ -99,17 +107,6 @@ struct ImportAcrCommand: AsyncParsableCommand {
         )
       }
     }
-  }
-}
-
-/// Progress lines on stderr, only once an operation has run for more than two seconds.
-final class ProgressReporter {
-  private let started = Date()
-
-  func report(_ message: String) {
-    let elapsed = Date().timeIntervalSince(started)
-    guard elapsed > 2 else { return }
-    FileHandle.standardError.write(Data("import-acr: \(message) (\(String(format: "%.1f", elapsed)) s)\n".utf8))
   }
 }
 

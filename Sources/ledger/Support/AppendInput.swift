@@ -14,6 +14,8 @@ struct AppendInput {
   private(set) var problemsNotKept = 0
   /// How many events the inputs hold.
   private(set) var eventCount = 0
+  /// How many non-blank lines the first pass has read.
+  private(set) var linesChecked = 0
   /// The files to read, as (path, name shown in problems).
   private var inputs: [(path: String, name: String)]
   /// The copy of standard input, removed by ``removeSpool()``.
@@ -31,7 +33,7 @@ struct AppendInput {
 
   /// The first pass: parses every line and checks the names it uses against the catalog.
   /// - Throws: ``CommandFailure`` (exit 66) for a file that cannot be read.
-  mutating func check(against catalogs: CatalogHistory) async throws {
+  mutating func check(against catalogs: CatalogHistory, progress: (_ lines: Int) -> Void = { _ in }) async throws {
     for index in inputs.indices {
       if inputs[index].path == "-" {
         let copy = try StandardInput.spool()
@@ -41,7 +43,13 @@ struct AppendInput {
       var found: [InputProblem] = []
       var (count, beyond) = (0, 0)
       let room = Self.keptProblems - problems.count
+      let linesBefore = linesChecked
+      var lines = 0
       try await forEachLine(of: inputs[index]) { line, source in
+        defer {
+          lines += 1
+          progress(linesBefore + lines)
+        }
         do throws(EventValidationError) {
           let event = try EventInput.proposedEvent(fromLine: line)
           count += 1
@@ -56,6 +64,7 @@ struct AppendInput {
           }
         }
       }
+      linesChecked += lines
       eventCount += count
       problems += found
       problemsNotKept += beyond
