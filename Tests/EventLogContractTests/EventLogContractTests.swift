@@ -128,6 +128,32 @@ import Testing
   }
 
   @Test(arguments: LogBackend.all)
+  func aCorrectionIsSeenByEveryConnectionAndAnAbandonedOneByNone(backend: LogBackend) async throws {
+    struct Abandoned: Error {}
+    let store = try backend.makeStore()
+    let reader = try store.open()
+    let writer = try store.open()
+    _ = try await writer.append([Self.enrolment("contoso", id: "e1"), Self.joins("alice", "contoso", id: "j1")])
+    #expect(try await reader.events(in: .individual("alice"), knownAt: 2).map(\.id) == ["j1"])
+    var correction = Self.joins("alice", "contoso", id: "j1-fixed")
+    correction.corrects = "j1"
+    correction.reason = "wrong day"
+    await #expect(throws: Abandoned.self) {
+      try await reader.inOneTransaction {
+        _ = try await reader.append([correction])
+        #expect(try await reader.events(in: .individual("alice"), knownAt: 3).map(\.id) == ["j1-fixed"])
+        throw Abandoned()
+      }
+    }
+    #expect(try await reader.events(in: .individual("alice"), knownAt: .max).map(\.id) == ["j1"])
+    _ = try await writer.append([correction])
+    #expect(try await reader.events(in: .individual("alice"), knownAt: .max).map(\.id) == ["j1-fixed"])
+    var visible: [String] = []
+    try await reader.forEachEvent(from: 1, knownAt: 3) { visible.append($0.id) }
+    #expect(visible == ["e1", "j1-fixed"])
+  }
+
+  @Test(arguments: LogBackend.all)
   func recordedInstantsRiseEvenWhenTheClockGoesBack(backend: LogBackend) async throws {
     let log = try backend.makeStore().open(SteppingClock(step: -5_000_000).clock)
     for index in 0..<5 { _ = try await log.append(Samples.enrolments(2, from: index * 2)) }

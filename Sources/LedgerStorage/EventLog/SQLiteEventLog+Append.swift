@@ -64,6 +64,8 @@ extension SQLiteEventLog {
     streamNames.removeAll()
     organizationStreams.removeAll()
     streamKnownAbsent = nil
+    voidingCache.removeAll()
+    voidingLoadedThrough = 0
     tiles = MerkleTiles(leaves: [])
     cachedHead = -1
   }
@@ -124,6 +126,8 @@ extension SQLiteEventLog {
     // The plan just asked for this stream's version and it had none: no need to look again.
     if streamKnownAbsent != stream, let number = try streamNumber(of: stream) { return number }
     streamKnownAbsent = nil
+    voidingCache.removeAll()
+    voidingLoadedThrough = 0
     let insert = try connection.statement("INSERT INTO streams (name) VALUES (?) RETURNING stream_no")
     defer { insert.reset() }
     insert.bind(1, stream.description)

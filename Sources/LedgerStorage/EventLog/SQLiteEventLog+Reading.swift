@@ -2,7 +2,7 @@ public import LedgerCore
 
 extension SQLiteEventLog {
   public func forEachEntry(from position: Int64, _ body: (LogEntry) async throws -> Void) async throws {
-    let voiding = try voidingPositions(knownAt: .max)
+    let voiding = try voidingPositions()
     let statement = try connection.statement(
       "SELECT \(selectedColumns) FROM events WHERE position >= ? ORDER BY position")
     defer { statement.reset() }
@@ -16,7 +16,7 @@ extension SQLiteEventLog {
   public func forEachEvent(
     from position: Int64, knownAt: Int64, _ body: (RecordedEvent) async throws -> Void
   ) async throws {
-    let voided = try voidingPositions(knownAt: knownAt)
+    let voided = try voidingPositions()
     let statement = try connection.statement(
       "SELECT \(selectedColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
     defer { statement.reset() }
@@ -32,22 +32,7 @@ extension SQLiteEventLog {
 
   public func events(in stream: StreamName, knownAt: Int64) throws -> [RecordedEvent] {
     guard let number = try streamNumber(of: stream) else { return [] }
-    let statement = try connection.statement(
-      """
-      SELECT \(selectedColumns),
-        (SELECT min(c.position) FROM events AS c WHERE c.corrects = e.event_id AND c.position <= ?2)
-      FROM events AS e WHERE stream_no = ?1 AND position <= ?2 ORDER BY stream_version
-      """)
-    defer { statement.reset() }
-    statement.bind(1, number)
-    statement.bind(2, knownAt)
-    var events: [RecordedEvent] = []
-    while try statement.step() {
-      let entry = LogEntry(
-        record: try record(from: statement), voidedBy: statement.isNull(16) ? nil : statement.int64(16))
-      if entry.isVisible(knownAt: knownAt) { events.append(try entry.record.decodedFromStorage()) }
-    }
-    return events
+    return try events(inStreamNumber: number, knownAt: knownAt, voided: try voidingPositions())
   }
 
   public func events(concerning org: String, knownAt: Int64) throws -> [RecordedEvent] {
@@ -56,12 +41,33 @@ extension SQLiteEventLog {
     var numbers: [Int64] = []
     while try lookup.step() { numbers.append(lookup.int64(0)) }
     lookup.reset()
+    let voided = try voidingPositions()
     var events: [RecordedEvent] = []
     for number in numbers {
-      events += try self.events(in: try streamName(number: number), knownAt: knownAt)
+      events += try self.events(inStreamNumber: number, knownAt: knownAt, voided: voided)
     }
     let positions = events.map(\.position)
     return positions.indices.sorted { positions[$0] < positions[$1] }.map { events[$0] }
+  }
+
+  /// The visible events of one stream, in version order, judged against `voided`.
+  private func events(
+    inStreamNumber number: Int64, knownAt: Int64, voided: [String: Int64]
+  ) throws
+    -> [RecordedEvent]
+  {
+    let statement = try connection.statement(
+      "SELECT \(selectedColumns) FROM events WHERE stream_no = ?1 AND position <= ?2 ORDER BY stream_version")
+    defer { statement.reset() }
+    statement.bind(1, number)
+    statement.bind(2, knownAt)
+    var events: [RecordedEvent] = []
+    while try statement.step() {
+      let record = try record(from: statement)
+      let entry = LogEntry(record: record, voidedBy: voided.isEmpty ? nil : voided[record.id])
+      if entry.isVisible(knownAt: knownAt) { events.append(try entry.record.decodedFromStorage()) }
+    }
+    return events
   }
 
   public func organizations() throws -> [String] {
@@ -74,17 +80,26 @@ extension SQLiteEventLog {
     return organizations
   }
 
-  /// The ids voided by corrections at positions ≤ `knownAt`, with the first voiding position.
-  func voidingPositions(knownAt: Int64) throws -> [String: Int64] {
+  /// Every id a correction voids, with the position of the first correction naming it: read
+  /// once per connection and then only for the corrections recorded since, so a query does
+  /// not probe the corrections for each row it reads. `LogEntry.isVisible(knownAt:)` then
+  /// applies the known-at position.
+  func voidingPositions() throws -> [String: Int64] {
+    let head = try headPosition()
+    guard head > voidingLoadedThrough else { return voidingCache }
     let statement = try connection.statement(
-      "SELECT corrects, min(position) FROM events WHERE corrects IS NOT NULL AND position <= ? GROUP BY corrects")
+      "SELECT corrects, position FROM events WHERE corrects IS NOT NULL AND position > ? AND position <= ?")
     defer { statement.reset() }
-    statement.bind(1, knownAt)
-    var voided: [String: Int64] = [:]
+    statement.bind(1, voidingLoadedThrough)
+    statement.bind(2, head)
     while try statement.step() {
-      if let id = statement.text(0) { voided[id] = statement.int64(1) }
+      if let id = statement.text(0) {
+        let position = statement.int64(1)
+        voidingCache[id] = min(voidingCache[id] ?? position, position)
+      }
     }
-    return voided
+    voidingLoadedThrough = head
+    return voidingCache
   }
 
   /// Reads the columns of ``LedgerSchema/eventColumns`` from the current row.

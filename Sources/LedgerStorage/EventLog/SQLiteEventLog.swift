@@ -14,6 +14,9 @@ public final class SQLiteEventLog: EventLog {
   /// Stream versions as of `cachedHead`; dropped when another writer moved the head.
   var streamVersions: [Int64: Int] = [:]
   var cachedHead: Int64 = -1
+  /// The corrections read so far (voided id → first voiding position), through this position.
+  var voidingCache: [String: Int64] = [:]
+  var voidingLoadedThrough: Int64 = 0
   /// The stream the append's plan last found absent, so writing its first event does not
   /// look it up again before creating it.
   var streamKnownAbsent: StreamName?
