@@ -32,6 +32,9 @@ struct VerifyCommand: AsyncParsableCommand {
   @Option(help: "A verifier key (KEYFILE.pub): each checkpoint's signature must verify.")
   var key: String?
 
+  @Flag(help: "Show no progress on the terminal.")
+  var quiet = false
+
   @Flag(help: "Print one JSON object.")
   var json = false
 
@@ -44,7 +47,12 @@ struct VerifyCommand: AsyncParsableCommand {
       let recorded: [Checkpoint]
       do {
         recorded = try log.recordedCheckpoints()
-        result = try log.verify(against: given + recorded)
+        let progress = ProgressLine(command: "verify", quiet: quiet)
+        defer { progress.finish() }
+        let head = Int(try log.headPosition())
+        result = try log.verify(against: given + recorded) {
+          progress.update("checked", Int($0), of: head, unit: "events")
+        }
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
       }

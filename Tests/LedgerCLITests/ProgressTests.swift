@@ -34,6 +34,15 @@ struct ProgressTests {
     #expect(shown.contains("appended 2000 events at positions 1…2000"))
   }
 
+  @Test func aLongVerifyShowsItsProgress() throws {
+    let db = directory.file("v.sqlite")
+    let events = directory.write("more.ndjson", Samples.ndjson(Samples.enrolments(5_000)))
+    #expect(try LedgerProcess.run(["append", "--db", db, events], in: directory).status == 0)
+    let shown = try onATerminal(["verify", "--db", db])
+    #expect(shown.contains("verify: checked 4,096 of 5,000 events"), "\(shown.suffix(300))")
+    #expect(!(try onATerminal(["verify", "--quiet", "--db", db])).contains("verify: "))
+  }
+
   @Test func quietOrPipedItShowsNone() throws {
     let quiet = try onATerminal(["append", "--quiet", "--db", directory.file("q.sqlite"), input])
     #expect(!quiet.contains("append: "))

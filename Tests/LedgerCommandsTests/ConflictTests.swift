@@ -49,7 +49,9 @@ struct ConflictTests {
     }
     func organizations() throws -> [String] { try base.organizations() }
     func treeRoot(size: Int64) throws -> MerkleTree.Hash { try base.treeRoot(size: size) }
-    func verify(against checkpoints: [Checkpoint]) throws -> ChainVerification { try base.verify(against: checkpoints) }
+    func verify(against checkpoints: [Checkpoint], progress: (Int64) -> Void) throws -> ChainVerification {
+      try base.verify(against: checkpoints, progress: progress)
+    }
   }
 
   @Test func aCommandBeatenToItsStreamDecidesAgainAndIsRefused() async throws {

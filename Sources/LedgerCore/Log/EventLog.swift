@@ -58,11 +58,20 @@ public protocol EventLog: AnyObject {
   /// Recomputes the hash chain and the Merkle tree from the first event, compares every
   /// stored tree node and derived table with them, names the first position that does not
   /// match, and checks that the log extends each of `checkpoints` (the tree over its first
-  /// `size` events has the checkpoint's root).
-  func verify(against checkpoints: [Checkpoint]) async throws -> ChainVerification
+  /// `size` events has the checkpoint's root). `progress` hears how many events are checked,
+  /// now and then, so a long verification can show it.
+  func verify(
+    against checkpoints: [Checkpoint], progress: (_ checked: Int64) -> Void
+  ) async throws
+    -> ChainVerification
 }
 
 extension EventLog {
-  /// ``verify(against:)`` with no checkpoint.
+  /// ``verify(against:progress:)`` without progress.
+  public func verify(against checkpoints: [Checkpoint]) async throws -> ChainVerification {
+    try await verify(against: checkpoints) { _ in }
+  }
+
+  /// ``verify(against:progress:)`` with no checkpoint, without progress.
   public func verify() async throws -> ChainVerification { try await verify(against: []) }
 }

@@ -10,13 +10,18 @@ extension SQLiteEventLog {
   /// missing or added), organization index rows the events do not give (or missing ones),
   /// and — given checkpoints published earlier — any removal, truncation, rewrite or forgery
   /// before a checkpoint's size, even one whose chain was recomputed to match.
-  public func verify(against checkpoints: [Checkpoint]) throws -> ChainVerification {
+  public func verify(
+    against checkpoints: [Checkpoint], progress: (_ checked: Int64) -> Void = { _ in }
+  ) throws
+    -> ChainVerification
+  {
     var verifier = LogVerifier(
       storedLevels: hasMerkleTiles ? MerkleTiles.storedLevels : [], rootsAt: Set(checkpoints.map(\.size)))
     var mismatch: ChainVerification.Mismatch?
     let statement = try connection.statement("SELECT \(selectedColumns) FROM events ORDER BY position")
     defer { statement.reset() }
     while mismatch == nil, try statement.step() {
+      if verifier.count % 4_096 == 0 { progress(verifier.count) }
       do {
         mismatch = try verifier.add(try record(from: statement)) { try storedNode(level: $0, index: $1) }
       } catch let error as StoredDataError {
