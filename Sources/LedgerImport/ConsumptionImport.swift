@@ -20,15 +20,10 @@ public struct ConsumptionImport {
   /// The file name used in problems.
   public let file: String
   private var columns: [String: Int] = [:]
-  /// The problems of the last reading, in file order (at most ``keptProblems``).
-  public private(set) var problems: [InputProblem] = []
-  /// Problems of the last reading beyond those kept.
-  public private(set) var problemsNotKept = 0
+  /// The problems of the last reading, in file order.
+  public private(set) var problems = ProblemList()
   /// Rows of the last reading.
   public private(set) var rows = 0
-
-  /// How many problems are kept to be printed; the rest are counted.
-  public static let keptProblems = 10_000
 
   /// Starts an import of `file`.
   public init(file: String) {
@@ -43,7 +38,7 @@ public struct ConsumptionImport {
     _ handle: FileHandle, progress: (Int) -> Void = { _ in },
     event: (ProposedEvent, SourceLine) throws -> Void = { _, _ in }
   ) throws {
-    (columns, problems, problemsNotKept, rows) = ([:], [], 0, 0)
+    (columns, problems, rows) = ([:], ProblemList(), 0)
     do {
       try CSVReader.forEachRecord(in: handle) { line, fields in
         if columns.isEmpty {
@@ -57,30 +52,21 @@ public struct ConsumptionImport {
         do throws(EventValidationError) {
           proposed = try self.event(fields)
         } catch {
-          report(InputProblem(source: source, reason: error.reason))
+          problems.add(InputProblem(source: source, reason: error.reason))
           return
         }
         try event(proposed, source)
       }
     } catch let problem as CSVReader.Problem {
-      report(
+      problems.add(
         InputProblem(
           source: SourceLine(file: file, line: problem.line), reason: "column \(problem.column): \(problem.reason)"))
     } catch let problem as InputProblem {
-      report(problem)
+      problems.add(problem)
     }
     if columns.isEmpty, problems.isEmpty {
-      report(InputProblem(source: SourceLine(file: file, line: 1), reason: "no header row"))
+      problems.add(InputProblem(source: SourceLine(file: file, line: 1), reason: "no header row"))
     }
-  }
-
-  /// The lines to print for the problems found.
-  public var problemLines: [String] {
-    problems.map(\.description) + (problemsNotKept > 0 ? ["… and \(problemsNotKept) more problems"] : [])
-  }
-
-  private mutating func report(_ problem: InputProblem) {
-    if problems.count < Self.keptProblems { problems.append(problem) } else { problemsNotKept += 1 }
   }
 
   private mutating func header(_ fields: [String], line: Int) throws {

@@ -66,13 +66,13 @@ struct AppendCommand: AsyncParsableCommand {
       defer { progress.finish() }
       try await input.check(against: catalogs) { progress.update("checked", $0, unit: "lines") }
       progress.finish()
-      guard input.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: input.problemLines) }
+      guard input.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: input.problems.lines) }
       progress.begin()
       let log = try database.openForWriting(durability: durability)
       var tally = AppendTally()
       do {
         try await log.inOneTransaction {
-          try await input.forEachChunk { events, sources in
+          try await input.forEachChunk(against: catalogs) { events, sources in
             do {
               if unchecked {
                 tally.add(try log.append(events.map { $0.written(by: writer, unchecked: true) }))

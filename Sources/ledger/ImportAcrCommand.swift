@@ -58,7 +58,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
       try withFile(path, name: name) { handle in
         try importer.read(handle) { progress.update("checked", $0, unit: "rows") }
       }
-      guard importer.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: importer.problemLines) }
+      guard importer.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: importer.problems.lines) }
       progress.finish()
       progress.begin()
       let total = importer.rows
@@ -91,7 +91,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
           }
           // The file changed between the passes: refuse what it now holds.
           guard importer.problems.isEmpty else {
-            throw CommandFailure(status: .dataError, lines: importer.problemLines)
+            throw CommandFailure(status: .dataError, lines: importer.problems.lines)
           }
           if !events.isEmpty { try flush() }
         }

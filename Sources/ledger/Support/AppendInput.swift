@@ -8,10 +8,8 @@ import LedgerCore
 /// the lines again, a chunk at a time, for the one transaction. Standard input is copied to
 /// a temporary file on the first pass, so it can be read twice.
 struct AppendInput {
-  /// The problems of the first pass, in input order (at most ``keptProblems``).
-  private(set) var problems: [InputProblem] = []
-  /// Problems found beyond those kept.
-  private(set) var problemsNotKept = 0
+  /// The problems of the first pass, in input order.
+  private(set) var problems = ProblemList()
   /// How many events the inputs hold.
   private(set) var eventCount = 0
   /// How many non-blank lines the first pass has read.
@@ -23,8 +21,6 @@ struct AppendInput {
 
   /// How many events one append of the second pass takes.
   static let chunkSize = 10_000
-  /// How many problems are kept to be printed; the rest are counted.
-  static let keptProblems = 10_000
 
   /// The inputs named on the command line (`-`, or none, for standard input).
   init(files: [String]) {
@@ -40,9 +36,8 @@ struct AppendInput {
         spool = copy
         inputs[index].path = copy.path
       }
-      var found: [InputProblem] = []
-      var (count, beyond) = (0, 0)
-      let room = Self.keptProblems - problems.count
+      var found = problems
+      var count = 0
       let linesBefore = linesChecked
       var lines = 0
       try await forEachLine(of: inputs[index]) { line, source in
@@ -50,41 +45,51 @@ struct AppendInput {
           lines += 1
           progress(linesBefore + lines)
         }
-        do throws(EventValidationError) {
-          let event = try EventInput.proposedEvent(fromLine: line)
-          count += 1
-          if let reason = catalogs.problem(with: event.event) {
-            if found.count < room { found.append(InputProblem(source: source, reason: reason)) } else { beyond += 1 }
-          }
-        } catch {
-          if found.count < room {
-            found.append(InputProblem(source: source, reason: error.reason))
-          } else {
-            beyond += 1
-          }
+        switch Self.event(line, source: source, catalogs: catalogs) {
+        case .success: count += 1
+        case .failure(let problem): found.add(problem)
         }
       }
       linesChecked += lines
       eventCount += count
-      problems += found
-      problemsNotKept += beyond
+      problems = found
     }
   }
 
-  /// The lines to print for the problems found.
-  var problemLines: [String] {
-    problems.map(\.description) + (problemsNotKept > 0 ? ["… and \(problemsNotKept) more problems"] : [])
+  /// The event of one line, or its problem: it does not parse, or names what the catalog
+  /// does not know.
+  private static func event(
+    _ line: ArraySlice<UInt8>, source: SourceLine, catalogs: CatalogHistory
+  ) -> Result<ProposedEvent, InputProblem> {
+    do throws(EventValidationError) {
+      let event = try EventInput.proposedEvent(fromLine: line)
+      if let reason = catalogs.problem(with: event.event) {
+        return .failure(InputProblem(source: source, reason: reason))
+      }
+      return .success(event)
+    } catch {
+      return .failure(InputProblem(source: source, reason: error.reason))
+    }
   }
 
-  /// The second pass: the events again, `chunkSize` at a time, with their lines.
-  func forEachChunk(_ body: (_ events: [ProposedEvent], _ sources: [SourceLine]) async throws -> Void) async throws {
+  /// The second pass: the events again, `chunkSize` at a time, with their lines, each
+  /// checked again, so a file changed since the first pass is refused rather than read as
+  /// something it was not.
+  /// - Throws: ``CommandFailure`` (exit 65) naming a line that no longer passes.
+  func forEachChunk(
+    against catalogs: CatalogHistory, _ body: (_ events: [ProposedEvent], _ sources: [SourceLine]) async throws -> Void
+  ) async throws {
     var events: [ProposedEvent] = []
     var sources: [SourceLine] = []
     events.reserveCapacity(Self.chunkSize)
     for input in inputs {
       try await forEachLine(of: input) { line, source in
-        // The first pass refused the whole input if any line did not parse.
-        guard let event = try? EventInput.proposedEvent(fromLine: line) else { return }
+        let event: ProposedEvent
+        switch Self.event(line, source: source, catalogs: catalogs) {
+        case .success(let checked): event = checked
+        case .failure(let problem):
+          throw CommandFailure(status: .dataError, lines: ["\(problem) (the input changed while it was read)"])
+        }
         events.append(event)
         sources.append(source)
         if events.count == Self.chunkSize {
