@@ -8,20 +8,22 @@ package import Foundation
 /// written, and a rule added later must not make an old event unreadable).
 package struct FieldReader {
   private let members: [(key: String, value: JSONValue)]
-  /// Whether each member was read, by index (objects are small: a scan beats hashing).
-  private var read: [Bool]
+  /// Which members were read, a bit per index (objects are small: a scan beats hashing, and
+  /// bits beat an array allocated per object); members past the 64th are marked in `readBeyond`.
+  private var read: UInt64 = 0
+  private var readBeyond: [Bool]
   private let checksText: Bool
 
   /// Wraps the members of a JSON object; `checksText` applies the input rules to strings.
   package init(members: [(key: String, value: JSONValue)], checksText: Bool = true) {
     self.members = members
-    self.read = Array(repeating: false, count: members.count)
+    self.readBeyond = members.count > 64 ? Array(repeating: false, count: members.count - 64) : []
     self.checksText = checksText
   }
 
   private mutating func value(_ key: String) -> JSONValue? {
     guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
-    read[index] = true
+    if index < 64 { read |= 1 << index } else { readBeyond[index - 64] = true }
     let value = members[index].value
     if case .null = value { return nil }
     return value
@@ -126,7 +128,8 @@ package struct FieldReader {
 
   /// Refuses any member that no read asked for.
   package func finish() throws(EventValidationError) {
-    if let unknown = read.firstIndex(of: false) {
+    let unread = (~read).trailingZeroBitCount
+    if let unknown = unread < members.count ? unread : readBeyond.firstIndex(of: false).map({ $0 + 64 }) {
       throw EventValidationError("unknown field \"\(members[unknown].key)\"")
     }
   }

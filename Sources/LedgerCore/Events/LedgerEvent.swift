@@ -81,7 +81,7 @@ public enum LedgerEvent: Equatable, Sendable {
   ]
 
   /// Every type name of the vocabulary, sorted.
-  public static var typeNames: [String] { readers.keys.sorted() }
+  public static let typeNames: [String] = readers.keys.sorted()
 
   /// Reads the fields of an event of type `typeName`; the caller finishes the reader.
   /// - Throws: ``EventValidationError`` for an unknown type or a bad field.

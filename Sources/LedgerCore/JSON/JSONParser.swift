@@ -85,6 +85,7 @@ public struct JSONParser: ~Copyable {
     try enter()
     index += 1
     var members: [(key: String, value: JSONValue)] = []
+    members.reserveCapacity(8)
     skipSpace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -150,19 +151,22 @@ public struct JSONParser: ~Copyable {
   private mutating func parseString() throws(JSONParseError) -> String {
     index += 1
     let start = index
-    // Fast path: no escapes.
+    // Fast path: no escapes; ASCII needs no validation (the generic validator is slow).
+    var seen: UInt8 = 0
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        index += 1
+        if seen < 0x80 { return String(decoding: slice, as: UTF8.self) }
         guard let text = String(validating: slice, as: UTF8.self) else {
           throw JSONParseError(column: start + 1, reason: "invalid UTF-8 in a string")
         }
-        index += 1
         return text
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw fail("control character in a string") }
+      seen |= byte
       index += 1
     }
     var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))

@@ -18,10 +18,27 @@ extension CivilDate {
   /// Parses `YYYY-MM-DD`, refusing other shapes and days that do not exist (`2021-02-30`).
   /// - Throws: ``ParseError`` naming the text and the reason.
   public init(parsing text: String) throws(ParseError) {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      throw ParseError(text: text, reason: "not a date of the form YYYY-MM-DD")
+    var utf8 = text
+    switch utf8.withUTF8(CivilDate.parse(utf8:)) {
+    case .date(let date): self = date
+    case .noSuchDay: throw ParseError(text: text, reason: "no such day")
+    case .malformed: throw ParseError(text: text, reason: "not a date of the form YYYY-MM-DD")
     }
+  }
+
+  /// What the bytes of a would-be date hold.
+  package enum Parsed {
+    /// A valid date.
+    case date(CivilDate)
+    /// Not of the form `YYYY-MM-DD`.
+    case malformed
+    /// Of the form, but no such day.
+    case noSuchDay
+  }
+
+  /// Parses the UTF-8 bytes of `YYYY-MM-DD` without building a `String`.
+  package static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return .malformed }
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
       for index in range {
@@ -31,23 +48,29 @@ extension CivilDate {
       }
       return value
     }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-      throw ParseError(text: text, reason: "not a date of the form YYYY-MM-DD")
-    }
-    guard let date = CivilDate(year: year, month: month, day: day) else {
-      throw ParseError(text: text, reason: "no such day")
-    }
-    self = date
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .malformed }
+    guard let date = CivilDate(year: year, month: month, day: day) else { return .noSuchDay }
+    return .date(date)
   }
 }
 
 extension CivilDate: CustomStringConvertible {
   /// The date as `YYYY-MM-DD`.
   public var description: String {
-    func pad(_ value: Int, _ width: Int) -> String {
-      let digits = String(value)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    // Written digit by digit (the year is 1…9999): this runs for every event appended.
+    String(unsafeUninitializedCapacity: 10) { buffer in
+      func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
+      buffer[0] = digit(year / 1000)
+      buffer[1] = digit(year / 100)
+      buffer[2] = digit(year / 10)
+      buffer[3] = digit(year)
+      buffer[4] = UInt8(ascii: "-")
+      buffer[5] = digit(month / 10)
+      buffer[6] = digit(month)
+      buffer[7] = UInt8(ascii: "-")
+      buffer[8] = digit(day / 10)
+      buffer[9] = digit(day)
+      return 10
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 }

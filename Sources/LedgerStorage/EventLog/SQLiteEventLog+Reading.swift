@@ -24,7 +24,7 @@ extension SQLiteEventLog {
     statement.bind(2, knownAt)
     while try statement.step() {
       let record = try record(from: statement)
-      let entry = LogEntry(record: record, voidedBy: voided[record.id])
+      let entry = LogEntry(record: record, voidedBy: voided.isEmpty ? nil : voided[record.id])
       guard entry.isVisible(knownAt: knownAt) else { continue }
       try await body(try entry.record.decodedFromStorage())
     }
@@ -105,13 +105,12 @@ extension SQLiteEventLog {
   /// Reads the columns of ``LedgerSchema/eventColumns`` from the current row.
   func record(from statement: SQLiteStatement) throws -> EventRecord {
     let position = statement.int64(0)
-    let effectiveText = statement.text(6) ?? ""
-    guard let effective = try? CivilDate(parsing: effectiveText) else {
-      throw StoredDataError(position: position, reason: "effective date \"\(effectiveText)\" is not a date")
+    guard case .date(let effective) = statement.withBytes(6, CivilDate.parse(utf8:)) else {
+      throw StoredDataError(position: position, reason: "effective date \"\(statement.text(6) ?? "")\" is not a date")
     }
     return EventRecord(
       position: position, id: statement.text(1) ?? "", stream: try streamName(number: statement.int64(2)),
-      streamVersion: Int(statement.int64(3)), typeName: statement.text(4) ?? "",
+      streamVersion: Int(statement.int64(3)), typeName: statement.text(4, among: LedgerEvent.typeNames) ?? "",
       schemaVersion: Int(statement.int64(5)), effective: effective,
       recorded: RecordedInstant(microseconds: statement.int64(7)),
       actor: statement.text(8).map { Actor(id: $0, role: statement.text(9)) }, corrects: statement.text(10),

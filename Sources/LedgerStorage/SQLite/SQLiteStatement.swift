@@ -97,6 +97,26 @@ public final class SQLiteStatement {
     return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
   }
 
+  /// Calls `body` with the bytes of column `index` (empty for NULL), valid only during the call.
+  public func withBytes<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+    let count = Int(sqlite3_column_bytes(handle, index))
+    guard count > 0, let pointer = sqlite3_column_blob(handle, index) else {
+      return try body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+    return try body(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: count))
+  }
+
+  /// The text in column `index` when it is one of `known` (returned without building a new
+  /// `String`), else the text itself; `nil` for NULL.
+  public func text(_ index: Int32, among known: [String]) -> String? {
+    guard let pointer = sqlite3_column_text(handle, index) else { return nil }
+    let bytes = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index)))
+    for var candidate in known where candidate.utf8.count == bytes.count {
+      if candidate.withUTF8({ $0.elementsEqual(bytes) }) { return candidate }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// The blob in column `index` (empty for NULL or an empty blob).
   public func blob(_ index: Int32) -> [UInt8] {
     let count = Int(sqlite3_column_bytes(handle, index))
