@@ -27,8 +27,27 @@ public enum CanonicalText {
 
   /// `text` in NFC (unchanged, and cheap, when it is ASCII).
   public static func nfc(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    if isASCII(text) { return text }
     return text.precomposedStringWithCanonicalMapping
+  }
+
+  /// Whether every byte of `text` is ASCII, read eight bytes at a time when the text is
+  /// contiguous (as native strings are).
+  package static func isASCII(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      let raw = UnsafeRawBufferPointer(bytes)
+      var index = 0
+      var seen: UInt64 = 0
+      while index + 8 <= raw.count {
+        seen |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        index += 8
+      }
+      while index < raw.count {
+        seen |= UInt64(raw[index])
+        index += 1
+      }
+      return seen & 0x8080_8080_8080_8080 == 0
+    } ?? text.utf8.allSatisfy { $0 < 0x80 }
   }
 
   /// `text` in canonical form, or why it cannot be: `field` names it in the reason.
@@ -56,7 +75,8 @@ public enum CanonicalText {
 
   /// Whether `text` is already canonical for storage: NFC and free of NUL.
   public static func isStorable(_ text: String) -> Bool {
-    !text.utf8.contains(0) && nfc(text).utf8.elementsEqual(text.utf8)
+    if isASCII(text) { return !text.utf8.contains(0) }
+    return !text.utf8.contains(0) && nfc(text).utf8.elementsEqual(text.utf8)
   }
 
   /// The kind of character `scalar` is, when a field of `kind` may not hold it.

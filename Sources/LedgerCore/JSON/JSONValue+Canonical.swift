@@ -29,7 +29,7 @@ extension JSONValue {
       output.append(UInt8(ascii: "]"))
     case .object(let members):
       output.append(UInt8(ascii: "{"))
-      let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      let sorted = members.sorted { JSONValue.utf8Precedes($0.key, $1.key) }
       for (offset, member) in sorted.enumerated() {
         if offset > 0 { output.append(UInt8(ascii: ",")) }
         JSONValue.writeString(member.key, into: &output)
@@ -38,6 +38,19 @@ extension JSONValue {
       }
       output.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// Whether `a` sorts before `b` by their UTF-8 bytes (compared with `memcmp` when both
+  /// are contiguous).
+  static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    let ordered = a.utf8.withContiguousStorageIfAvailable { left in
+      b.utf8.withContiguousStorageIfAvailable { right in
+        let common = min(left.count, right.count)
+        let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+        return order != 0 ? order < 0 : left.count < right.count
+      }
+    }
+    return (ordered ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 
   /// The canonical text of a number: Foundation's `Decimal` description (shortest plain
@@ -49,6 +62,18 @@ extension JSONValue {
   /// Appends `value` in NFC as a JSON string, escaping only what JSON requires.
   public static func writeString(_ value: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
+    // Fast path: ASCII (so already NFC) with nothing to escape, copied in one go.
+    let copied = value.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes where byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        return false
+      }
+      output.append(contentsOf: bytes)
+      return true
+    }
+    if copied == true {
+      output.append(UInt8(ascii: "\""))
+      return
+    }
     let utf8 = CanonicalText.nfc(value).utf8
     if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
       output.append(contentsOf: utf8)

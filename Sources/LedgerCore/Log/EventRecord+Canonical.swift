@@ -13,6 +13,24 @@ extension EventRecord {
       JSONValue.writeString(name, into: &out)
       out.append(UInt8(ascii: ":"))
     }
+    func integer(_ value: Int64) {
+      // Digits written straight into the output, last first: no `String` per number.
+      if value < 0 { out.append(UInt8(ascii: "-")) }
+      var magnitude = value.magnitude
+      var count = 1
+      var probe = magnitude
+      while probe >= 10 {
+        probe /= 10
+        count += 1
+      }
+      out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+      var index = out.count - 1
+      repeat {
+        out[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        index -= 1
+      } while magnitude > 0
+    }
     func string(_ value: String?) {
       if let value { JSONValue.writeString(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
     }
@@ -28,17 +46,17 @@ extension EventRecord {
     key("payload")
     out.append(contentsOf: payload)
     key("position")
-    out.append(contentsOf: String(position).utf8)
+    integer(position)
     key("reason")
     string(reason)
     key("recorded")
-    out.append(contentsOf: String(recorded.microseconds).utf8)
+    integer(recorded.microseconds)
     key("schemaVersion")
-    out.append(contentsOf: String(schemaVersion).utf8)
+    integer(Int64(schemaVersion))
     key("stream")
     string(stream.description)
     key("streamVersion")
-    out.append(contentsOf: String(streamVersion).utf8)
+    integer(Int64(streamVersion))
     key("type")
     string(typeName)
     if unchecked {

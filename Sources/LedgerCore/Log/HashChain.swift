@@ -18,7 +18,7 @@ public enum HashChain {
     var hasher = SHA256()
     hasher.update(data: previous)
     hasher.update(data: canonical)
-    return Array(hasher.finalize())
+    return hasher.finalize().bytes
   }
 
   /// Lowercase hexadecimal of a hash.
@@ -32,4 +32,9 @@ public enum HashChain {
     }
     return String(decoding: out, as: UTF8.self)
   }
+}
+
+extension SHA256.Digest {
+  /// The digest's 32 bytes, copied in one go (`Array(digest)` goes byte by byte).
+  var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 }

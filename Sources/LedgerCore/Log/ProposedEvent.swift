@@ -60,7 +60,14 @@ extension ProposedEvent {
     if let corrects, !CanonicalText.isStorable(corrects) { return "field \"corrects\"" }
     if let reason, !CanonicalText.isStorable(reason) { return "field \"reason\"" }
     if let writer, !CanonicalText.isStorable(writer) { return "the writer" }
-    if !CanonicalText.isStorable(event.stream.description) { return "stream \"\(event.stream)\"" }
+    let stream = event.stream
+    // Both parts storable make the name storable when they are ASCII (no composition across
+    // the slash); otherwise the whole name is checked.
+    let parts = [stream.category, stream.id]
+    let storable =
+      parts.allSatisfy(CanonicalText.isASCII)
+      ? parts.allSatisfy(CanonicalText.isStorable) : CanonicalText.isStorable(stream.description)
+    if !storable { return "stream \"\(stream)\"" }
     if let org = event.organization, !CanonicalText.isStorable(org) { return "field \"org\"" }
     return nil
   }

@@ -3,26 +3,32 @@ public import LedgerCore
 extension SQLiteEventLog {
   /// Appends all events in one `BEGIN IMMEDIATE` transaction, or none.
   ///
-  /// An ``AppendPlan`` judges and links the events; this writes the rows it gives, indexes
-  /// their streams under the organizations they name and extends the stored tree. On any
-  /// problem the transaction rolls back and ``AppendRejection`` names them all.
+  /// An ``AppendPlan`` judges every event first; when none has a problem, an
+  /// ``AppendSealer`` links them (on another core for a large batch) while this writes each
+  /// row, indexes its stream under the organization it names and extends the stored tree. On
+  /// any problem the transaction rolls back and ``AppendRejection`` names them all.
   public func append(_ events: [ProposedEvent]) throws -> AppendReceipt {
     do {
       return try connection.immediateTransaction {
         trimCaches()
-        var plan = AppendPlan(head: try storedHead(), clock: clock)
+        var sealer = AppendSealer(head: try storedHead(), clock: clock)
+        var plan = AppendPlan()
         let lookups = SQLiteAppendLookups(log: self)
-        var written = 0
         for (index, proposed) in events.enumerated() {
-          guard let row = try plan.add(proposed, index: index, lookups: lookups) else { continue }
+          try plan.judge(proposed, index: index, lookups: lookups)
+        }
+        try plan.refuseProblems()
+        var written = 0
+        let appended = try sealer.seal(plan.accepted) { row in
           try write(row)
           written += 1
           CrashPoint.reach("append.row", count: written)
         }
-        let receipt = try plan.receipt()
+        let receipt = try plan.receipt(appended: appended)
         appendTransactions += 1
         CrashPoint.reach("append.commit", count: appendTransactions)
-        cachedHead = plan.head.position
+        cachedHead = sealer.head.position
+        streamsKnownAbsent.removeAll()
         return receipt
       }
     } catch {
@@ -53,7 +59,6 @@ extension SQLiteEventLog {
   func trimCaches() {
     if streamVersions.count >= Self.streamCacheLimit { streamVersions.removeAll(keepingCapacity: true) }
     if streamNumbers.count >= Self.streamCacheLimit { streamNumbers.removeAll(keepingCapacity: true) }
-    if streamNames.count >= Self.streamCacheLimit { streamNames.removeAll(keepingCapacity: true) }
     if organizationStreams.count >= Self.streamCacheLimit { organizationStreams.removeAll(keepingCapacity: true) }
   }
 
@@ -63,7 +68,7 @@ extension SQLiteEventLog {
     streamNumbers.removeAll()
     streamNames.removeAll()
     organizationStreams.removeAll()
-    streamKnownAbsent = nil
+    streamsKnownAbsent.removeAll()
     voidingCache.removeAll()
     voidingLoadedThrough = 0
     tiles = MerkleTiles(leaves: [])
@@ -88,8 +93,7 @@ extension SQLiteEventLog {
   private func write(_ row: AppendPlan.Row) throws {
     let record = row.record
     let streamNumber = try streamNumberCreating(record.stream)
-    let insert = try connection.statement(
-      "INSERT INTO events (\(LedgerSchema.eventColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    let insert = try insertEventStatement()
     insert.bind(1, record.position)
     insert.bind(2, record.id)
     insert.bind(3, streamNumber)
@@ -112,6 +116,16 @@ extension SQLiteEventLog {
     if let org = row.organization { try linkOrganization(org, streamNumber: streamNumber) }
   }
 
+  /// The event insert, prepared once per connection and kept by the log (finding it in the
+  /// connection's cache would hash its SQL text for every row).
+  private func insertEventStatement() throws -> SQLiteStatement {
+    if let insertEvent { return insertEvent }
+    let statement = try connection.statement(
+      "INSERT INTO events (\(LedgerSchema.eventColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    insertEvent = statement
+    return statement
+  }
+
   private func linkOrganization(_ org: String, streamNumber: Int64) throws {
     let link = OrganizationStream(org: org, stream: streamNumber)
     guard !organizationStreams.contains(link) else { return }
@@ -123,9 +137,8 @@ extension SQLiteEventLog {
   }
 
   private func streamNumberCreating(_ stream: StreamName) throws -> Int64 {
-    // The plan just asked for this stream's version and it had none: no need to look again.
-    if streamKnownAbsent != stream, let number = try streamNumber(of: stream) { return number }
-    streamKnownAbsent = nil
+    // The plan asked for this stream's version and it had none: no need to look again.
+    if streamsKnownAbsent.remove(stream) == nil, let number = try streamNumber(of: stream) { return number }
     voidingCache.removeAll()
     voidingLoadedThrough = 0
     let insert = try connection.statement("INSERT INTO streams (name) VALUES (?) RETURNING stream_no")
@@ -134,7 +147,7 @@ extension SQLiteEventLog {
     _ = try insert.step()
     let number = insert.int64(0)
     streamNumbers[stream] = number
-    streamNames[number] = stream
+    streamNames.insert(stream, number: number)
     streamVersions[number] = 0
     return number
   }
@@ -170,7 +183,7 @@ private struct SQLiteAppendLookups: AppendLookups {
 
   func storedVersion(of stream: StreamName) throws -> Int {
     guard let number = try log.streamNumber(of: stream) else {
-      log.streamKnownAbsent = stream
+      log.streamsKnownAbsent.insert(stream)
       return 0
     }
     return try log.storedVersion(ofStreamNumber: number)

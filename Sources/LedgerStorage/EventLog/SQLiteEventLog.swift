@@ -10,16 +10,18 @@ public final class SQLiteEventLog: EventLog {
   let clock: LedgerClock
   /// Stream numbers by name and names by number, filled as streams are met.
   var streamNumbers: [StreamName: Int64] = [:]
-  var streamNames: [Int64: StreamName] = [:]
+  var streamNames = StreamNameCache()
   /// Stream versions as of `cachedHead`; dropped when another writer moved the head.
   var streamVersions: [Int64: Int] = [:]
   var cachedHead: Int64 = -1
   /// The corrections read so far (voided id → first voiding position), through this position.
   var voidingCache: [String: Int64] = [:]
   var voidingLoadedThrough: Int64 = 0
-  /// The stream the append's plan last found absent, so writing its first event does not
-  /// look it up again before creating it.
-  var streamKnownAbsent: StreamName?
+  /// The streams the append's plan found absent, so writing their first events does not
+  /// look them up again before creating them.
+  var streamsKnownAbsent: Set<StreamName> = []
+  /// The prepared event insert, once an append needed it.
+  var insertEvent: SQLiteStatement?
   /// Organization-to-stream links known to be stored.
   var organizationStreams: Set<OrganizationStream> = []
   /// How many append transactions this connection has committed (for ``CrashPoint``).
@@ -54,6 +56,7 @@ public final class SQLiteEventLog: EventLog {
     try connection.execute("PRAGMA synchronous = \(durability.rawValue.uppercased())")
     try connection.execute("PRAGMA wal_autocheckpoint = \(Self.checkpointEveryPages)")
     try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)")
+    try connection.execute("PRAGMA mmap_size = \(Self.mappedBytes)")
     try SQLiteMigrator(migrations: LedgerSchema.migrations).migrate(connection)
   }
 
@@ -83,6 +86,7 @@ public final class SQLiteEventLog: EventLog {
     self.selectedColumns = version >= 4 ? LedgerSchema.eventColumns : LedgerSchema.eventColumnsBeforeWriter
     connection.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
     try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)")
+    try connection.execute("PRAGMA mmap_size = \(Self.mappedBytes)")
   }
 
   public func version(of stream: StreamName) throws -> Int {
@@ -119,9 +123,7 @@ public final class SQLiteEventLog: EventLog {
     guard try statement.step(), let text = statement.text(0), let name = StreamName(text) else {
       throw StoredDataError(position: nil, reason: "stream \(number) has no valid name")
     }
-    // A replay of a large log meets millions of streams: keep the cache bounded.
-    if streamNames.count >= Self.streamCacheLimit { streamNames.removeAll(keepingCapacity: true) }
-    streamNames[number] = name
+    streamNames.insert(name, number: number)
     return name
   }
 
@@ -129,6 +131,9 @@ public final class SQLiteEventLog: EventLog {
   static let busyTimeoutMilliseconds: Int32 = 30_000
   /// The page cache of one connection: 32 MiB, so replays and stream reads stay in memory.
   static let pageCacheKiB = 32_768
+  /// How much of the database file reads map instead of copying page by page (1 GiB): a
+  /// replay then reads the OS page cache directly, without a `pread` per page.
+  static let mappedBytes = 1 << 30
   /// WAL pages written before SQLite checkpoints the WAL into the database (about 40 MB),
   /// so bulk appends are not interrupted by a checkpoint every megabyte or so.
   static let checkpointEveryPages = 10_000
