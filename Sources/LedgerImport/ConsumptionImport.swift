@@ -32,11 +32,14 @@ public struct ConsumptionImport {
 
   /// Reads the export a block at a time, handing each row's event to `event` and keeping
   /// the problems (one per bad row); memory stays constant however long the file.
-  /// - Parameter progress: called every 1,000 rows with the count so far.
+  /// - Parameters:
+  ///   - progress: called every 1,000 rows with the count so far.
+  ///   - event: takes each good row's event; without it the rows are only checked (no event
+  ///     is encoded, no id derived).
   /// - Throws: what reading the file or `event` throws.
   public mutating func read(
     _ handle: FileHandle, progress: (Int) -> Void = { _ in },
-    event: (ProposedEvent, SourceLine) throws -> Void = { _, _ in }
+    event: ((ProposedEvent, SourceLine) throws -> Void)? = nil
   ) throws {
     (columns, problems, rows) = ([:], ProblemList(), 0)
     do {
@@ -50,12 +53,12 @@ public struct ConsumptionImport {
         let source = SourceLine(file: file, line: line)
         let proposed: ProposedEvent
         do throws(EventValidationError) {
-          proposed = try self.event(fields)
+          proposed = try self.event(fields, identified: event != nil)
         } catch {
           problems.add(InputProblem(source: source, reason: error.reason))
           return
         }
-        try event(proposed, source)
+        try event?(proposed, source)
       }
     } catch let problem as CSVReader.Problem {
       problems.add(
@@ -88,7 +91,8 @@ public struct ConsumptionImport {
     }
   }
 
-  private func event(_ fields: [String]) throws(EventValidationError) -> ProposedEvent {
+  /// The row's event; `identified` derives its id (encoding the payload, kept for the append).
+  private func event(_ fields: [String], identified: Bool) throws(EventValidationError) -> ProposedEvent {
     func cell(_ name: String) throws(EventValidationError) -> String? {
       guard let index = columns[name], index < fields.count else { return nil }
       let value = Self.trimmed(fields[index])
@@ -122,11 +126,13 @@ public struct ConsumptionImport {
       association: Self.association(try required("AssociationType")), offerType: try required("OfferType"),
       service: service)
     let effective = month.adding(months: 1).firstDay.adding(days: -1)
-    let event = LedgerEvent.consumptionReported(row)
+    var proposed = ProposedEvent(effective: effective, event: .consumptionReported(row))
+    guard identified else { return proposed }
     // The same row imported again has the same id, so a re-import is a no-op; a restated
     // amount is a new event that restates the old one.
-    let id = ContentDigest.id("acr-", of: Array(effective.description.utf8) + event.canonicalPayload)
-    return ProposedEvent(id: id, effective: effective, event: event)
+    let payload = proposed.encodePayload()
+    proposed.id = ContentDigest.id("acr-", of: Array(effective.description.utf8) + payload)
+    return proposed
   }
 
   /// `text` without leading and trailing spaces and tabs (cheap when there are none).

@@ -56,7 +56,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
       var importer = ConsumptionImport(file: name)
       // First pass: every row read and checked; nothing is kept but the problems.
       try withFile(path, name: name) { handle in
-        try importer.read(handle) { progress.update("checked", $0, unit: "rows") }
+        try importer.read(handle, progress: { progress.update("checked", $0, unit: "rows") })
       }
       guard importer.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: importer.problems.lines) }
       progress.finish()

@@ -22,10 +22,17 @@ struct CanonicalTextTests {
     ("evil\u{202E}gro", #"field "org" contains a bidirectional control character (U+202E)"#),
     ("a\u{2028}b", #"field "org" contains a line or paragraph separator (U+2028)"#),
     (" contoso", #"field "org" starts or ends with white space"#),
+    ("contoso ", #"field "org" starts or ends with white space"#),
+    (#"x\u007fy"#, #"field "org" contains a control character (U+007F)"#),
     (String(repeating: "x", count: 201), #"field "org" is longer than 200 characters"#),
   ])
   func anIdentifierThatCouldPrintAsAnotherIsRefused(org: String, reason: String) {
     #expect(throws: EventValidationError(reason)) { try Self.read(Self.line(org)) }
+  }
+
+  @Test func anIdentifierAtTheLimitIsAccepted() throws {
+    let org = String(repeating: "x", count: CanonicalText.identifierLimit)
+    #expect(try Self.read(Self.line(org)).event.organization == org)
   }
 
   @Test func twoSpellingsOfOneNameAreOneNameInNFC() throws {

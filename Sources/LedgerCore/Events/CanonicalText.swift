@@ -53,6 +53,7 @@ public enum CanonicalText {
   /// `text` in canonical form, or why it cannot be: `field` names it in the reason.
   /// - Throws: ``EventValidationError``.
   public static func canonical(_ text: String, field: String, kind: Kind) throws(EventValidationError) -> String {
+    if isPlainASCII(text, kind: kind) { return text }
     let normalized = nfc(text)
     var count = 0
     for scalar in normalized.unicodeScalars {
@@ -77,6 +78,17 @@ public enum CanonicalText {
   public static func isStorable(_ text: String) -> Bool {
     if isASCII(text) { return !text.utf8.contains(0) }
     return !text.utf8.contains(0) && nfc(text).utf8.elementsEqual(text.utf8)
+  }
+
+  /// Whether `text` is printable ASCII (no control character) within the limit of `kind`
+  /// and, for an identifier, without a space at either end: canonical as it is, with no
+  /// scalar-by-scalar check.
+  static func isPlainASCII(_ text: String, kind: Kind) -> Bool {
+    let limit = kind == .identifier ? identifierLimit : textLimit
+    return text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.count <= limit, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+      return kind != .identifier || (bytes.first != 0x20 && bytes.last != 0x20)
+    } ?? false
   }
 
   /// The kind of character `scalar` is, when a field of `kind` may not hold it.

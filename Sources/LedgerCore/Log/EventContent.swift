@@ -29,6 +29,7 @@ package struct EventContent: Equatable, Sendable {
   package init(_ proposed: ProposedEvent) {
     self.init(
       typeName: proposed.event.typeName, effective: proposed.effective.description, actor: proposed.actor,
-      corrects: proposed.corrects, reason: proposed.reason, payload: proposed.event.canonicalPayload)
+      corrects: proposed.corrects, reason: proposed.reason,
+      payload: proposed.encodedPayload ?? proposed.event.canonicalPayload)
   }
 }

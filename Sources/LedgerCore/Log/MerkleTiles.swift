@@ -48,9 +48,14 @@ package struct MerkleTiles {
 
   /// The root of a complete subtree from its leaves (a power of two of them).
   package static func subtree(of hashes: [MerkleTree.Hash]) -> MerkleTree.Hash {
+    // Each level is folded into the front of one buffer: no array per level.
     var level = hashes
-    while level.count > 1 {
-      level = stride(from: 0, to: level.count, by: 2).map { MerkleTree.nodeHash(level[$0], level[$0 + 1]) }
+    var count = level.count
+    while count > 1 {
+      for pair in 0..<count / 2 {
+        level[pair] = MerkleTree.nodeHash(level[2 * pair], level[2 * pair + 1])
+      }
+      count /= 2
     }
     return level[0]
   }

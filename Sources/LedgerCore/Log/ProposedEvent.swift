@@ -6,7 +6,9 @@ public struct ProposedEvent: Equatable, Sendable {
   /// When the fact took effect in the program's world.
   public var effective: CivilDate
   /// The fact.
-  public var event: LedgerEvent
+  public var event: LedgerEvent {
+    didSet { encodedPayload = nil }
+  }
   /// Who records it.
   public var actor: Actor?
   /// The id of an earlier event that this event voids.
@@ -20,6 +22,10 @@ public struct ProposedEvent: Equatable, Sendable {
   public var writer: String?
   /// Whether the event was imported without the program's gates (`append --unchecked`).
   public var unchecked: Bool
+  /// The fact's canonical payload, when a caller already encoded it (an importer that
+  /// derives the id from it): the append reuses it instead of encoding again. Dropped
+  /// whenever ``event`` changes.
+  package private(set) var encodedPayload: [UInt8]?
 
   /// Creates a proposed event.
   public init(
@@ -36,6 +42,21 @@ public struct ProposedEvent: Equatable, Sendable {
     self.expectedVersion = expectedVersion
     self.writer = writer
     self.unchecked = unchecked
+  }
+
+  /// The fact's canonical payload, encoded now and kept for the append.
+  package mutating func encodePayload() -> [UInt8] {
+    if let encodedPayload { return encodedPayload }
+    let bytes = event.canonicalPayload
+    encodedPayload = bytes
+    return bytes
+  }
+
+  /// Equal when every field is (a kept encoding of the payload does not count).
+  public static func == (lhs: ProposedEvent, rhs: ProposedEvent) -> Bool {
+    lhs.id == rhs.id && lhs.effective == rhs.effective && lhs.event == rhs.event && lhs.actor == rhs.actor
+      && lhs.corrects == rhs.corrects && lhs.reason == rhs.reason && lhs.expectedVersion == rhs.expectedVersion
+      && lhs.writer == rhs.writer && lhs.unchecked == rhs.unchecked
   }
 }
 
@@ -63,10 +84,10 @@ extension ProposedEvent {
     let stream = event.stream
     // Both parts storable make the name storable when they are ASCII (no composition across
     // the slash); otherwise the whole name is checked.
-    let parts = [stream.category, stream.id]
     let storable =
-      parts.allSatisfy(CanonicalText.isASCII)
-      ? parts.allSatisfy(CanonicalText.isStorable) : CanonicalText.isStorable(stream.description)
+      CanonicalText.isASCII(stream.category) && CanonicalText.isASCII(stream.id)
+      ? CanonicalText.isStorable(stream.category) && CanonicalText.isStorable(stream.id)
+      : CanonicalText.isStorable(stream.description)
     if !storable { return "stream \"\(stream)\"" }
     if let org = event.organization, !CanonicalText.isStorable(org) { return "field \"org\"" }
     return nil
