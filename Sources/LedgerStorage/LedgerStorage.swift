@@ -2,7 +2,8 @@
 //
 // Lives here: the SQLite layer (`SQLiteConnection`, `SQLiteStatement`, `SQLiteError`,
 // `SQLiteMigrator`), the schema and its migrations (`LedgerSchema`), and `SQLiteEventLog`,
-// the `EventLog` that runs LedgerCore's `AppendPlan` and `LogVerifier` and keeps only the I/O.
+// the `EventLog` that runs LedgerCore's `AppendPlan`, `AppendSealer` and `LogVerifier` and
+// keeps only the I/O.
 //
 // Does not live here: the log's rules (LedgerCore), the sinks' progress (LedgerNotifications
 // conforms `SQLiteEventLog` to `DeliveryProgress`), anything about the program.

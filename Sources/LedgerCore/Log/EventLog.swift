@@ -4,7 +4,8 @@
 /// Every requirement is async, so a network backend needs no blocking bridge; a backend
 /// with a synchronous core (SQLite) satisfies the plain ones with synchronous methods.
 /// The log's rules are not the backend's: appends go through ``AppendPlan`` and
-/// verification through ``LogVerifier``, and `EventLogContractTests` states every promise.
+/// ``AppendSealer``, verification through ``LogVerifier``, and `EventLogContractTests`
+/// states every promise.
 public protocol EventLog: AnyObject {
   /// Appends the events in one transaction: all or nothing.
   ///
