@@ -3,7 +3,7 @@
 ///
 /// Sealing reads nothing from storage: it runs only once the whole batch was judged, so a
 /// rejected batch costs no hashing.
-package struct AppendSealer: Sendable {
+package struct AppendSealer {
   /// The log's head after the rows sealed so far.
   package private(set) var head: LogHead
   private let clock: LedgerClock

@@ -4,9 +4,9 @@ extension SQLiteEventLog {
   /// Appends all events in one `BEGIN IMMEDIATE` transaction, or none.
   ///
   /// An ``AppendPlan`` judges every event first; when none has a problem, an
-  /// ``AppendSealer`` links them (on another core for a large batch) while this writes each
-  /// row, indexes its stream under the organization it names and extends the stored tree. On
-  /// any problem the transaction rolls back and ``AppendRejection`` names them all.
+  /// ``AppendSealer`` links them one by one and this writes each row, indexes its stream under
+  /// the organization it names and extends the stored tree. On any problem the transaction
+  /// rolls back and ``AppendRejection`` names them all.
   public func append(_ events: [ProposedEvent]) throws -> AppendReceipt {
     do {
       return try connection.immediateTransaction {
