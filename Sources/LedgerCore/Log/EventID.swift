@@ -1,9 +1,9 @@
 /// Generated event ids: UUID version 7 (time-ordered), so the unique index on event ids
 /// grows at its end like the log itself instead of at random places.
 ///
-/// The random bits come from a generator seeded once from the system's (one `getrandom` per
-/// append instead of two per event); they only need to make ids unique, and the unique
-/// index refuses a collision rather than losing an event.
+/// The random bits come from a generator seeded from the system's random numbers once per
+/// append (four draws, instead of two per event); they only need to make ids unique, and the
+/// unique index refuses a collision rather than losing an event.
 package struct EventID {
   private static let digits = Array("0123456789abcdef".utf8)
   private var state: (UInt64, UInt64, UInt64, UInt64)

@@ -9,7 +9,7 @@ extension SQLiteEventLog {
     statement.bind(1, position)
     while try statement.step() {
       let record = try record(from: statement)
-      try await body(LogEntry(record: record, voidedBy: voiding[record.id]))
+      try await body(logEntry(record, voided: voiding))
     }
   }
 
@@ -24,7 +24,7 @@ extension SQLiteEventLog {
     statement.bind(2, knownAt)
     while try statement.step() {
       let record = try record(from: statement)
-      let entry = LogEntry(record: record, voidedBy: voided.isEmpty ? nil : voided[record.id])
+      let entry = logEntry(record, voided: voided)
       guard entry.isVisible(knownAt: knownAt) else { continue }
       try await body(try entry.record.decodedFromStorage())
     }
@@ -64,7 +64,7 @@ extension SQLiteEventLog {
     var events: [RecordedEvent] = []
     while try statement.step() {
       let record = try record(from: statement)
-      let entry = LogEntry(record: record, voidedBy: voided.isEmpty ? nil : voided[record.id])
+      let entry = logEntry(record, voided: voided)
       if entry.isVisible(knownAt: knownAt) { events.append(try entry.record.decodedFromStorage()) }
     }
     return events
@@ -100,6 +100,12 @@ extension SQLiteEventLog {
     }
     voidingLoadedThrough = head
     return voidingCache
+  }
+
+  /// The record with the position of the first correction voiding it, if any; most logs
+  /// have no corrections, and an empty map is answered without hashing the id.
+  private func logEntry(_ record: EventRecord, voided: [String: Int64]) -> LogEntry {
+    LogEntry(record: record, voidedBy: voided.isEmpty ? nil : voided[record.id])
   }
 
   /// Reads the columns of ``LedgerSchema/eventColumns`` from the current row.
