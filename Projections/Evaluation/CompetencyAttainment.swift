@@ -6,7 +6,8 @@ struct CompetencyAttainment {
   let competency: String
   /// The best level the requirements support.
   let earned: Level?
-  /// The level each path supports, by path id, with each level's outcome.
+  /// The level each path supports, by path id, with each level's outcome (no outcomes when
+  /// the replay evaluated met or not only, ``AttainmentMemo``).
   let paths: [(id: String, level: Level?, silver: RequirementOutcome?, gold: RequirementOutcome?)]
   /// The override in force.
   let override: OverrideGrant?
@@ -48,9 +49,14 @@ struct CompetencyAttainment {
       let level: Level? = gold?.met == true ? .gold : silver?.met == true ? .silver : nil
       return (id: path.id, level: level, silver: silver, gold: gold)
     }
-    let grant = state.overrides[definition.id].flatMap { $0.placed <= date && date < $0.expires ? $0 : nil }
     return CompetencyAttainment(
-      competency: definition.id, earned: paths.compactMap(\.level).max(), paths: paths, override: grant)
+      competency: definition.id, earned: paths.compactMap(\.level).max(), paths: paths,
+      override: override(of: definition.id, in: state, on: date))
+  }
+
+  /// The override of `competency` in force on `date`, if any.
+  static func override(of competency: String, in state: OrganizationState, on date: CivilDate) -> OverrideGrant? {
+    state.overrides[competency].flatMap { $0.placed <= date && date < $0.expires ? $0 : nil }
   }
 
   static func individuals(in outcome: RequirementOutcome) -> [String] {

@@ -99,10 +99,11 @@ public struct ConsumptionFigure: Equatable, Sendable {
 
   /// The amount and customers over `from…through` without detail, summed from per-month
   /// figures memoized while the month's rows do not change (de-duplication never crosses a
-  /// month, since the month is part of the meter).
+  /// month, since the month is part of the meter). Without `countingCustomers`, the
+  /// customers are left empty.
   static func total(
     _ metric: MetricDefinition, version: String, from: YearMonth, through: YearMonth, rows: ConsumptionRows,
-    priority: [String]
+    priority: [String], countingCustomers: Bool
   ) -> (amount: Decimal, customers: Set<String>) {
     var amount = Decimal(0)
     var byCustomer: [String: Decimal] = [:]
@@ -113,13 +114,13 @@ public struct ConsumptionFigure: Equatable, Sendable {
       let key = ConsumptionMemo.Key(version: version, metric: metric.id, month: month)
       if let cached = rows.memo.figures[key], cached.revision == revision {
         amount += cached.amount
-        byCustomer.merge(cached.byCustomer, uniquingKeysWith: +)
+        if countingCustomers { byCustomer.merge(cached.byCustomer, uniquingKeysWith: +) }
         continue
       }
       let figure = evaluate(metric, from: month, through: month, rows: rows, priority: priority, withDetail: false)
       rows.memo.figures[key] = (revision, figure.amount, figure.byCustomer)
       amount += figure.amount
-      byCustomer.merge(figure.byCustomer, uniquingKeysWith: +)
+      if countingCustomers { byCustomer.merge(figure.byCustomer, uniquingKeysWith: +) }
     }
     return (amount, Set(consuming(byCustomer)))
   }

@@ -18,6 +18,44 @@ struct MetricWindow {
     from <= month && month <= through
   }
 
+  /// Whether the metric requirement is met on `date`: the figure over its window reaches the
+  /// market's threshold, from at least `minCustomers` customers.
+  static func isMet(
+    metric id: String, atLeast threshold: Threshold, months: Int, minCustomers: Int, catalog: Catalog,
+    state: OrganizationState, on date: CivilDate
+  ) -> Bool {
+    let total = value(
+      of: catalog.metrics[id]!, months: months, catalog: catalog, state: state, on: date,
+      countingCustomers: minCustomers > 0)
+    return isMet(total, atLeast: threshold, minCustomers: minCustomers, market: state.market)
+  }
+
+  /// Whether a figure reaches the market's threshold, from at least `minCustomers` customers.
+  static func isMet(
+    _ figure: (value: Decimal, customers: Int), atLeast threshold: Threshold, minCustomers: Int, market: Market
+  ) -> Bool {
+    figure.value >= threshold.value(for: market) && figure.customers >= minCustomers
+  }
+
+  /// A metric's value over the `months` before `date` (or ending with its month, when the
+  /// catalog says so) and, when counted, its consuming customers, without the events.
+  static func value(
+    of metric: MetricDefinition, months: Int, catalog: Catalog, state: OrganizationState, on date: CivilDate,
+    countingCustomers: Bool
+  ) -> (value: Decimal, customers: Int) {
+    let window = MetricWindow(
+      date: date, months: months, includesCurrentMonth: catalog.settings.metricWindowIncludesCurrentMonth)
+    switch metric.source {
+    case .performance:
+      return (performance(of: metric, in: window, state: state).value, 0)
+    case .consumption:
+      let total = ConsumptionFigure.total(
+        metric, version: catalog.version, from: window.from, through: window.through, rows: state.consumption,
+        priority: catalog.attributionPriority, countingCustomers: countingCustomers)
+      return (total.amount, total.customers.count)
+    }
+  }
+
   /// What each workload of a combined consumption metric adds over the window, in the
   /// catalog's order (a row two workloads both take counts once in the total, in each here).
   static func contributions(
@@ -27,7 +65,7 @@ struct MetricWindow {
       catalog.metrics[id].map { part in
         let total = ConsumptionFigure.total(
           part, version: catalog.version, from: window.from, through: window.through, rows: state.consumption,
-          priority: catalog.attributionPriority)
+          priority: catalog.attributionPriority, countingCustomers: false)
         return (id, total.amount)
       }
     }
@@ -36,31 +74,32 @@ struct MetricWindow {
   /// The metric's value over the window, the distinct customers (consumption only) and the
   /// events that count.
   static func figure(
-    of metric: MetricDefinition, in window: MetricWindow, state: OrganizationState, priority: [String],
-    version: String, withEvents: Bool
+    of metric: MetricDefinition, in window: MetricWindow, state: OrganizationState, priority: [String]
   ) -> (value: Decimal, customers: Int, events: [String]) {
     switch metric.source {
     case .performance:
-      let months = (state.performance[metric.id] ?? [:]).filter { window.contains($0.key) }
-      switch metric.aggregate {
-      case .sum:
-        let ordered = months.sorted { $0.key < $1.key }
-        return (ordered.reduce(Decimal(0)) { $0 + $1.value.value }, 0, ordered.map(\.value.event))
-      case .latest:
-        guard let last = months.max(by: { $0.key < $1.key }) else { return (0, 0, []) }
-        return (last.value.value, 0, [last.value.event])
-      }
+      let (value, events) = performance(of: metric, in: window, state: state)
+      return (value, 0, events)
     case .consumption:
-      guard withEvents else {
-        let total = ConsumptionFigure.total(
-          metric, version: version, from: window.from, through: window.through, rows: state.consumption,
-          priority: priority)
-        return (total.amount, total.customers.count, [])
-      }
       let figure = ConsumptionFigure.evaluate(
         metric, from: window.from, through: window.through, rows: state.consumption, priority: priority,
         withDetail: true)
       return (figure.amount, figure.customers.count, figure.counted)
+    }
+  }
+
+  /// A performance metric's value over the window and the reports that make it.
+  private static func performance(
+    of metric: MetricDefinition, in window: MetricWindow, state: OrganizationState
+  ) -> (value: Decimal, events: [String]) {
+    let months = (state.performance[metric.id] ?? [:]).filter { window.contains($0.key) }
+    switch metric.aggregate {
+    case .sum:
+      let ordered = months.sorted { $0.key < $1.key }
+      return (ordered.reduce(Decimal(0)) { $0 + $1.value.value }, ordered.map(\.value.event))
+    case .latest:
+      guard let last = months.max(by: { $0.key < $1.key }) else { return (0, []) }
+      return (last.value.value, [last.value.event])
     }
   }
 }

@@ -26,15 +26,20 @@ final class RequirementEvaluator {
     self.withEvidence = withEvidence
     var holdings: [String: Set<String>] = [:]
     for individual in state.members where !excluded.contains(individual) {
-      let active = (state.credentials[individual] ?? [:]).values.filter { holding in
-        holding.earned <= date && (holding.expires.map { date < $0 } ?? true)
-          && (catalog.credentials[holding.code]?.isAccepted(on: date) ?? false)
+      let active = (state.credentials[individual] ?? [:]).values.filter {
+        Self.counts($0, catalog: catalog, on: date)
       }
       holdings[individual] = Set(active.map(\.code))
     }
     self.holdings = holdings
     self.candidates = holdings.keys.sorted()
     self.candidateBits = candidates.map { catalog.bits(of: holdings[$0]!) }
+  }
+
+  /// Whether a held credential counts on `date`: earned, not expired, still accepted.
+  static func counts(_ holding: CredentialHolding, catalog: Catalog, on date: CivilDate) -> Bool {
+    holding.earned <= date && (holding.expires.map { date < $0 } ?? true)
+      && (catalog.credentials[holding.code]?.isAccepted(on: date) ?? false)
   }
 
   func evaluate(_ requirement: Requirement) -> RequirementOutcome {
@@ -105,21 +110,35 @@ final class RequirementEvaluator {
     return outcome
   }
 
+  /// Each former member, sorted, with what they had earned when their link ended.
+  private lazy var formerHoldings: [(individual: String, bits: CredentialBits)] = state.formerMembers.keys.sorted()
+    .map { individual in
+      let former = state.formerMembers[individual]!
+      return (individual, catalog.bits(of: earned(by: individual, on: former.date).map(\.code)))
+    }
+
+  /// Each member, sorted, with everything they have earned by the day, counting or not.
+  private lazy var earnedHoldings: [(individual: String, bits: CredentialBits)] = state.members.map {
+    ($0, catalog.bits(of: earned(by: $0, on: date).map(\.code)))
+  }
+
+  private func earned(by individual: String, on day: CivilDate) -> [CredentialHolding] {
+    (state.credentials[individual] ?? [:]).values.filter { $0.earned <= day }
+  }
+
   /// Who would count but for a departure, a move, or a credential that expired or is no
   /// longer accepted, sorted by individual.
   private func stoppedCounting(
     _ holding: CredentialPredicate, counted: Set<String>
   ) -> [RequirementOutcome.StoppedCounting] {
+    let compiled = catalog.compiled(holding)
     var stopped: [RequirementOutcome.StoppedCounting] = []
-    for (individual, former) in state.formerMembers.sorted(by: { $0.key < $1.key }) {
-      let held = Set((state.credentials[individual] ?? [:]).values.filter { $0.earned <= former.date }.map(\.code))
-      if holding.isSatisfied(by: held) {
-        stopped.append(.init(individual: individual, reason: former.reason, since: former.date, event: former.event))
-      }
+    for (individual, bits) in formerHoldings where compiled.isSatisfied(by: bits) {
+      let former = state.formerMembers[individual]!
+      stopped.append(.init(individual: individual, reason: former.reason, since: former.date, event: former.event))
     }
-    for individual in state.members.sorted() where !counted.contains(individual) {
-      let all = (state.credentials[individual] ?? [:]).values.filter { $0.earned <= date }
-      guard holding.isSatisfied(by: Set(all.map(\.code))) else { continue }
+    for (individual, bits) in earnedHoldings where !counted.contains(individual) && compiled.isSatisfied(by: bits) {
+      let all = earned(by: individual, on: date)
       // The held credentials the requirement asks for that no longer count, and since when.
       for credential in all.sorted(by: { $0.code < $1.code }) where holding.isSatisfied(by: [credential.code]) {
         if let expires = credential.expires, expires <= date {
@@ -138,17 +157,19 @@ final class RequirementEvaluator {
   }
 
   private func metric(id: String, threshold: Threshold, months: Int, minCustomers: Int) -> RequirementOutcome {
+    guard withEvidence else {
+      let met = MetricWindow.isMet(
+        metric: id, atLeast: threshold, months: months, minCustomers: minCustomers, catalog: catalog, state: state,
+        on: date)
+      return RequirementOutcome(summary: "", met: met, individuals: [], figure: nil, parts: [])
+    }
     let window = MetricWindow(
       date: date, months: months, includesCurrentMonth: catalog.settings.metricWindowIncludesCurrentMonth)
     let limit = threshold.value(for: state.market)
     let definition = catalog.metrics[id]!
     let (value, customers, events) = MetricWindow.figure(
-      of: definition, in: window, state: state, priority: catalog.attributionPriority, version: catalog.version,
-      withEvents: withEvidence)
+      of: definition, in: window, state: state, priority: catalog.attributionPriority)
     let met = value >= limit && customers >= minCustomers
-    guard withEvidence else {
-      return RequirementOutcome(summary: "", met: met, individuals: [], figure: nil, parts: [])
-    }
     var figure = RequirementOutcome.MetricFigure(
       metric: id, value: value, threshold: limit, from: window.from, through: window.through, customers: customers,
       minCustomers: minCustomers, events: events)

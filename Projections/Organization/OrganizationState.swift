@@ -22,6 +22,11 @@ struct OrganizationState {
   var consumption = ConsumptionRows()
   var audits: [String: AuditRecord] = [:]
   var references: [String: [String: ReferenceRecord]] = [:]
+  /// Counts the changes to what metric requirements read (the figures and the market), so
+  /// an evaluation can tell whether a metric outcome it remembers still stands.
+  private(set) var figuresRevision = 0
+  /// Counts the changes to who is linked and what they earned, for the same purpose.
+  private(set) var holdingsRevision = 0
 
   init(org: String) {
     self.org = org
@@ -39,10 +44,13 @@ struct OrganizationState {
     case .organizationEnrolled(let event):
       name = event.name
       market = event.market
+      figuresRevision += 1
     case .credentialEarned(let event):
+      holdingsRevision += 1
       credentials[event.individual, default: [:]][event.credential] = CredentialHolding(
         code: event.credential, earned: date, expires: event.expires, event: recorded.id)
     case .individualAssociated(let event):
+      holdingsRevision += 1
       let previous = associations.apply(recorded)
       if previous?.org == org, event.org != org {
         formerMembers[event.individual] = ("moved to \(event.org)", date, recorded.id)
@@ -50,6 +58,7 @@ struct OrganizationState {
         formerMembers[event.individual] = nil
       }
     case .individualDeparted(let event):
+      holdingsRevision += 1
       if associations.apply(recorded) != nil, event.org == org {
         formerMembers[event.individual] = ("left \(org)", date, recorded.id)
       }
@@ -73,8 +82,10 @@ struct OrganizationState {
       overrides[event.competency] = nil
     case .performanceReported(let event):
       performance[event.metric, default: [:]][event.month] = (event.value, recorded.id)
+      figuresRevision += 1
     case .consumptionReported(let event):
       consumption.report(event, event: recorded.id)
+      figuresRevision += 1
     case .customerReferenceSubmitted(let event):
       references[event.specialization, default: [:]][event.reference] = ReferenceRecord(
         customer: event.customer, status: .submitted, event: recorded.id)

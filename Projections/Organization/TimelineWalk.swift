@@ -14,6 +14,8 @@ struct TimelineWalk {
   var current: CivilDate?
   /// The last day's evaluation, kept for snapshots.
   var attainment: [CompetencyAttainment] = []
+  /// What the last evaluations found, for the next day's.
+  var memo = AttainmentMemo()
   /// The replay for audits, kept only when asked for (``HistoryEntry``).
   var journal: [HistoryEntry]?
   var lastSnapshot = OrganizationSnapshot()
@@ -97,10 +99,12 @@ struct TimelineWalk {
   mutating func evaluate(on date: CivilDate, cause: ChangeCause) {
     current = date
     let catalog = catalogs.catalog(on: date)
-    let evaluator = RequirementEvaluator(
-      catalog: catalog, date: date, state: state,
-      withEvidence: catalog.settings.maxCompetenciesPerIndividual != nil)
-    let attainment = CompetencyAttainment.evaluate(catalog: catalog, evaluator: evaluator)
+    // With a cap on competencies per individual, who counts where needs the evidence.
+    let attainment =
+      catalog.settings.maxCompetenciesPerIndividual == nil
+      ? memo.attainment(catalog: catalog, on: date, state: state)
+      : CompetencyAttainment.evaluate(
+        catalog: catalog, evaluator: RequirementEvaluator(catalog: catalog, date: date, state: state))
     self.attainment = attainment
     if let term = state.membership, date >= term.anniversary, var next = term.advanced() {
       // Downgrade at renewal (rules §3.4): when Gold no longer passes, only Silver renews.
@@ -116,7 +120,7 @@ struct TimelineWalk {
     guard let term = state.membership else {
       shown = [:]
       clearRisks(on: date, cause: cause, reason: .lapsed)
-      updateSpecializations(evaluator: evaluator, attainment: attainment)
+      updateSpecializations(catalog: catalog, on: date, attainment: attainment)
       return
     }
     for entry in attainment {
@@ -137,13 +141,12 @@ struct TimelineWalk {
           .init(competency: competency, state: .cleared, effective: date, cause: cause, reason: .metAgain))
       }
     }
-    updateSpecializations(evaluator: evaluator, attainment: attainment)
+    updateSpecializations(catalog: catalog, on: date, attainment: attainment)
   }
 
   /// Starts, holds, renews and ends the specializations' active runs (``SpecializationRun``).
-  mutating func updateSpecializations(evaluator: RequirementEvaluator, attainment: [CompetencyAttainment]) {
-    let settings = evaluator.catalog.settings
-    let date = evaluator.date
+  mutating func updateSpecializations(catalog: Catalog, on date: CivilDate, attainment: [CompetencyAttainment]) {
+    let settings = catalog.settings
     // A run ends at once when the aligned Gold membership is gone (when the catalog asks for
     // one); within its year it holds whatever else changes.
     let goldMember = state.membership.map { $0.level == .gold && date < $0.lapsesOn } ?? false
@@ -151,7 +154,8 @@ struct TimelineWalk {
     // Every specialization needs an aligned Gold: without any, none starts or renews.
     let anyGold = attainment.contains { $0.attained == .gold }
     guard anyGold || !specializationRuns.isEmpty else { return }
-    for definition in evaluator.catalog.specializations {
+    let evaluator = RequirementEvaluator(catalog: catalog, date: date, state: state, withEvidence: false)
+    for definition in catalog.specializations {
       let run = specializationRuns[definition.id]
       if let run, date < run.anniversary { continue }
       let active =

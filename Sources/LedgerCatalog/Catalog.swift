@@ -25,6 +25,10 @@ public struct Catalog: Equatable, Sendable {
   public let credentialNumbers: [String: Int]
   /// Every predicate of the catalog's requirements, compiled once.
   package let compiledPredicates: [CredentialPredicate: CompiledPredicate]
+  /// Each competency compiled, in catalog order.
+  package let compiledCompetencies: [CompiledCompetency]
+  /// How many requirements of each kind the compiled competencies number.
+  package let requirementSlots: CompiledCompetency.Slots
   /// Every value marked as a placeholder (the public record does not give it): JSON path and why.
   public let placeholders: [(path: String, reason: String)]
 
@@ -56,6 +60,9 @@ public struct Catalog: Equatable, Sendable {
       compiled[predicate] = predicate.compiled(with: numbers)
     }
     self.compiledPredicates = compiled
+    var slots = CompiledCompetency.Slots()
+    self.compiledCompetencies = competencies.map { CompiledCompetency($0, predicates: compiled, slots: &slots) }
+    self.requirementSlots = slots
   }
 
   /// The credentials of `codes` as bits (codes the catalog does not know are left out).

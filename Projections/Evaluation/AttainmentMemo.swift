@@ -1,0 +1,153 @@
+import Foundation
+import LedgerCatalog
+import LedgerCore
+
+/// Competency attainment for a replay that evaluates day after day, met or not only (no
+/// evidence), re-evaluating only what can have changed since the last day it evaluated.
+///
+/// Individuals requirements read the holdings that count (who is linked, what they earned,
+/// what has expired or is no longer accepted); metric requirements read the figures, the
+/// market and the month. Each requirement's outcome is kept until what it reads changes, and
+/// each competency's levels until a requirement it has changes: a new month re-evaluates
+/// only the competencies with metrics, a new credential only those counting individuals.
+/// Overrides are applied afresh on every day. ``CompetencyAttainment/evaluate(catalog:evaluator:)``
+/// gives the same levels from scratch (a test compares the two on every day of generated
+/// histories).
+struct AttainmentMemo {
+  private typealias Levels = (paths: [Level?], earned: Level?)
+  private var version: String?
+  /// Each linked individual's counting credentials, and until when that stands.
+  private var holdings: [CredentialBits] = []
+  private var holdingsKey: (revision: Int, until: CivilDate?)?
+  private var figuresKey: (month: YearMonth, revision: Int)?
+  private var individualsMet: [Bool?] = []
+  private var metricMet: [Bool?] = []
+  /// Each metric's value over a window, shared by the requirements (Silver, Gold, several
+  /// paths) that read the same one, while the figures stand still.
+  private var values: [ValueKey: (value: Decimal, customers: Int)] = [:]
+  private var levels: [Levels?] = []
+  private var last: [CompetencyAttainment] = []
+
+  /// The attainment of every competency of `catalog` on `date`, in catalog order; the days
+  /// asked for must not go back. The paths carry their levels but no outcomes.
+  mutating func attainment(catalog: Catalog, on date: CivilDate, state: OrganizationState) -> [CompetencyAttainment] {
+    var changed = false
+    if version != catalog.version {
+      version = catalog.version
+      (holdingsKey, figuresKey) = (nil, nil)
+      levels = Array(repeating: nil, count: catalog.competencies.count)
+      changed = true
+    }
+    if holdingsKey.map({ $0.revision != state.holdingsRevision || $0.until.map { date >= $0 } ?? false }) ?? true {
+      let until = collectHoldings(catalog: catalog, on: date, state: state)
+      holdingsKey = (state.holdingsRevision, until)
+      individualsMet = Array(repeating: nil, count: catalog.requirementSlots.individuals)
+      forget(catalog) { $0.readsHoldings }
+      changed = true
+    }
+    let month = YearMonth(date)
+    if figuresKey.map({ $0.month != month || $0.revision != state.figuresRevision }) ?? true {
+      figuresKey = (month, state.figuresRevision)
+      metricMet = Array(repeating: nil, count: catalog.requirementSlots.metrics)
+      values.removeAll(keepingCapacity: true)
+      forget(catalog) { $0.readsFigures }
+      changed = true
+    }
+    let overrides = catalog.competencies.map { CompetencyAttainment.override(of: $0.id, in: state, on: date) }
+    guard changed || overrides != last.map(\.override) else { return last }
+    last = catalog.competencies.indices.map { index in
+      let definition = catalog.competencies[index]
+      let level =
+        levels[index] ?? evaluate(catalog.compiledCompetencies[index], catalog: catalog, on: date, state: state)
+      levels[index] = level
+      return CompetencyAttainment(
+        competency: definition.id, earned: level.earned,
+        paths: zip(definition.paths, level.paths).map { (id: $0.id, level: $1, silver: nil, gold: nil) },
+        override: overrides[index])
+    }
+    return last
+  }
+
+  private mutating func forget(_ catalog: Catalog, where reads: (CompiledCompetency) -> Bool) {
+    for (index, competency) in catalog.compiledCompetencies.enumerated() where reads(competency) {
+      levels[index] = nil
+    }
+  }
+
+  /// Gathers what each linked individual holds that counts on `date`.
+  /// - Returns: the first later day on which that changes by time alone, if any.
+  private mutating func collectHoldings(catalog: Catalog, on date: CivilDate, state: OrganizationState) -> CivilDate? {
+    var until: CivilDate?
+    func ends(_ day: CivilDate) {
+      if day > date, until.map({ day < $0 }) ?? true { until = day }
+    }
+    holdings = state.members.map { individual in
+      var bits = CredentialBits(count: catalog.credentialNumbers.count)
+      for holding in (state.credentials[individual] ?? [:]).values {
+        ends(holding.earned)
+        if let expires = holding.expires { ends(expires) }
+        if let last = catalog.credentials[holding.code]?.acceptedUntil { ends(last.adding(days: 1)) }
+        if RequirementEvaluator.counts(holding, catalog: catalog, on: date),
+          let number = catalog.credentialNumbers[holding.code]
+        {
+          bits.insert(number)
+        }
+      }
+      return bits
+    }
+    return until
+  }
+
+  private mutating func evaluate(
+    _ competency: CompiledCompetency, catalog: Catalog, on date: CivilDate, state: OrganizationState
+  ) -> Levels {
+    let paths = competency.paths.map { path -> Level? in
+      if let gold = path.gold, isMet(gold, catalog: catalog, on: date, state: state) { return .gold }
+      if let silver = path.silver, isMet(silver, catalog: catalog, on: date, state: state) { return .silver }
+      return nil
+    }
+    return (paths, paths.compactMap { $0 }.max())
+  }
+
+  private mutating func isMet(
+    _ requirement: CompiledRequirement, catalog: Catalog, on date: CivilDate, state: OrganizationState
+  ) -> Bool {
+    switch requirement {
+    case .allOf(let parts):
+      return parts.allSatisfy { isMet($0, catalog: catalog, on: date, state: state) }
+    case .anyOf(let parts):
+      return parts.contains { isMet($0, catalog: catalog, on: date, state: state) }
+    case .individuals(let slot, let count, let holding, let ofWhom):
+      if let met = individualsMet[slot] { return met }
+      var (qualified, alsoQualified) = (0, 0)
+      for held in holdings where holding.isSatisfied(by: held) {
+        qualified += 1
+        if let ofWhom, ofWhom.holding.isSatisfied(by: held) { alsoQualified += 1 }
+      }
+      let met = qualified >= count && ofWhom.map { alsoQualified >= $0.count } ?? true
+      individualsMet[slot] = met
+      return met
+    case .metric(let slot, let id, let threshold, let months, let minCustomers):
+      if let met = metricMet[slot] { return met }
+      let key = ValueKey(metric: id, months: months, countingCustomers: minCustomers > 0)
+      let value =
+        values[key]
+        ?? MetricWindow.value(
+          of: catalog.metrics[id]!, months: months, catalog: catalog, state: state, on: date,
+          countingCustomers: key.countingCustomers)
+      values[key] = value
+      let met = MetricWindow.isMet(value, atLeast: threshold, minCustomers: minCustomers, market: state.market)
+      metricMet[slot] = met
+      return met
+    case .attribute:
+      return false
+    }
+  }
+
+  /// A metric over a window length, with or without its customers.
+  private struct ValueKey: Hashable {
+    let metric: String
+    let months: Int
+    let countingCustomers: Bool
+  }
+}

@@ -1,0 +1,53 @@
+import LedgerCatalog
+import LedgerCore
+import LedgerTestSupport
+import Testing
+
+@testable import Projections
+
+/// The remembering evaluation of the replay gives, on every day of generated histories, the
+/// levels a full evaluation from scratch gives.
+struct AttainmentMemoTests {
+  @Test(arguments: 1...3)
+  func rememberedLevelsMatchAFullEvaluationOnEveryDay(seed: Int) {
+    var generator = HistoryGenerator(seed: UInt64(seed))
+    var history = HistoryBuilder()
+    for event in generator.history(count: 240) {
+      history.add(
+        event.effective.description, event.event, id: event.id, corrects: event.corrects, reason: event.reason)
+    }
+    var metDays = (individuals: 0, metrics: 0)
+    for org in HistoryGenerator.organizations {
+      let events = OrganizationFacts(org: org, events: history.visibleEvents).events
+      var walk = TimelineWalk(org: org, catalogs: bundledCatalogs)
+      var memo = AttainmentMemo()
+      var next = 0
+      var day = Samples.date("2019-12-20")
+      while day <= Samples.date("2023-01-10") {
+        while next < events.count, events[next].effective <= day {
+          walk.state.apply(events[next], settings: walk.settingsView(on: day))
+          next += 1
+        }
+        let catalog = bundledCatalogs.catalog(on: day)
+        let remembered = memo.attainment(catalog: catalog, on: day, state: walk.state)
+        let full = CompetencyAttainment.evaluate(
+          catalog: catalog, evaluator: RequirementEvaluator(catalog: catalog, date: day, state: walk.state))
+        #expect(remembered.map(\.competency) == full.map(\.competency))
+        #expect(remembered.map(\.attained) == full.map(\.attained), "\(org) on \(day)")
+        #expect(remembered.map { $0.paths.map(\.level) } == full.map { $0.paths.map(\.level) }, "\(org) on \(day)")
+        let outcomes = full.flatMap { $0.paths.flatMap { [$0.silver, $0.gold].compactMap { $0 } } }
+        metDays.individuals += outcomes.contains { Self.meets($0) { !$0.individuals.isEmpty } } ? 1 : 0
+        metDays.metrics += outcomes.contains { Self.meets($0) { $0.figure != nil } } ? 1 : 0
+        day = day.adding(days: 1)
+      }
+    }
+    // The histories meet both kinds of requirement, so both kinds of remembered outcome are compared.
+    #expect(metDays.individuals > 0)
+    #expect(metDays.metrics > 0)
+  }
+
+  /// Whether `outcome` or one of its parts is met and is of the kind `kind` tells.
+  static func meets(_ outcome: RequirementOutcome, kind: (RequirementOutcome) -> Bool) -> Bool {
+    (outcome.met && kind(outcome)) || outcome.parts.contains { meets($0, kind: kind) }
+  }
+}
