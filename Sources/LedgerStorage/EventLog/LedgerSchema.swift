@@ -97,6 +97,50 @@ enum LedgerSchema {
       recorded INTEGER NOT NULL
     ) STRICT;
     """,
+    // 6: the read models the projector folds (derived, never hashed, dropped and folded
+    // again at will): the checkpoint with the next alert arrival number, each organization's
+    // model and its alerts, each sink's cursor over them; and the organization index by
+    // stream, so the projector finds whom a new event concerns.
+    """
+    CREATE INDEX IF NOT EXISTS org_streams_by_stream ON org_streams (stream_no);
+
+    CREATE TABLE IF NOT EXISTS read_model_checkpoint (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      position INTEGER NOT NULL,
+      rules TEXT NOT NULL,
+      arrivals INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE IF NOT EXISTS read_models (
+      org TEXT PRIMARY KEY,
+      folded_at INTEGER NOT NULL,
+      horizon INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE IF NOT EXISTS read_model_alerts (
+      org TEXT NOT NULL,
+      sequence INTEGER NOT NULL,
+      arrival INTEGER NOT NULL,
+      id TEXT NOT NULL,
+      effective INTEGER NOT NULL,
+      kind TEXT NOT NULL,
+      competency TEXT,
+      state TEXT NOT NULL,
+      cause TEXT NOT NULL,
+      message TEXT NOT NULL,
+      reminder TEXT,
+      anniversary INTEGER,
+      PRIMARY KEY (org, sequence)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS read_model_alerts_by_day ON read_model_alerts (effective, org, sequence);
+    CREATE INDEX IF NOT EXISTS read_model_alerts_by_arrival ON read_model_alerts (arrival);
+
+    CREATE TABLE IF NOT EXISTS sink_cursors (
+      sink TEXT PRIMARY KEY,
+      arrival INTEGER NOT NULL,
+      day INTEGER NOT NULL
+    ) STRICT;
+    """,
   ]
 
   /// The event columns of a ledger older than schema 4, padded so rows decode the same.

@@ -1,0 +1,51 @@
+/// Where a backend keeps the read models the projector folds from its log: per organization,
+/// the alerts as known at a position, and the checkpoint they are complete through. Read
+/// models are derived: a store may drop them and fold again, and nothing in them is hashed.
+///
+/// Every write is one transaction: models and the checkpoint land together or not at all, so
+/// a projector stopped at any moment resumes from what was saved.
+public protocol ReadModelStore: AnyObject {
+  /// Whether this store can keep read models (a database opened read-only cannot).
+  var keepsReadModels: Bool { get }
+
+  /// The position the read models are complete through and the rules they were folded with;
+  /// `nil` before the first fold.
+  func readModelCheckpoint() async throws -> ReadModelCheckpoint?
+
+  /// Every organization an event at a position in `after + 1 ... through` concerns (as
+  /// ``EventLog/events(concerning:knownAt:)`` reads them, and through the event a correction
+  /// voids), with the last such position.
+  func organizationsConcerned(after: Int64, through: Int64) async throws -> [String: Int64]
+
+  /// The header of every organization's read model, by organization.
+  func readModelHeaders() async throws -> [String: OrganizationReadModel.Header]
+
+  /// Saves `models` (replacing each organization's earlier model; `removed` drops theirs)
+  /// and, when given, moves the checkpoint, in one transaction. An alert that was already
+  /// in the organization's model keeps its arrival number; a new one takes the next.
+  func saveReadModels(
+    _ models: [OrganizationReadModel], removing removed: [String], checkpoint: ReadModelCheckpoint?
+  ) async throws
+
+  /// Drops every read model and sets `checkpoint` (a fold from scratch starts from it).
+  func resetReadModels(to checkpoint: ReadModelCheckpoint) async throws
+
+  /// The alerts of the read models effective from `from` (when given) through `through`, of
+  /// `org` or of every organization, in delivery order (day, organization, sequence).
+  func projectedAlerts(org: String?, from: CivilDate?, through: CivilDate) async throws -> [ProjectedAlert]
+
+  /// The alerts due through `day` that a sink at `cursor` has not yet been offered: those
+  /// that arrived after the cursor's arrival or fell due after its day, in delivery order,
+  /// with the cursor a pass that delivered them all moves to.
+  func alertsDue(
+    after cursor: AlertCursor?, through day: CivilDate
+  ) async throws -> (
+    alerts: [ProjectedAlert], cursor: AlertCursor
+  )
+
+  /// A sink's cursor, `nil` before its first pass over read models.
+  func alertCursor(sink: String) async throws -> AlertCursor?
+
+  /// Moves a sink's cursor, after every alert the pass offered is acknowledged.
+  func saveAlertCursor(_ cursor: AlertCursor, sink: String) async throws
+}
