@@ -142,8 +142,8 @@ let package = Package(
     .testTarget(
       name: "LedgerCLITests",
       dependencies: [
-        "ledger", "LedgerCore", "LedgerStorage", "LedgerQueries", "LedgerPresentation", "LedgerNotifications",
-        "LedgerTestSupport",
+        "ledger", "LedgerCore", "LedgerCatalog", "LedgerStorage", "LedgerQueries", "LedgerPresentation",
+        "LedgerNotifications", "LedgerTestSupport",
       ],
       swiftSettings: swiftSettings
     ),

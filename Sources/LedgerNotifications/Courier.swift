@@ -70,6 +70,18 @@ public final class Courier {
     return delivered
   }
 
+  /// Delivers, in order, the alerts of the read models in `store` due through `day` that
+  /// arrived or fell due since this sink's last complete pass (and that it has not
+  /// acknowledged), then moves the sink's cursor past them. A pass that stops early leaves
+  /// the cursor, so the next offers the same alerts again (the acknowledged ones skipped).
+  /// - Returns: how many were delivered.
+  public func deliverDue(through day: CivilDate, from store: any ReadModelStore) async throws -> Int {
+    let (due, next) = try await store.alertsDue(after: store.alertCursor(sink: key), through: day)
+    let delivered = try await deliver(due.map(Alert.init))
+    try await store.saveAlertCursor(next, sink: key)
+    return delivered
+  }
+
   /// Gives the lease up.
   public func releaseLease() async throws {
     if let lease { try await progress.releaseLease(lease) }

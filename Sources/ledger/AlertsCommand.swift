@@ -2,6 +2,7 @@ import ArgumentParser
 import LedgerCore
 import LedgerPresentation
 import LedgerQueries
+import LedgerStorage
 import Projections
 
 /// `ledger alerts`: renewal-at-risk alerts raised and cleared, and renewal reminders.
@@ -13,7 +14,9 @@ struct AlertsCommand: AsyncParsableCommand {
       """
       In delivery order: effective date, organization, then the order the replay produced \
       them. Each alert has a stable id derived from its content, which `ledger notify` sends \
-      as the idempotency key.
+      as the idempotency key. As known at the head, the answer comes from the read models, \
+      brought up to date first (see `ledger project`); at an earlier position, or on a \
+      database opened read-only, every organization is replayed.
       """, example: "ledger alerts --org contoso --from 2021-01-01 --to 2021-12-31 --json", exits: Help.queryExits)
   )
 
@@ -29,11 +32,17 @@ struct AlertsCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let log = try database.openForReading()
-      let feed = AlertFeed(log: log, catalogs: try BundledCatalog.load())
+      let log = try database.openForAnswering()
+      let catalogs = try BundledCatalog.load()
+      let projector = Projector(log: log, catalogs: catalogs)
+      let feed = AlertFeed(log: log, catalogs: catalogs, projector: projector)
       let alerts: [Alert]
       let position = try await knownAt.point().resolve(in: log)
       do {
+        // As known at the head, the read models answer, brought up to date first.
+        if log.keepsReadModels, try position == log.headPosition() {
+          try await projector.catchUp(through: period.end)
+        }
         alerts = try await feed.alerts(org: org, from: period.start, through: period.end, knownAt: position)
       } catch let unknown as UnknownOrganization {
         throw CommandFailure(status: .dataError, lines: ["\(unknown)"])

@@ -29,7 +29,7 @@ struct Ledger: AsyncParsableCommand {
     subcommands: [
       AppendCommand.self, LogCommand.self, VerifyCommand.self, CatalogCommand.self, StatusCommand.self,
       ExplainCommand.self, ProfileCommand.self, HistoryCommand.self, AlertsCommand.self, NotifyCommand.self,
-      ExportActivityCommand.self,
+      ProjectCommand.self, ExportActivityCommand.self,
       AcrCommand.self, ImportAcrCommand.self, GrantCommand.self, RevokeCommand.self, AssociateCommand.self,
       DepartCommand.self, PurchaseCommand.self, RenewCommand.self, OverrideCommand.self, RevokeOverrideCommand.self,
       ScheduleAuditCommand.self, RecordAuditCommand.self, SubmitReferenceCommand.self, ApproveReferenceCommand.self,

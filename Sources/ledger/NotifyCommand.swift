@@ -68,7 +68,7 @@ struct NotifyCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingFailures {
       let log = try database.openExistingForWriting()
-      let feed = AlertFeed(log: log, catalogs: try BundledCatalog.load())
+      let projector = Projector(log: log, catalogs: try BundledCatalog.load())
       let address = try address()
       let retry = RetryPolicy(attempts: attempts, firstDelayMilliseconds: backoffMilliseconds)
       let courier: Courier
@@ -80,7 +80,7 @@ struct NotifyCommand: AsyncParsableCommand {
       }
       try await takeLease(courier)
       do {
-        try await deliverUntilDone(feed: feed, courier: courier, log: log)
+        try await deliverUntilDone(projector: projector, courier: courier, log: log)
       } catch {
         try? await courier.releaseLease()
         throw error
@@ -90,12 +90,15 @@ struct NotifyCommand: AsyncParsableCommand {
   }
 
   /// Delivers what is due, once or (with --follow) whenever the head or the day moves.
-  private func deliverUntilDone(feed: AlertFeed, courier: Courier, log: any EventLog) async throws {
+  private func deliverUntilDone(projector: Projector, courier: Courier, log: any EventLog) async throws {
     var delivered: (head: Int64, day: CivilDate)?
     while true {
       let (head, day) = await (try log.headPosition(), day)
       if delivered.map({ $0 != (head, day) }) ?? true {
-        let count = try await deliver(feed.alerts(through: day, knownAt: head), by: courier)
+        // A pass costs what is new: the read models catch up with the events since their
+        // checkpoint, and the sink is offered what arrived or fell due since its last pass.
+        try await projector.catchUp(through: day)
+        let count = try await deliver(through: day, from: projector.log, by: courier)
         if count > 0 { Self.report("\(count) alert(s) delivered to \(courier.sink) (due up to \(day))") }
         delivered = (head, day)
       } else {
@@ -128,9 +131,10 @@ struct NotifyCommand: AsyncParsableCommand {
     }
   }
 
-  private func deliver(_ alerts: [Alert], by courier: Courier) async throws -> Int {
+  private func deliver(through day: CivilDate, from store: any ReadModelStore, by courier: Courier) async throws -> Int
+  {
     do {
-      return try await courier.deliver(alerts)
+      return try await courier.deliverDue(through: day, from: store)
     } catch let failure as DeliveryFailure {
       throw CommandFailure(status: .refused, lines: ["sink \(courier.sink): \(failure); the sink stops here"])
     } catch let lost as LeaseLost {

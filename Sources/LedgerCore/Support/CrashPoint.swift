@@ -13,7 +13,8 @@ internal import Foundation
 /// Points: `append.row` (after the N-th row of an append transaction is written, before the
 /// commit), `append.commit` (the N-th append, just before `COMMIT`), `notify.delivered`
 /// (after the N-th alert reached its sink, before it is acknowledged) and
-/// `notify.acknowledged` (after the N-th acknowledgement committed). Without the variable
+/// `notify.acknowledged` (after the N-th acknowledgement committed) and `project.batch`
+/// (after the projector's N-th batch of read models committed). Without the variable
 /// every check is one comparison.
 package enum CrashPoint {
   /// The point and count named by `$LEDGER_CRASH_AT`, read once.

@@ -53,7 +53,7 @@ public struct Alert: Equatable, Sendable {
       cause: cause, message: reminder.message, reminder: reminder.timing, anniversary: reminder.anniversary)
   }
 
-  private init(
+  init(
     org: String, kind: Kind, competency: String?, state: AlertTransition.State, effective: CivilDate,
     cause: String, message: String, reminder: RenewalReminder.Timing?, anniversary: CivilDate?
   ) {

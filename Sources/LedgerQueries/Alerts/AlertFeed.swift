@@ -4,16 +4,24 @@ import Projections
 
 /// The alerts of one organization or of all, in the order they are delivered: effective day,
 /// then organization, then the order the replay produced them.
+///
+/// As known at the read models' checkpoint, the alerts come from the models (and, for an
+/// organization whose model does not reach the last day asked about, from its replay);
+/// as known at any other position, every organization is replayed.
 public struct AlertFeed {
   /// The log.
   public let log: any EventLog
   /// The rules.
   public let catalogs: CatalogHistory
+  /// The read models, when the backend keeps them.
+  public let projector: Projector?
 
-  /// Creates a feed over `log` with `catalogs`.
-  public init(log: any EventLog, catalogs: CatalogHistory) {
+  /// Creates a feed over `log` with `catalogs`, answering from `projector`'s read models when
+  /// they are current.
+  public init(log: any EventLog, catalogs: CatalogHistory, projector: Projector? = nil) {
     self.log = log
     self.catalogs = catalogs
+    self.projector = projector
   }
 
   /// The alerts effective from `from` (when given) through `end`, of `org` or of every
@@ -24,22 +32,34 @@ public struct AlertFeed {
   ) async throws
     -> [Alert]
   {
-    let query = OrganizationQuery(log: log, catalogs: catalogs)
     var keyed: [(key: AlertOrder, alert: Alert)] = []
-    let candidates: [String]
-    if let org { candidates = [org] } else { candidates = try await log.organizations() }
-    for candidate in candidates {
+    var replayed: [String]
+    if let projector, try await projector.isCurrent(at: knownAt) {
+      let headers = try await projector.log.readModelHeaders()
+      let short = Set(headers.filter { $0.value.horizon < end }.keys)
+      if let org, headers[org] == nil || short.contains(org) {
+        replayed = [org]
+      } else {
+        replayed = org == nil ? short.sorted() : []
+        for projected in try await projector.log.projectedAlerts(org: org, from: from, through: end)
+        where !short.contains(projected.org) {
+          let order = AlertOrder(day: projected.effective.dayNumber, org: projected.org, sequence: projected.sequence)
+          keyed.append((order, try Alert(projected)))
+        }
+      }
+    } else {
+      if let org { replayed = [org] } else { replayed = try await log.organizations() }
+    }
+    let query = OrganizationQuery(log: log, catalogs: catalogs)
+    for candidate in replayed {
       let timeline: OrganizationTimeline
       do {
         timeline = try await query.timeline(of: candidate, knownAt: knownAt)
       } catch is UnknownOrganization where org == nil {
         continue
       }
-      let (transitions, reminders) = timeline.alerts(through: end)
-      let alerts =
-        transitions.map { Alert(org: candidate, transition: $0) }
-        + reminders.map { Alert(org: candidate, reminder: $0) }
-      for (sequence, alert) in alerts.enumerated() where from.map({ alert.effective >= $0 }) ?? true {
+      for (sequence, alert) in Alert.all(of: timeline, through: end).enumerated()
+      where from.map({ alert.effective >= $0 }) ?? true {
         keyed.append((AlertOrder(day: alert.effective.dayNumber, org: candidate, sequence: sequence), alert))
       }
     }

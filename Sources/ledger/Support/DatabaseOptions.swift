@@ -42,6 +42,13 @@ struct DatabaseOptions: ParsableArguments {
     }
   }
 
+  /// Opens an existing log to answer from: for writing when the file may be written, so a
+  /// query can bring the read models up to date first; else only to read (an archive).
+  func openForAnswering() throws -> SQLiteEventLog {
+    let reader = try openForReading()  // a file that is not a ledger is refused unchanged
+    return FileManager.default.isWritableFile(atPath: resolvedPath) ? try openExistingForWriting() : reader
+  }
+
   private func requireExisting() throws {
     guard FileManager.default.fileExists(atPath: resolvedPath) else {
       throw CommandFailure(status: .noInput, lines: ["\(resolvedPath): no such ledger database"])

@@ -1,0 +1,101 @@
+import LedgerCore
+import LedgerQueries
+import LedgerStorage
+import LedgerTestSupport
+import Projections
+import Testing
+
+/// The read models answer as the replay does, and a catch-up folds only what is new.
+struct ProjectorTests {
+  static let windows: [(from: CivilDate?, through: CivilDate)] = [
+    (nil, Samples.date("2020-06-30")), (nil, Samples.date("2021-03-31")),
+    (Samples.date("2021-01-01"), Samples.date("2022-12-31")), (nil, Samples.date("2040-01-01")),
+  ]
+
+  /// Every window's alerts, of all organizations and of each, from `feed`.
+  static func answers(_ feed: AlertFeed, knownAt: Int64) async throws -> [[Alert]] {
+    var answers: [[Alert]] = []
+    for window in windows {
+      answers.append(try await feed.alerts(from: window.from, through: window.through, knownAt: knownAt))
+      for org in HistoryGenerator.organizations {
+        answers.append(try await feed.alerts(org: org, from: window.from, through: window.through, knownAt: knownAt))
+      }
+    }
+    return answers
+  }
+
+  @Test(arguments: 1...3)
+  func readModelAlertsMatchTheReplayAfterEveryCatchUp(seed: Int) async throws {
+    var generator = HistoryGenerator(seed: UInt64(seed))
+    let history = generator.history(count: 240)
+    let log = try TemporaryLedger().open()
+    let projector = Projector(log: log, catalogs: bundledCatalogs)
+    let replay = AlertFeed(log: log, catalogs: bundledCatalogs)
+    let models = AlertFeed(log: log, catalogs: bundledCatalogs, projector: projector)
+    for part in [history.prefix(120), history.dropFirst(120)] {
+      _ = try log.append(Array(part))
+      try await projector.catchUp()
+      let head = try log.headPosition()
+      #expect(try await projector.isCurrent(at: head))
+      let expected = try await Self.answers(replay, knownAt: head)
+      #expect(expected.contains { !$0.isEmpty }, "the histories raise alerts")
+      #expect(try await Self.answers(models, knownAt: head) == expected)
+      #expect(try await Self.answers(models, knownAt: head / 2) == Self.answers(replay, knownAt: head / 2))
+    }
+    let caughtUp = try log.projectedAlerts(org: nil, from: nil, through: Samples.date("2040-01-01"))
+    try await projector.rebuild()
+    #expect(try log.projectedAlerts(org: nil, from: nil, through: Samples.date("2040-01-01")) == caughtUp)
+  }
+
+  @Test func aCatchUpFoldsOnlyTheOrganizationsTheNewEventsConcern() async throws {
+    let log = try TemporaryLedger().open()
+    let projector = Projector(log: log, catalogs: bundledCatalogs)
+    _ = try log.append(Samples.enrolments(5))
+    #expect(try await projector.catchUp().organizations == 5)
+    #expect(try await projector.catchUp().organizations == 0, "nothing new")
+    let day = Samples.date("2021-02-01")
+    _ = try log.append([
+      ProposedEvent(effective: day, event: .membershipPurchased(MembershipPurchased(org: "org-2", level: .silver))),
+      ProposedEvent(
+        effective: day, event: .individualAssociated(IndividualAssociated(individual: "ann", org: "org-3"))),
+    ])
+    #expect(try await projector.catchUp().organizations == 2)
+    // Ann moves: her stream concerns the organization she left and the one she joins.
+    _ = try log.append([
+      ProposedEvent(
+        effective: day.adding(days: 1),
+        event: .individualAssociated(IndividualAssociated(individual: "ann", org: "org-4")))
+    ])
+    let report = try await projector.catchUp()
+    #expect(report.organizations == 2)
+    #expect(report.from == 7 && report.to == 8)
+  }
+
+  @Test func aSinkIsOfferedWhatArrivedOrFellDueSinceItsLastPass() async throws {
+    let log = try TemporaryLedger().open()
+    let projector = Projector(log: log, catalogs: bundledCatalogs)
+    let replay = AlertFeed(log: log, catalogs: bundledCatalogs)
+    _ = try log.append(Samples.alertingOrganizations(2))
+    let (first, second) = (Samples.date("2020-09-01"), Samples.date("2022-01-01"))
+    try await projector.catchUp(through: first)
+    let pass = try log.alertsDue(after: nil, through: first)
+    #expect(pass.alerts.map(\.id) == (try await replay.alerts(through: first, knownAt: log.headPosition())).map(\.id))
+    try log.saveAlertCursor(pass.cursor, sink: "s")
+    #expect(try log.alertsDue(after: log.alertCursor(sink: "s"), through: first).alerts.isEmpty)
+
+    // A backdated override for a third organization raises alerts effective before the cursor's day.
+    _ = try log.append(Samples.alertingOrganizations(3).suffix(3))
+    try await projector.catchUp(through: first)
+    let later = try log.alertsDue(after: log.alertCursor(sink: "s"), through: first)
+    #expect(!later.alerts.isEmpty && later.alerts.allSatisfy { $0.org == "org-2" })
+    try log.saveAlertCursor(later.cursor, sink: "s")
+
+    // Days passing bring the rest: together, the passes offered each due alert once.
+    try await projector.catchUp(through: second)
+    let last = try log.alertsDue(after: log.alertCursor(sink: "s"), through: second)
+    let offered = (pass.alerts + later.alerts + last.alerts).map(\.id)
+    let due = try await replay.alerts(through: second, knownAt: log.headPosition()).map(\.id)
+    #expect(offered.sorted() == due.sorted())
+    #expect(Set(offered).count == offered.count)
+  }
+}
