@@ -25,7 +25,9 @@ struct AttainmentMemo {
   /// Each metric's value over a window, shared by the requirements (Silver, Gold, several
   /// paths) that read the same one, while the figures stand still.
   private var values: [ValueKey: (value: Decimal, customers: Int)] = [:]
-  private var levels: [Levels?] = []
+  private var levels: [Levels] = []
+  /// The competencies whose levels must be evaluated again.
+  private var stale: [Bool] = []
   private var last: [CompetencyAttainment] = []
 
   /// The attainment of every competency of `catalog` on `date`, in catalog order; the days
@@ -35,7 +37,8 @@ struct AttainmentMemo {
     if version != catalog.version {
       version = catalog.version
       (holdingsKey, figuresKey) = (nil, nil)
-      levels = Array(repeating: nil, count: catalog.competencies.count)
+      levels = []
+      stale = Array(repeating: true, count: catalog.competencies.count)
       changed = true
     }
     if holdingsKey.map({ $0.revision != state.holdingsRevision || $0.until.map { date >= $0 } ?? false }) ?? true {
@@ -43,7 +46,6 @@ struct AttainmentMemo {
       holdingsKey = (state.holdingsRevision, until)
       individualsMet = Array(repeating: nil, count: catalog.requirementSlots.individuals)
       forget(catalog) { $0.readsHoldings }
-      changed = true
     }
     let month = YearMonth(date)
     if figuresKey.map({ $0.month != month || $0.revision != state.figuresRevision }) ?? true {
@@ -51,26 +53,35 @@ struct AttainmentMemo {
       metricMet = Array(repeating: nil, count: catalog.requirementSlots.metrics)
       values.removeAll(keepingCapacity: true)
       forget(catalog) { $0.readsFigures }
-      changed = true
     }
+    if levels.isEmpty {
+      levels = catalog.compiledCompetencies.map { evaluate($0, catalog: catalog, on: date, state: state) }
+    } else {
+      for index in stale.indices where stale[index] {
+        let level = evaluate(catalog.compiledCompetencies[index], catalog: catalog, on: date, state: state)
+        if level != levels[index] {
+          levels[index] = level
+          changed = true
+        }
+      }
+    }
+    stale = Array(repeating: false, count: levels.count)
     let overrides = catalog.competencies.map { CompetencyAttainment.override(of: $0.id, in: state, on: date) }
+    // Nothing anyone reads changed: the last answer stands, without building it again.
     guard changed || overrides != last.map(\.override) else { return last }
-    last = catalog.competencies.indices.map { index in
-      let definition = catalog.competencies[index]
-      let level =
-        levels[index] ?? evaluate(catalog.compiledCompetencies[index], catalog: catalog, on: date, state: state)
-      levels[index] = level
+    last = zip(catalog.competencies, zip(levels, overrides)).map { definition, evaluated in
+      let (level, override) = evaluated
       return CompetencyAttainment(
         competency: definition.id, earned: level.earned,
         paths: zip(definition.paths, level.paths).map { (id: $0.id, level: $1, silver: nil, gold: nil) },
-        override: overrides[index])
+        override: override)
     }
     return last
   }
 
   private mutating func forget(_ catalog: Catalog, where reads: (CompiledCompetency) -> Bool) {
     for (index, competency) in catalog.compiledCompetencies.enumerated() where reads(competency) {
-      levels[index] = nil
+      stale[index] = true
     }
   }
 

@@ -5,6 +5,21 @@ extension TimelineWalk {
   /// The next day after `date` on which time alone changes something, with the reasons.
   func nextTimePoint(after date: CivilDate) -> (date: CivilDate, reasons: [String])? {
     var best: CivilDate?
+    // The credentials' days first, unordered; their reasons only for the day that wins.
+    let catalog = catalogs.catalog(on: date)
+    var credentialDays: [(individual: String, credentials: [String: CredentialHolding])] = []
+    for individual in state.members {
+      guard let credentials = state.credentials[individual] else { continue }
+      var found = false
+      for holding in credentials.values {
+        for day in [holding.expires, catalog.credentials[holding.code]?.acceptedUntil?.adding(days: 1)] {
+          guard let day, day > date else { continue }
+          found = true
+          if best.map({ day < $0 }) ?? true { best = day }
+        }
+      }
+      if found { credentialDays.append((individual, credentials)) }
+    }
     var reasons: [String] = []
     func consider(_ candidate: CivilDate?, _ reason: @autoclosure () -> String) {
       guard let candidate, candidate > date else { return }
@@ -15,13 +30,14 @@ extension TimelineWalk {
         reasons.append(reason())
       }
     }
-    let catalog = catalogs.catalog(on: date)
-    for individual in state.members {
-      for holding in (state.credentials[individual] ?? [:]).values.sorted(by: { $0.code < $1.code }) {
-        consider(holding.expires, "credential \(holding.code) of \(individual) expired")
-        consider(
-          catalog.credentials[holding.code]?.acceptedUntil?.adding(days: 1),
-          "credential \(holding.code) of \(individual) is no longer accepted")
+    for (individual, credentials) in credentialDays {
+      for holding in credentials.values.sorted(by: { $0.code < $1.code }) {
+        if let expires = holding.expires, expires == best {
+          reasons.append("credential \(holding.code) of \(individual) expired")
+        }
+        if let last = catalog.credentials[holding.code]?.acceptedUntil, last.adding(days: 1) == best {
+          reasons.append("credential \(holding.code) of \(individual) is no longer accepted")
+        }
       }
     }
     for (competency, grant) in state.overrides.sorted(by: { $0.key < $1.key }) {
