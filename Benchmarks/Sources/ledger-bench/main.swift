@@ -10,9 +10,13 @@ import LedgerStorage
 //   w4 DB [--as-of 2021-12-31] [--organizations N]  every (or N spread) organization's status rebuilt
 //   w5 DB [--samples 1000] [--seed 5]
 //   tree DB [--samples 200] [--seed 7] [--verify]  root, proofs (and a full verify) at the head
+//   project DB                 the read models dropped and folded from scratch
+//   catchup DB [--events 1000] [--day 2022-06-30]  new events, then the catch-up and a notify pass
+//   alerts DB [--day 2022-06-30]  every organization's alerts from the read models
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-  FileHandle.standardError.write(Data("usage: ledger-bench w1|w2|w3|generate|w4|w5|tree DB [options]\n".utf8))
+  FileHandle.standardError.write(
+    Data("usage: ledger-bench w1|w2|w3|generate|w4|w5|tree|project|catchup|alerts DB [options]\n".utf8))
   exit(64)
 }
 let path = arguments[2]
@@ -38,6 +42,12 @@ do {
   case "tree":
     try TreeWorkload.measure(
       path: path, samples: Int(option("--samples", "200"))!, seed: UInt64(option("--seed", "7"))!)
+  case "project": try await ReadModelWorkloads.rebuild(path: path)
+  case "catchup":
+    try await ReadModelWorkloads.catchUp(
+      path: path, events: Int(option("--events", "1000"))!, day: try CivilDate(parsing: option("--day", "2022-06-30")))
+  case "alerts":
+    try await ReadModelWorkloads.alerts(path: path, day: try CivilDate(parsing: option("--day", "2022-06-30")))
   default:
     FileHandle.standardError.write(Data("unknown phase \(arguments[1])\n".utf8))
     exit(64)
