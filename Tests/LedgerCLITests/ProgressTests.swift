@@ -43,6 +43,17 @@ struct ProgressTests {
     #expect(!(try onATerminal(["verify", "--quiet", "--db", db])).contains("verify: "))
   }
 
+  @Test func aLongProjectionShowsItsProgress() throws {
+    let db = directory.file("r.sqlite")
+    let events = directory.write("orgs.ndjson", Samples.ndjson(Samples.enrolments(450)))
+    #expect(try LedgerProcess.run(["append", "--db", db, events], in: directory).status == 0)
+    let shown = try onATerminal(["project", "--db", db])
+    #expect(shown.contains("project: folded 200 of 450 organizations"), "\(shown.suffix(300))")
+    #expect(shown.contains("read models at position 450: 450 organization(s) folded (events 1…450)"))
+    let piped = try LedgerProcess.run(["project", "--rebuild", "--db", db], in: directory)
+    #expect(piped.status == 0 && piped.stderr.isEmpty)
+  }
+
   @Test func quietOrPipedItShowsNone() throws {
     let quiet = try onATerminal(["append", "--quiet", "--db", directory.file("q.sqlite"), input])
     #expect(!quiet.contains("append: "))
