@@ -87,8 +87,13 @@ extension SQLiteEventLog {
   func voidingPositions() throws -> [String: Int64] {
     let head = try headPosition()
     guard head > voidingLoadedThrough else { return voidingCache }
+    // The partial index holds only the corrections; without INDEXED BY the planner prefers
+    // the position range, which is a scan of the whole log on a first read.
     let statement = try connection.statement(
-      "SELECT corrects, position FROM events WHERE corrects IS NOT NULL AND position > ? AND position <= ?")
+      """
+      SELECT corrects, position FROM events INDEXED BY events_by_corrects
+      WHERE corrects IS NOT NULL AND position > ? AND position <= ?
+      """)
     defer { statement.reset() }
     statement.bind(1, voidingLoadedThrough)
     statement.bind(2, head)
