@@ -99,8 +99,9 @@ enum LedgerSchema {
     """,
     // 6: the read models the projector folds (derived, never hashed, dropped and folded
     // again at will): the checkpoint with the next alert arrival number, each organization's
-    // model and its alerts, each sink's cursor over them; and the organization index by
-    // stream, so the projector finds whom a new event concerns.
+    // model and its alerts (stored in delivery order, so the fleet's alerts are one
+    // sequential read), each sink's cursor over them; and the organization index by stream,
+    // so the projector finds whom a new event concerns.
     """
     CREATE INDEX IF NOT EXISTS org_streams_by_stream ON org_streams (stream_no);
 
@@ -118,11 +119,11 @@ enum LedgerSchema {
     ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE IF NOT EXISTS read_model_alerts (
+      effective INTEGER NOT NULL,
       org TEXT NOT NULL,
       sequence INTEGER NOT NULL,
       arrival INTEGER NOT NULL,
       id TEXT NOT NULL,
-      effective INTEGER NOT NULL,
       kind TEXT NOT NULL,
       competency TEXT,
       state TEXT NOT NULL,
@@ -130,9 +131,9 @@ enum LedgerSchema {
       message TEXT NOT NULL,
       reminder TEXT,
       anniversary INTEGER,
-      PRIMARY KEY (org, sequence)
+      PRIMARY KEY (effective, org, sequence)
     ) STRICT, WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS read_model_alerts_by_day ON read_model_alerts (effective, org, sequence);
+    CREATE INDEX IF NOT EXISTS read_model_alerts_by_org ON read_model_alerts (org, effective, sequence);
     CREATE INDEX IF NOT EXISTS read_model_alerts_by_arrival ON read_model_alerts (arrival);
 
     CREATE TABLE IF NOT EXISTS sink_cursors (
