@@ -55,7 +55,7 @@ public final class Courier {
   /// - Throws: ``DeliveryFailure`` (the sink stops there: nothing after it is delivered);
   ///   ``LeaseLost`` when another courier took the sink over.
   public func deliver(_ alerts: [Alert]) async throws -> Int {
-    let acknowledged = try await progress.acknowledgedAlerts(sink: key)
+    let acknowledged = try await progress.acknowledgedAlerts(sink: key, among: alerts.map(\.id))
     var delivered = 0
     for alert in alerts where !acknowledged.contains(alert.id) {
       try await extendLease()

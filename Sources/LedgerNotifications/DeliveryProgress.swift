@@ -4,8 +4,9 @@ public import LedgerCore
 /// acknowledged, and which process holds the sink's lease. The SQLite log keeps it in the same
 /// database file (``SQLiteEventLog``'s conformance, in this module); so will any later backend.
 public protocol DeliveryProgress: AnyObject {
-  /// The ids of the alerts `sink` has acknowledged.
-  func acknowledgedAlerts(sink: String) async throws -> Set<String>
+  /// Which of `alerts` (ids) `sink` has acknowledged: a pass looks up what it offers, not
+  /// everything the sink ever received.
+  func acknowledgedAlerts(sink: String, among alerts: [String]) async throws -> Set<String>
 
   /// Records that `sink` acknowledged `alert`, if `holder` still holds the sink's lease.
   /// - Returns: `false`, recording nothing, when the lease is held by someone else.

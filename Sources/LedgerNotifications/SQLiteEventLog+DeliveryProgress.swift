@@ -2,15 +2,16 @@ public import LedgerCore
 public import LedgerStorage
 
 extension SQLiteEventLog: DeliveryProgress {
-  public func acknowledgedAlerts(sink: String) throws -> Set<String> {
-    let statement = try connection.statement("SELECT alert FROM sink_acknowledgements WHERE sink = ?")
-    defer { statement.reset() }
-    statement.bind(1, sink)
-    var alerts: Set<String> = []
-    while try statement.step() {
-      if let alert = statement.text(0) { alerts.insert(alert) }
+  public func acknowledgedAlerts(sink: String, among alerts: [String]) throws -> Set<String> {
+    let statement = try connection.statement("SELECT 1 FROM sink_acknowledgements WHERE sink = ? AND alert = ?")
+    var acknowledged: Set<String> = []
+    for alert in alerts {
+      statement.bind(1, sink)
+      statement.bind(2, alert)
+      if try statement.step() { acknowledged.insert(alert) }
+      statement.reset()
     }
-    return alerts
+    return acknowledged
   }
 
   public func acknowledge(sink: String, alert: String, at instant: RecordedInstant, holder: String) throws -> Bool {

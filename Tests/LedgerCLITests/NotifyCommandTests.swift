@@ -117,7 +117,7 @@ struct NotifyCommandTests {
     #expect(stopped.status == 69)
     #expect(stopped.stderr.contains("command exited with status 3 (after 2 attempts)"))
     let log = try SQLiteEventLog(path: db, create: false)
-    #expect(try log.acknowledgedAlerts(sink: "exec:exit 3").isEmpty)
+    #expect(try log.acknowledgedAlerts(sink: "exec:exit 3", among: alerts.map(Self.id)).isEmpty)
   }
 
   @Test func aSecondNotifyOnTheSameSinkIsRefusedWhileTheFirstLives() throws {
