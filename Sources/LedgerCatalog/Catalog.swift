@@ -31,6 +31,9 @@ public struct Catalog: Equatable, Sendable {
   package let requirementSlots: CompiledCompetency.Slots
   /// Every value marked as a placeholder (the public record does not give it): JSON path and why.
   public let placeholders: [(path: String, reason: String)]
+  /// A digest of the version's source (its canonical JSON), empty when built in code: what
+  /// tells read models folded with other rules apart, even under the same version name.
+  public let digest: String
 
   /// Creates a catalog version; ``CatalogLoader`` validates before calling this.
   public init(
@@ -38,7 +41,7 @@ public struct Catalog: Equatable, Sendable {
     credentials: [String: CredentialDefinition], metrics: [String: MetricDefinition],
     attributionPriority: [String] = [], competencies: [CompetencyDefinition],
     specializations: [SpecializationDefinition],
-    placeholders: [(path: String, reason: String)] = []
+    placeholders: [(path: String, reason: String)] = [], digest: String = ""
   ) {
     self.version = version
     self.effectiveFrom = effectiveFrom
@@ -50,6 +53,7 @@ public struct Catalog: Equatable, Sendable {
     self.competencies = competencies
     self.specializations = specializations
     self.placeholders = placeholders
+    self.digest = digest
     let numbers = Dictionary(uniqueKeysWithValues: credentials.keys.sorted().enumerated().map { ($1, $0) })
     self.credentialNumbers = numbers
     var compiled: [CredentialPredicate: CompiledPredicate] = [:]

@@ -56,7 +56,8 @@ public enum CatalogLoader {
       version: parsed.version, effectiveFrom: parsed.effectiveFrom, source: parsed.source, settings: parsed.settings,
       credentials: credentials, metrics: metrics, attributionPriority: parsed.attributionPriority,
       competencies: parsed.competencies, specializations: parsed.specializations,
-      placeholders: placeholders(in: json, path: ""))
+      placeholders: placeholders(in: json, path: ""),
+      digest: ContentDigest.id("catalog-", of: json.canonicalBytes, length: 16))
     try checkReferences(catalog, file: file)
     return catalog
   }

@@ -1,3 +1,4 @@
+import LedgerCatalog
 import LedgerCore
 import LedgerQueries
 import LedgerStorage
@@ -69,6 +70,19 @@ struct ProjectorTests {
     let report = try await projector.catchUp()
     #expect(report.organizations == 2)
     #expect(report.from == 7 && report.to == 8)
+  }
+
+  @Test func modelsFoldedWithOtherRulesAreFoldedAgain() async throws {
+    let log = try TemporaryLedger().open()
+    _ = try log.append(Samples.alertingOrganizations(3))
+    let bundled = Projector(log: log, catalogs: bundledCatalogs)
+    try await bundled.catchUp()
+    let older = Projector(log: log, catalogs: CatalogHistory(versions: Array(bundledCatalogs.versions.dropLast())))
+    #expect(older.rules != bundled.rules)
+    #expect(try await !older.isCurrent(at: log.headPosition()))
+    #expect(try await older.catchUp().organizations == 3, "every model dropped and folded again")
+    #expect(try await !bundled.isCurrent(at: log.headPosition()))
+    #expect(bundledCatalogs.versions.allSatisfy { !$0.digest.isEmpty }, "a loaded version carries its digest")
   }
 
   @Test func aSinkIsOfferedWhatArrivedOrFellDueSinceItsLastPass() async throws {

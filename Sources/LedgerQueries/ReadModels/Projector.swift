@@ -31,10 +31,11 @@ public struct Projector {
     self.catalogs = catalogs
   }
 
-  /// What the models are folded with: the fold's version and every catalog version in force.
+  /// What the models are folded with: the fold's version and every catalog version in force,
+  /// with the digest of its source.
   public var rules: String {
     "fold \(Self.foldVersion); catalogs "
-      + catalogs.versions.map { "\($0.version)@\($0.effectiveFrom)" }.joined(separator: ",")
+      + catalogs.versions.map { "\($0.version)@\($0.effectiveFrom)#\($0.digest)" }.joined(separator: ",")
   }
 
   /// Whether the models answer questions as known at `position`: folded through it, with
