@@ -31,8 +31,13 @@ public protocol ReadModelStore: AnyObject {
   func resetReadModels(to checkpoint: ReadModelCheckpoint) async throws
 
   /// The alerts of the read models effective from `from` (when given) through `through`, of
-  /// `org` or of every organization, in delivery order (day, organization, sequence).
-  func projectedAlerts(org: String?, from: CivilDate?, through: CivilDate) async throws -> [ProjectedAlert]
+  /// `org` or of every organization, when the models are folded through the log's head and
+  /// `checkpoint` is theirs; `nil` otherwise (the head moved past them, a catch-up is under
+  /// way, or the rules differ). The checkpoint, the head and the models are read from one
+  /// snapshot, so a catch-up saving its batches meanwhile cannot mix positions.
+  func projectedAlerts(
+    org: String?, from: CivilDate?, through: CivilDate, at checkpoint: ReadModelCheckpoint
+  ) async throws -> ProjectedAlerts?
 
   /// The alerts due through `day` that a sink at `cursor` has not yet been offered: those
   /// that arrived after the cursor's arrival or fell due after its day, in delivery order,

@@ -5,9 +5,9 @@ import Projections
 /// The alerts of one organization or of all, in the order they are delivered: effective day,
 /// then organization, then the order the replay produced them.
 ///
-/// As known at the read models' checkpoint, the alerts come from the models (and, for an
-/// organization whose model does not reach the last day asked about, from its replay);
-/// as known at any other position, every organization is replayed.
+/// As known at the head, when the read models are folded through it, the alerts come from
+/// the models (and, for an organization whose model does not reach the last day asked
+/// about, from its replay); as known at any other position, every organization is replayed.
 public struct AlertFeed {
   /// The log.
   public let log: any EventLog
@@ -34,18 +34,14 @@ public struct AlertFeed {
   {
     var keyed: [(key: AlertOrder, alert: Alert)] = []
     var replayed: [String]
-    if let projector, try await projector.isCurrent(at: knownAt) {
-      let headers = try await projector.log.readModelHeaders()
-      let short = Set(headers.filter { $0.value.horizon < end }.keys)
-      if let org, headers[org] == nil || short.contains(org) {
-        replayed = [org]
-      } else {
-        replayed = org == nil ? short.sorted() : []
-        for projected in try await projector.log.projectedAlerts(org: org, from: from, through: end)
-        where !short.contains(projected.org) {
-          let order = AlertOrder(day: projected.effective.dayNumber, org: projected.org, sequence: projected.sequence)
-          keyed.append((order, try Alert(projected)))
-        }
+    let checkpoint = projector.map { ReadModelCheckpoint(position: knownAt, rules: $0.rules) }
+    if let projector, let checkpoint,
+      let answer = try await projector.log.projectedAlerts(org: org, from: from, through: end, at: checkpoint)
+    {
+      replayed = answer.replay
+      for projected in answer.alerts {
+        let order = AlertOrder(day: projected.effective.dayNumber, org: projected.org, sequence: projected.sequence)
+        keyed.append((order, try Alert(projected)))
       }
     } else {
       if let org { replayed = [org] } else { replayed = try await log.organizations() }

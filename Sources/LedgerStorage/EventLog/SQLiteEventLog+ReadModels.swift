@@ -106,7 +106,35 @@ extension SQLiteEventLog: ReadModelStore {
     }
   }
 
-  public func projectedAlerts(org: String?, from: CivilDate?, through: CivilDate) throws -> [ProjectedAlert] {
+  public func projectedAlerts(
+    org: String?, from: CivilDate?, through: CivilDate, at checkpoint: ReadModelCheckpoint
+  ) throws -> ProjectedAlerts? {
+    // A savepoint outside any transaction is a read transaction: one snapshot for all below.
+    try connection.execute("SAVEPOINT read_models")
+    defer { try? connection.execute("RELEASE read_models") }
+    let head = try connection.integer("SELECT COALESCE(MAX(position), 0) FROM events") ?? 0
+    guard head == checkpoint.position, try readModelCheckpoint() == checkpoint else { return nil }
+    let short = try connection.statement(
+      org == nil
+        ? "SELECT org FROM read_models WHERE horizon < ?1 ORDER BY org"
+        : "SELECT org FROM read_models WHERE org = ?2 AND horizon >= ?1")
+    short.bind(1, Int64(through.dayNumber))
+    if let org { short.bind(2, org) }
+    var listed: [String] = []
+    while try short.step() { listed.append(short.text(0) ?? "") }
+    short.reset()
+    if let org {
+      // One organization: answered by the model only when it has one reaching that far.
+      guard !listed.isEmpty else { return ProjectedAlerts(alerts: [], replay: [org]) }
+      return ProjectedAlerts(alerts: try alerts(of: org, from: from, through: through), replay: [])
+    }
+    let replayed = Set(listed)
+    return ProjectedAlerts(
+      alerts: try alerts(of: nil, from: from, through: through).filter { !replayed.contains($0.org) },
+      replay: listed)
+  }
+
+  private func alerts(of org: String?, from: CivilDate?, through: CivilDate) throws -> [ProjectedAlert] {
     // The whole fleet is read in the table's own order; one organization through its index.
     let statement = try connection.statement(
       org == nil
