@@ -6,8 +6,9 @@ extension LedgerProcess {
   ///
   /// A child spawned from this (large) test process would inherit its high-water mark, so
   /// the run goes through a small Python parent that reports its child's own `ru_maxrss`.
+  /// `environment` adds to (or overrides) this process's environment.
   public static func peakMemory(
-    _ arguments: [String], in directory: TemporaryDirectory
+    _ arguments: [String], environment: [String: String] = [:], in directory: TemporaryDirectory
   ) throws -> (
     status: Int32, peakKiB: Int
   ) {
@@ -19,6 +20,9 @@ extension LedgerProcess {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-c", script, executable.path] + arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let report = directory.file("peak-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: report, contents: nil)
     process.standardOutput = FileHandle(forWritingAtPath: report)

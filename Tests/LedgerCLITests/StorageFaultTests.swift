@@ -65,6 +65,32 @@ struct StorageFaultTests {
     #expect(outcome.stderr.contains("schema version 99 is newer than this ledger supports"))
   }
 
+  @Test(arguments: ["lots", "-1", "1.5", ""])
+  func aMapSizeThatIsNotAByteCountIsAUsageErrorAndOpensNothing(value: String) throws {
+    let path = directory.file("never.sqlite")
+    let append = try LedgerProcess.run(
+      ["append", "--db", path], stdin: Data(CheckedAppendTests.enrol.utf8),
+      environment: ["LEDGER_MMAP_BYTES": value], in: directory)
+    #expect(append.status == 64)
+    #expect(
+      append.stderr == "LEDGER_MMAP_BYTES=\(value): expected a whole number of bytes, 0 or more; nothing was changed\n")
+    #expect(!FileManager.default.fileExists(atPath: path))
+  }
+
+  @Test func aLedgerReadsAndWritesTheSameWithNothingMapped() throws {
+    let path = directory.file("unmapped.sqlite")
+    let unmapped = ["LEDGER_MMAP_BYTES": "0"]
+    let append = try LedgerProcess.run(
+      ["append", "--db", path], stdin: Data(Samples.ndjson(Samples.enrolments(50)).utf8), environment: unmapped,
+      in: directory)
+    #expect(append.status == 0, "\(append.stderr)")
+    let mapped = try LedgerProcess.run(["log", "--json", "--db", path], in: directory)
+    let plain = try LedgerProcess.run(["log", "--json", "--db", path], environment: unmapped, in: directory)
+    #expect(plain.status == 0)
+    #expect(plain.stdout.split(separator: "\n").count == 50)
+    #expect(plain.stdout == mapped.stdout)
+  }
+
   /// A full disk, made real with a file-size limit on the process (no privileges needed):
   /// the append fails with 74 and leaves the ledger as it was.
   @Test func aFullDiskExits74AndLeavesTheLedgerAsItWas() async throws {

@@ -1,3 +1,4 @@
+import Foundation
 public import LedgerCore
 
 /// The ledger's event log in one SQLite file (WAL mode), behind ``EventLog``.
@@ -39,11 +40,13 @@ public final class SQLiteEventLog: EventLog {
 
   /// Opens the log at `path` for writing, creating the file and schema when `create` is set
   /// and migrating an older ledger.
-  /// - Throws: ``SQLiteError``; ``NotALedger`` for another program's database;
-  ///   ``SQLiteMigrator/SchemaTooNew`` for a file from a newer ledger.
+  /// - Throws: ``InvalidSetting`` before anything is opened; ``SQLiteError``; ``NotALedger``
+  ///   for another program's database; ``SQLiteMigrator/SchemaTooNew`` for a file from a
+  ///   newer ledger.
   public init(
     path: String, create: Bool = true, durability: Durability = .full, clock: LedgerClock = .system
   ) throws {
+    let mappedBytes = try Self.mappedBytes()
     connection = try SQLiteConnection(path: path, mode: create ? .create : .existing)
     self.clock = clock
     self.isReadOnly = false
@@ -56,15 +59,17 @@ public final class SQLiteEventLog: EventLog {
     try connection.execute("PRAGMA synchronous = \(durability.rawValue.uppercased())")
     try connection.execute("PRAGMA wal_autocheckpoint = \(Self.checkpointEveryPages)")
     try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)")
-    try connection.execute("PRAGMA mmap_size = \(Self.mappedBytes)")
+    try connection.execute("PRAGMA mmap_size = \(mappedBytes)")
     try SQLiteMigrator(migrations: LedgerSchema.migrations).migrate(connection)
   }
 
   /// Opens an existing ledger at `path` only to read it: no schema is written, no migration
   /// runs, and a ledger on read-only media (an archive) opens as immutable.
-  /// - Throws: ``SQLiteError``; ``NotALedger`` for an empty file or another program's database;
-  ///   ``SQLiteMigrator/SchemaTooNew`` for a file from a newer ledger.
+  /// - Throws: ``InvalidSetting`` before anything is opened; ``SQLiteError``; ``NotALedger``
+  ///   for an empty file or another program's database; ``SQLiteMigrator/SchemaTooNew`` for a
+  ///   file from a newer ledger.
   public init(readingAt path: String, clock: LedgerClock = .system) throws {
+    let mappedBytes = try Self.mappedBytes()
     var connection = try SQLiteConnection(path: path, mode: .readOnly)
     var kind: LedgerSchema.Kind
     do {
@@ -86,7 +91,7 @@ public final class SQLiteEventLog: EventLog {
     self.selectedColumns = version >= 4 ? LedgerSchema.eventColumns : LedgerSchema.eventColumnsBeforeWriter
     connection.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
     try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)")
-    try connection.execute("PRAGMA mmap_size = \(Self.mappedBytes)")
+    try connection.execute("PRAGMA mmap_size = \(mappedBytes)")
   }
 
   public func version(of stream: StreamName) throws -> Int {
@@ -131,11 +136,22 @@ public final class SQLiteEventLog: EventLog {
   static let busyTimeoutMilliseconds: Int32 = 30_000
   /// The page cache of one connection: 32 MiB, so replays and stream reads stay in memory.
   static let pageCacheKiB = 32_768
-  /// How much of the database file reads map instead of copying page by page (128 MiB): a
-  /// stream read then takes its scattered pages from the OS page cache without a `pread`
-  /// each. Mapped pages count in the process's RSS, so the map is bounded to keep a replay of
-  /// any size near 200 MB (1 GiB made W3 a fifth faster and a 1M-event replay 340 MB).
-  static let mappedBytes = 1 << 27
+  /// How much of the database file reads map instead of copying page by page: 128 MiB
+  /// unless `LEDGER_MMAP_BYTES` says otherwise (0 maps nothing). A stream read then takes its
+  /// scattered pages from the OS page cache without a `pread` each. Mapped pages count in the
+  /// process's RSS, so the default is bounded to keep a replay of any size near 200 MB (1 GiB
+  /// made W3 a fifth faster and a 1M-event replay 340 MB); a host with a tight memory budget,
+  /// or a file system where a failed read of a mapped page would kill the process instead of
+  /// failing the command, sets 0.
+  /// - Throws: ``InvalidSetting`` for a value that is not a whole number of bytes.
+  static func mappedBytes(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int {
+    guard let text = environment[InvalidSetting.mappedBytes] else { return 1 << 27 }
+    guard let bytes = Int(text), bytes >= 0 else {
+      throw InvalidSetting(
+        name: InvalidSetting.mappedBytes, value: text, expected: "a whole number of bytes, 0 or more")
+    }
+    return bytes
+  }
   /// WAL pages written before SQLite checkpoints the WAL into the database (about 40 MB),
   /// so bulk appends are not interrupted by a checkpoint every megabyte or so.
   static let checkpointEveryPages = 10_000

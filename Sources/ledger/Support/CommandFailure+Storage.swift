@@ -5,11 +5,13 @@ extension CommandFailure {
   /// The failure for what the database at `path` threw, with an exit code that says what
   /// kind of fault it is: 74 (EX_IOERR) for the disk or the file (full, read-only, cannot
   /// be opened, an I/O error), 65 (EX_DATAERR) for a file that is not a ledger this build
-  /// can read (another program's, damaged, a newer schema), 75 (EX_TEMPFAIL) for a database
-  /// another process kept locked, 70 for anything else.
+  /// can read (another program's, damaged, a newer schema), 64 (EX_USAGE) for a setting in
+  /// the environment it cannot use, 75 (EX_TEMPFAIL) for a database another process kept
+  /// locked, 70 for anything else.
   static func storage(_ error: any Error, path: String) -> CommandFailure {
     switch error {
     case let failure as CommandFailure: return failure
+    case let setting as InvalidSetting: return CommandFailure(status: .usage, lines: [setting.description])
     case let notLedger as NotALedger: return CommandFailure(status: .dataError, lines: [notLedger.description])
     case let tooNew as SQLiteMigrator.SchemaTooNew:
       return CommandFailure(status: .dataError, lines: [tooNew.description])
