@@ -78,7 +78,10 @@ let package = Package(
     ),
     .target(
       name: "LedgerCommands",
-      dependencies: ["LedgerCore", "LedgerCatalog", "Projections", "LedgerQueries"],
+      dependencies: [
+        "LedgerCore", "LedgerCatalog", "Projections", "LedgerQueries",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       swiftSettings: swiftSettings
     ),
     .executableTarget(
@@ -136,14 +139,16 @@ let package = Package(
     ),
     .testTarget(
       name: "LedgerCommandsTests",
-      dependencies: ["LedgerCommands", "LedgerCore", "LedgerCatalog", "LedgerStorage", "LedgerTestSupport"],
+      dependencies: [
+        "LedgerCommands", "LedgerCore", "LedgerCatalog", "LedgerStorage", "Projections", "LedgerTestSupport",
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "LedgerCLITests",
       dependencies: [
-        "ledger", "LedgerCore", "LedgerCatalog", "LedgerStorage", "LedgerQueries", "LedgerPresentation",
-        "LedgerNotifications", "LedgerTestSupport",
+        "ledger", "LedgerCore", "LedgerCatalog", "LedgerStorage", "LedgerQueries",
+        "LedgerPresentation", "LedgerNotifications", "LedgerTestSupport",
       ],
       swiftSettings: swiftSettings
     ),

@@ -97,8 +97,8 @@ struct OrganizationState {
       audits[event.specialization, default: AuditRecord()].scheduled = (date, recorded.id)
     case .auditCompleted(let event):
       audits[event.specialization, default: AuditRecord()].complete(event.result, on: date, event: recorded.id)
-    case .roleGranted, .roleRevoked:
-      break  // Who may act changes nothing the program shows.
+    case .roleGranted, .roleRevoked, .tokenIssued, .tokenRevoked:
+      break  // Who may act, and how they sign in, changes nothing the program shows.
     }
   }
 }

@@ -70,7 +70,7 @@ struct TimelineWalk {
       return associated.org != org && state.associations[associated.individual]?.org != org
     case .individualDeparted(let departed):
       return departed.org != org || state.associations[departed.individual]?.org != org
-    case .roleGranted, .roleRevoked: return true
+    case .roleGranted, .roleRevoked, .tokenIssued, .tokenRevoked: return true
     default: return false
     }
   }

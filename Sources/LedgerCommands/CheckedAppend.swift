@@ -123,6 +123,9 @@ extension ProposedEvent {
       .approveReference(org: reference.org, specialization: reference.specialization, reference: reference.reference)
     case .customerReferenceRejected(let reference):
       .rejectReference(org: reference.org, specialization: reference.specialization, reference: reference.reference)
+    case .tokenIssued(let issued):
+      .issueToken(subject: issued.subject, token: issued.token, digest: issued.digest, expires: issued.expires)
+    case .tokenRevoked(let revoked): .revokeToken(subject: revoked.subject, token: revoked.token)
     case .organizationEnrolled, .credentialEarned, .individualAssociated, .individualDeparted, .performanceReported,
       .consumptionReported:
       nil

@@ -28,6 +28,9 @@ extension CommandContext {
       return try await decideReference(org: org, id: specialization, reference: reference, approving: true)
     case .rejectReference(let org, let specialization, let reference):
       return try await decideReference(org: org, id: specialization, reference: reference, approving: false)
+    case .issueToken(let subject, let token, let digest, let expires):
+      return try await decideTokenIssue(subject: subject, token: token, digest: digest, expires: expires)
+    case .revokeToken(let subject, let token): return try await decideTokenRevocation(subject: subject, token: token)
     }
   }
 
@@ -48,7 +51,7 @@ extension CommandContext {
       if actor == CommandHandler.systemActor {
         // The bootstrap: the system names an organization's first Global admin, no more.
         guard granting, role == .globalAdmin, try await globalAdmins(of: org).isEmpty else {
-          throw CommandRefusal(
+          throw CommandRefusal.role(
             "The system grants only the first Global admin of an organization; \(org)'s own Global admins \(verb) its roles."
           )
         }
@@ -58,7 +61,7 @@ extension CommandContext {
       }
     } else {
       guard actor == CommandHandler.systemActor else {
-        throw CommandRefusal("Only the system may \(verb) the program-wide role \(role.rawValue).")
+        throw CommandRefusal.role("Only the system may \(verb) the program-wide role \(role.rawValue).")
       }
       acting = .system
     }

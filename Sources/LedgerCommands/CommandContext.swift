@@ -39,19 +39,19 @@ struct CommandContext {
   {
     let who = roles.map { Self.words(for: $0, org: org, individual: individual) }.joined(separator: " or ")
     if actor == CommandHandler.systemActor {
-      throw CommandRefusal("Only \(who) may \(action); the system records no such action.")
+      throw CommandRefusal.role("Only \(who) may \(action); the system records no such action.")
     }
     var allowed = roles
     if let claimedRole {
       guard let claimed = Role(rawValue: claimedRole), roles.contains(claimed) else {
-        throw CommandRefusal("Only \(who) may \(action); \(actor) claims the role \(claimedRole).")
+        throw CommandRefusal.role("Only \(who) may \(action); \(actor) claims the role \(claimedRole).")
       }
       allowed = [claimed]
     }
     if allowed.contains(.individual), actor == individual { return .individual }
     let book = RoleBook(actor: actor, events: try await log.events(in: .actor(actor), knownAt: head), on: date)
     if let role = allowed.first(where: { $0.isGrantable && book.holds($0, for: org) }) { return role }
-    throw CommandRefusal("Only \(who) may \(action); \(actor) holds no such role on \(date).")
+    throw CommandRefusal.role("Only \(who) may \(action); \(actor) holds no such role on \(date).")
   }
 
   static func words(for role: Role, org: String?, individual: String?) -> String {

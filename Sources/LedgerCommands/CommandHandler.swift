@@ -27,16 +27,24 @@ public struct CommandHandler {
   }
 
   /// Records `command` by `actor`, effective `date`, if its role and gates allow it.
+  /// - Parameter expected: the version of the command's stream the caller decided on (an
+  ///   HTTP `If-Match`): when the stream is at another version, or moves before the append,
+  ///   nothing is written and the command is not decided anew.
   /// - Returns: the receipt of the one appended event.
   /// - Throws: ``EventValidationError`` for a name no input may hold, ``CommandRefusal``
-  ///   (nothing written), ``CommandConflict``, what the log throws.
-  public func execute(_ command: LedgerCommand, by actor: String, on date: CivilDate) async throws -> AppendReceipt {
+  ///   (nothing written), ``CommandConflict``, ``StaleVersion``, what the log throws.
+  public func execute(
+    _ command: LedgerCommand, by actor: String, on date: CivilDate, expecting expected: Int? = nil
+  ) async throws -> AppendReceipt {
     let command = try command.canonical()
     let actor = try CanonicalText.canonical(actor, field: "actor", kind: .identifier)
     for _ in 1...Self.maximumAttempts {
       // The version first, then the head: whatever lands after the version was read makes the
       // append conflict, so the decision never rests on a stale view of the stream it writes.
       let version = try await log.version(of: command.stream)
+      if let expected, expected != version {
+        throw StaleVersion(stream: command.stream.description, expected: expected, actual: version)
+      }
       let context = try await CommandContext(log: log, catalogs: catalogs, actor: actor, date: date)
       let decision = try await context.decide(command)
       let proposed = ProposedEvent(
@@ -45,6 +53,10 @@ public struct CommandHandler {
       do {
         return try await log.append([proposed])
       } catch let rejection as AppendRejection where rejection.problems.allSatisfy(\.isConflict) {
+        if let expected {
+          throw StaleVersion(
+            stream: command.stream.description, expected: expected, actual: try await log.version(of: command.stream))
+        }
         continue
       }
     }
@@ -63,7 +75,9 @@ extension LedgerCommand {
   /// The stream the command's event goes to, whose version guards the decision.
   var stream: StreamName {
     switch self {
-    case .grant(let subject, _, _), .revoke(let subject, _, _): .actor(subject)
+    case .grant(let subject, _, _), .revoke(let subject, _, _), .issueToken(let subject, _, _, _),
+      .revokeToken(let subject, _):
+      .actor(subject)
     case .associate(let individual, _), .depart(let individual, _): .individual(individual)
     case .purchase(let org, _), .renew(let org, _), .placeOverride(let org, _, _, _, _), .revokeOverride(let org, _),
       .scheduleAudit(let org, _), .recordAudit(let org, _, _), .submitReference(let org, _, _, _),

@@ -2,11 +2,23 @@
 public struct CommandRefusal: Error, Equatable, CustomStringConvertible {
   /// Why, in the program's words.
   public let message: String
+  /// Whether the actor's role refused it (anyone else might act), rather than a gate of the
+  /// program (nobody may, in the ledger's present state).
+  public let isAboutRole: Bool
 
-  /// Creates a refusal.
+  /// Creates a refusal by a gate of the program.
   public init(_ message: String) {
     self.message = message
+    self.isAboutRole = false
   }
+
+  private init(role message: String) {
+    self.message = message
+    self.isAboutRole = true
+  }
+
+  /// A refusal because the actor does not hold a role the command needs.
+  static func role(_ message: String) -> CommandRefusal { CommandRefusal(role: message) }
 
   public var description: String { message }
 }

@@ -29,6 +29,11 @@ public enum LedgerCommand: Equatable, Sendable {
   case approveReference(org: String, specialization: String, reference: String)
   /// Reject a submitted reference.
   case rejectReference(org: String, specialization: String, reference: String)
+  /// Issue a bearer token to `subject`: its id, the digest of its secret, and the first day
+  /// it is refused (none: until revoked).
+  case issueToken(subject: String, token: String, digest: String, expires: CivilDate?)
+  /// Revoke one of `subject`'s tokens.
+  case revokeToken(subject: String, token: String)
 }
 
 extension LedgerCommand {
@@ -76,6 +81,10 @@ extension LedgerCommand {
       return .rejectReference(
         org: try id(org, "org"), specialization: try id(specialization, "specialization"),
         reference: try id(reference, "reference"))
+    case .issueToken(let subject, let token, let digest, let expires):
+      return .issueToken(subject: try id(subject, "subject"), token: token, digest: digest, expires: expires)
+    case .revokeToken(let subject, let token):
+      return .revokeToken(subject: try id(subject, "subject"), token: try id(token, "token"))
     }
   }
 }

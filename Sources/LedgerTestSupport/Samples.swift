@@ -40,6 +40,11 @@ public enum Samples {
       .auditCompleted(AuditCompleted(org: "contoso", specialization: "kubernetes-on-microsoft-azure", result: .noPass)),
       .roleGranted(RoleGranted(subject: "alice", role: .globalAdmin, org: "contoso")),
       .roleRevoked(RoleRevoked(subject: "alice", role: .globalAdmin, org: "contoso")),
+      .tokenIssued(
+        TokenIssued(
+          subject: "alice", token: "0123456789abcdef", digest: "0123456789abcdef" + String(repeating: "0", count: 48),
+          expires: date("2021-05-01"))),
+      .tokenRevoked(TokenRevoked(subject: "alice", token: "0123456789abcdef")),
     ]
     return events.enumerated().map { offset, event in
       ProposedEvent(

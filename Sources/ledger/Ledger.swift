@@ -33,7 +33,8 @@ struct Ledger: AsyncParsableCommand {
       AcrCommand.self, ImportAcrCommand.self, GrantCommand.self, RevokeCommand.self, AssociateCommand.self,
       DepartCommand.self, PurchaseCommand.self, RenewCommand.self, OverrideCommand.self, RevokeOverrideCommand.self,
       ScheduleAuditCommand.self, RecordAuditCommand.self, SubmitReferenceCommand.self, ApproveReferenceCommand.self,
-      RejectReferenceCommand.self, KeygenCommand.self, CheckpointCommand.self, ProveCommand.self, DemoCommand.self,
+      RejectReferenceCommand.self, KeygenCommand.self, CheckpointCommand.self, ProveCommand.self, TokenCommand.self,
+      DemoCommand.self,
     ]
   )
 

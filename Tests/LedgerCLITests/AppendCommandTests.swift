@@ -18,10 +18,10 @@ struct AppendCommandTests {
     let options = ["append", "--unchecked", "--actor", "tester", "--db", db, file]
     let outcome = try LedgerProcess.run(options, in: directory)
     #expect(outcome.status == 0)
-    #expect(outcome.stdout == "appended 17 events at positions 1…17\n")
+    #expect(outcome.stdout == "appended 19 events at positions 1…19\n")
     let again = try LedgerProcess.run(options, in: directory)
-    #expect(again.stdout == "appended 0 events; 17 already present\n")
-    #expect(try eventCount() == 17)
+    #expect(again.stdout == "appended 0 events; 19 already present\n")
+    #expect(try eventCount() == 19)
   }
 
   @Test func readsStandardInputWhenNoFileIsGiven() throws {

@@ -18,7 +18,7 @@ struct ReadCommandTests {
     try appendSamples()
     let outcome = try LedgerProcess.run(["log", "--db", db, "--json", "--from-position", "14"], in: directory)
     let lines = outcome.stdout.split(separator: "\n").map { try! JSONParser.parse(Array($0.utf8)) }
-    #expect(lines.count == 4)
+    #expect(lines.count == 6)
     #expect(lines[0]["position"] == .number(14))
     #expect(lines[0]["type"] == .string("AuditScheduled"))
     #expect(lines[0]["payload"]?["auditor"] == .string("ACME"))
@@ -30,7 +30,7 @@ struct ReadCommandTests {
     try appendSamples()
     let outcome = try LedgerProcess.run(["log", "--db", db], in: directory)
     let lines = outcome.stdout.split(separator: "\n")
-    #expect(lines.count == 17)
+    #expect(lines.count == 19)
     #expect(lines[0].hasPrefix("1\t") && lines[0].contains("org/contoso@1\tOrganizationEnrolled"))
   }
 
@@ -38,7 +38,7 @@ struct ReadCommandTests {
     try appendSamples()
     let outcome = try LedgerProcess.run(["verify", "--db", db], in: directory)
     #expect(outcome.status == 0)
-    #expect(outcome.stdout.hasPrefix("ok: 17 events, chain head "))
+    #expect(outcome.stdout.hasPrefix("ok: 19 events, chain head "))
   }
 
   @Test func readingAMissingDatabaseExits66AndCreatesNothing() throws {

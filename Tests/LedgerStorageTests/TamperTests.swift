@@ -17,7 +17,7 @@ struct TamperTests {
   @Test func anIntactLogVerifies() async throws {
     let (_, log, _) = try tamperable()
     let result = try await log.verify()
-    #expect(result.isIntact && result.eventCount == 17)
+    #expect(result.isIntact && result.eventCount == 19)
   }
 
   @Test func theTriggersRefuseChangesAndDeletions() throws {
@@ -39,7 +39,7 @@ struct TamperTests {
     ("actor", "UPDATE events SET actor_id = 'mallory' WHERE position = 12", 12),
     (
       "order",
-      "UPDATE events SET position = -position WHERE position IN (6, 7); UPDATE events SET position = 13 - position WHERE position IN (-6, -7)",
+      "UPDATE events SET position = -position WHERE position IN (6, 7); UPDATE events SET position = 14 - position WHERE position IN (-6, -7)",
       6
     ),
     ("deletion", "DELETE FROM events WHERE position = 3", 3),
@@ -54,8 +54,8 @@ struct TamperTests {
   @Test func truncatingTheTailIsNotAChainBreakButChangesTheHead() async throws {
     let (_, log, raw) = try tamperable()
     let before = try await log.verify().headHash
-    try raw.execute("DELETE FROM events WHERE position = 17")
+    try raw.execute("DELETE FROM events WHERE position = 19")
     let after = try await log.verify()
-    #expect(after.isIntact && after.headHash != before && after.eventCount == 16)
+    #expect(after.isIntact && after.headHash != before && after.eventCount == 18)
   }
 }

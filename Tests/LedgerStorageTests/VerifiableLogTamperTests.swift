@@ -16,7 +16,7 @@ struct VerifiableLogTamperTests {
     init() throws {
       let log = try ledger.open()
       _ = try log.append(Samples.oneOfEachType())
-      _ = try log.append(Samples.enrolments(283))
+      _ = try log.append(Samples.enrolments(300 - Samples.oneOfEachType().count))
       let root = try log.treeRoot(size: 300)
       checkpoint = try Checkpoint.signed(size: 300, rootHash: root, key: NoteSigningKey(generatingWithName: "test"))
       raw = try SQLiteConnection(path: ledger.path, mode: .existing)

@@ -18,11 +18,11 @@ struct LogSummaryTests {
     for (offset, event) in Samples.oneOfEachType().enumerated() {
       summary.apply(recorded(event, at: Int64(offset + 1)))
     }
-    #expect(summary.eventCount == 17)
-    #expect(summary.countsByType.count == 17 && summary.countsByType.values.allSatisfy { $0 == 1 })
+    #expect(summary.eventCount == 19)
+    #expect(summary.countsByType.count == 19 && summary.countsByType.values.allSatisfy { $0 == 1 })
     #expect(summary.organizations == ["contoso": "Contoso Ltd"])
     #expect(summary.individuals == ["alice"])
-    #expect(summary.effectiveSpan == Samples.date("2021-01-31")...Samples.date("2021-02-16"))
+    #expect(summary.effectiveSpan == Samples.date("2021-01-31")...Samples.date("2021-02-18"))
   }
 
   @Test func countsCorrectionsAndWidensTheSpanBothWays() {

@@ -20,6 +20,8 @@ public enum LedgerEvent: Equatable, Sendable {
   case auditCompleted(AuditCompleted)
   case roleGranted(RoleGranted)
   case roleRevoked(RoleRevoked)
+  case tokenIssued(TokenIssued)
+  case tokenRevoked(TokenRevoked)
 
   /// The schema version every event type is written with today.
   public static let currentSchemaVersion = 1
@@ -78,6 +80,12 @@ public enum LedgerEvent: Equatable, Sendable {
     RoleRevoked.typeName: { fields throws(EventValidationError) in
       .roleRevoked(try RoleRevoked(reading: &fields))
     },
+    TokenIssued.typeName: { fields throws(EventValidationError) in
+      .tokenIssued(try TokenIssued(reading: &fields))
+    },
+    TokenRevoked.typeName: { fields throws(EventValidationError) in
+      .tokenRevoked(try TokenRevoked(reading: &fields))
+    },
   ]
 
   /// Every type name of the vocabulary, sorted.
@@ -129,6 +137,8 @@ public enum LedgerEvent: Equatable, Sendable {
     case .auditCompleted(let payload): payload
     case .roleGranted(let payload): payload
     case .roleRevoked(let payload): payload
+    case .tokenIssued(let payload): payload
+    case .tokenRevoked(let payload): payload
     }
   }
 
@@ -138,7 +148,7 @@ public enum LedgerEvent: Equatable, Sendable {
   /// The stream the event belongs to.
   public var stream: StreamName { payload.stream }
 
-  /// The organization the event names, if any (every type but `CredentialEarned`).
+  /// The organization the event names, if any (not `CredentialEarned` nor the token events).
   public var organization: String? {
     switch self {
     case .organizationEnrolled(let event): event.org
@@ -158,6 +168,7 @@ public enum LedgerEvent: Equatable, Sendable {
     case .auditCompleted(let event): event.org
     case .roleGranted(let event): event.org
     case .roleRevoked(let event): event.org
+    case .tokenIssued, .tokenRevoked: nil
     }
   }
 

@@ -23,22 +23,31 @@ struct CommandOptions: ParsableArguments {
 
   /// Decides and records `command` in the database; a refusal or conflict exits 69.
   func record(_ command: LedgerCommand, in database: DatabaseOptions) async throws {
-    let date = effective ?? Today.date()
     let log = try database.openForWriting()
+    let receipt = try await Self.execute(
+      command, by: actor, on: effective ?? Today.date(), json: json, log: log, database: database)
+    guard json else {
+      print("recorded: \(receipt.appended.first.map { "position \($0.position), event \($0.id)" } ?? "nothing new")")
+      return
+    }
+    var recorded: JSONValue = .null
+    if let position = receipt.appended.first?.position {
+      try await log.forEachEntry(from: position) { entry in
+        if entry.record.position == position { recorded = try LogEntryDocument.json(of: entry) }
+      }
+    }
+    print(String(decoding: JSONValue.object([("recorded", recorded)]).canonicalBytes, as: UTF8.self))
+  }
+
+  /// Decides and records `command` by `actor` in `log`: a refusal (printed as JSON with
+  /// `json`) or a conflict exits 69, an invalid name 65, a storage fault with its own code.
+  static func execute(
+    _ command: LedgerCommand, by actor: String, on date: CivilDate, json: Bool, log: SQLiteEventLog,
+    database: DatabaseOptions
+  ) async throws -> AppendReceipt {
     let handler = CommandHandler(log: log, catalogs: try BundledCatalog.load())
     do {
-      let receipt = try await handler.execute(command, by: actor, on: date)
-      guard json else {
-        print("recorded: \(receipt.appended.first.map { "position \($0.position), event \($0.id)" } ?? "nothing new")")
-        return
-      }
-      var recorded: JSONValue = .null
-      if let position = receipt.appended.first?.position {
-        try await log.forEachEntry(from: position) { entry in
-          if entry.record.position == position { recorded = try LogEntryDocument.json(of: entry) }
-        }
-      }
-      print(String(decoding: JSONValue.object([("recorded", recorded)]).canonicalBytes, as: UTF8.self))
+      return try await handler.execute(command, by: actor, on: date)
     } catch let refusal as CommandRefusal {
       if json {
         print(String(decoding: JSONValue.object([("refused", .string(refusal.message))]).canonicalBytes, as: UTF8.self))

@@ -15,8 +15,11 @@ enum Help {
       ledger's own grants as known now, and the program's gates are checked on that day. One \
       event is recorded (--json prints it), or the refusal is printed in the program's words \
       and nothing is written. See docs/commands.md.
-      """, example: example, exits: [.success, .usage, .dataError, .refused, .ioError, .temporaryFailure])
+      """, example: example, exits: gatedExits)
   }
+
+  /// The exit codes of a command the program's gates decide on.
+  static let gatedExits: [ExitStatus] = [.success, .usage, .dataError, .refused, .ioError, .temporaryFailure]
 
   /// The exit codes of a read-only query.
   static let queryExits: [ExitStatus] = [.success, .usage, .dataError, .noInput, .ioError]
