@@ -12,6 +12,9 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "ledger", targets: ["ledger"]),
+    // `ledger serve` runs this program, built apart so that `swift run ledger` never waits for
+    // the HTTP stack.
+    .executable(name: "ledger-server", targets: ["ledger-server"]),
     .library(name: "LedgerCore", targets: ["LedgerCore"]),
     .library(name: "LedgerStorage", targets: ["LedgerStorage"]),
     .library(name: "LedgerCatalog", targets: ["LedgerCatalog"]),
@@ -27,6 +30,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // Only the server needs these; `ledger` itself builds without them.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(
@@ -95,6 +101,20 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .target(
+      name: "LedgerServer",
+      dependencies: [
+        "LedgerCore", "LedgerStorage", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerPresentation",
+        "LedgerCommands", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "ledger-server",
+      dependencies: ["LedgerServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: swiftSettings
+    ),
+    .target(
       name: "LedgerTestSupport",
       dependencies: ["LedgerCore", "LedgerStorage"],
       swiftSettings: swiftSettings
@@ -145,9 +165,18 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "LedgerServerTests",
+      dependencies: [
+        "LedgerServer", "LedgerCore", "LedgerCatalog", "LedgerCommands", "LedgerStorage", "LedgerQueries",
+        "LedgerPresentation", "LedgerTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "LedgerCLITests",
       dependencies: [
-        "ledger", "LedgerCore", "LedgerCatalog", "LedgerStorage", "LedgerQueries",
+        "ledger", "ledger-server", "LedgerCore", "LedgerCatalog", "LedgerStorage", "LedgerQueries",
         "LedgerPresentation", "LedgerNotifications", "LedgerTestSupport",
       ],
       swiftSettings: swiftSettings

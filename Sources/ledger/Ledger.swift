@@ -34,7 +34,7 @@ struct Ledger: AsyncParsableCommand {
       DepartCommand.self, PurchaseCommand.self, RenewCommand.self, OverrideCommand.self, RevokeOverrideCommand.self,
       ScheduleAuditCommand.self, RecordAuditCommand.self, SubmitReferenceCommand.self, ApproveReferenceCommand.self,
       RejectReferenceCommand.self, KeygenCommand.self, CheckpointCommand.self, ProveCommand.self, TokenCommand.self,
-      DemoCommand.self,
+      ServeCommand.self, DemoCommand.self,
     ]
   )
 

@@ -1,0 +1,19 @@
+public import Hummingbird
+
+/// A request's context: Hummingbird's own, plus who signed in.
+public struct LedgerRequestContext: RequestContext {
+  public var coreContext: CoreRequestContextStorage
+  /// The signed-in actor, set by ``BearerAuthentication``.
+  public var principal: Principal?
+
+  public init(source: Source) {
+    coreContext = .init(source: source)
+  }
+
+  /// The signed-in actor.
+  /// - Throws: a 401 ``Problem`` when nobody signed in (a route outside the authenticated group).
+  func signedIn() throws -> Principal {
+    guard let principal else { throw Problem.unauthorized("Send a bearer token (Authorization: Bearer …).") }
+    return principal
+  }
+}

@@ -1,0 +1,49 @@
+import Hummingbird
+import LedgerCatalog
+import LedgerCore
+import LedgerPresentation
+import LedgerQueries
+import LedgerStorage
+
+extension LedgerService {
+  /// Answers beyond one organization: `/alerts` (of the organizations the actor may read)
+  /// and `/catalog`.
+  func addFleetRoutes(to group: RouterGroup<LedgerRequestContext>) {
+    group.get("alerts") { request, context in
+      let principal = try context.signedIn()
+      let question = try Question(request, today: today())
+      let asked = request.uri.queryParameters.get("org")
+      if let asked, !principal.mayRead(asked) {
+        throw Problem.forbidden("\(principal.actor) may not read \(asked): no role for it on \(today()).")
+      }
+      if asked == nil, !principal.readsEveryOrganization, principal.administeredOrganizations.isEmpty {
+        throw Problem.forbidden("\(principal.actor) reads no organization's alerts: no role for one on \(today()).")
+      }
+      let log = try openLog()
+      let position = try await question.knownAt.resolve(in: log)
+      let feed = AlertFeed(log: log, catalogs: catalogs, projector: Projector(log: log, catalogs: catalogs))
+      var alerts: [Alert] = []
+      do {
+        if let asked {
+          alerts = try await feed.alerts(org: asked, from: question.from, through: question.to, knownAt: position)
+        } else if principal.readsEveryOrganization {
+          alerts = try await feed.alerts(from: question.from, through: question.to, knownAt: position)
+        } else {
+          for org in principal.administeredOrganizations.sorted() {
+            alerts += try await feed.alerts(org: org, from: question.from, through: question.to, knownAt: position)
+          }
+          alerts.sort { ($0.effective, $0.org) < ($1.effective, $1.org) }
+        }
+      } catch let unknown as UnknownOrganization {
+        throw Problem.notFound("\(unknown)")
+      }
+      let ground = try await AnswerGround(log: log, position: position)
+      return Response.json(.object([("alerts", .array(alerts.map { ground.adding(to: AlertDocument.json($0)) }))]))
+    }
+    group.get("catalog") { request, context in
+      _ = try context.signedIn()
+      let question = try Question(request, today: today())
+      return Response.json(CatalogDocument.json(catalogs.catalog(on: question.asOf), asOf: question.asOf))
+    }
+  }
+}

@@ -1,0 +1,62 @@
+public import Hummingbird
+public import LedgerCatalog
+public import LedgerCore
+import LedgerStorage
+
+/// The HTTP interface over one ledger file: its routes, and what every request shares.
+///
+/// Each request uses a connection of its own: a query's is opened only to read, so queries
+/// never wait on one another and can never write by mistake; a command's is opened to write,
+/// and commands take turns at SQLite's write lock.
+public struct LedgerService: Sendable {
+  /// The ledger database file.
+  public let databasePath: String
+  /// The rules.
+  public let catalogs: CatalogHistory
+  /// Today's date: the default as-of date of a question, and the day tokens and roles are
+  /// judged on. The server reads the clock here; the answers themselves never do.
+  public let today: @Sendable () -> CivilDate
+
+  /// Creates the service over the ledger at `databasePath`.
+  public init(
+    databasePath: String, catalogs: CatalogHistory,
+    today: @escaping @Sendable () -> CivilDate = {
+      LedgerClock.system.now().day
+    }
+  ) {
+    self.databasePath = databasePath
+    self.catalogs = catalogs
+    self.today = today
+  }
+
+  /// The routes: `/health` for anyone, everything else for a signed-in actor.
+  public func router() -> Router<LedgerRequestContext> {
+    let router = Router(context: LedgerRequestContext.self)
+    router.get("health") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
+    let signedIn = router.group().add(middleware: BearerAuthentication(service: self))
+    addOrganizationRoutes(to: signedIn)
+    addFleetRoutes(to: signedIn)
+    addCommandRoutes(to: signedIn)
+    return router
+  }
+
+  /// Opens the ledger to write a command's event.
+  /// - Throws: a 503 ``Problem`` when the file cannot be opened as a ledger for writing.
+  func openLogForWriting() throws -> SQLiteEventLog {
+    do {
+      return try SQLiteEventLog(path: databasePath, create: false)
+    } catch {
+      throw Problem(.serviceUnavailable, "Ledger unavailable", detail: "\(databasePath): \(error)")
+    }
+  }
+
+  /// Opens the ledger to read it.
+  /// - Throws: a 503 ``Problem`` when the file cannot be read as a ledger.
+  func openLog() throws -> SQLiteEventLog {
+    do {
+      return try SQLiteEventLog(readingAt: databasePath)
+    } catch {
+      throw Problem(.serviceUnavailable, "Ledger unavailable", detail: "\(databasePath): \(error)")
+    }
+  }
+}

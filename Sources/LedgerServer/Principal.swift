@@ -1,0 +1,26 @@
+public import LedgerCore
+public import Projections
+
+/// Who a request is from: the actor its bearer token signs in, with the roles the ledger
+/// grants that actor today.
+public struct Principal: Sendable {
+  /// The actor.
+  public let actor: String
+  /// The id of the token the request carried.
+  public let token: String
+  /// The actor's roles on the day of the request.
+  public let roles: RoleBook
+
+  /// Whether the actor sees every organization: Microsoft agents and auditors do.
+  public var readsEveryOrganization: Bool { roles.holds(.microsoftAgent) || roles.holds(.auditor) }
+
+  /// The organizations the actor administers (as Global or MPN Account admin).
+  public var administeredOrganizations: Set<String> {
+    Set(roles.holdings.filter { $0.role.isOrganizational }.compactMap(\.org))
+  }
+
+  /// Whether the actor may read `org`'s status, profile, history, explanations and alerts.
+  public func mayRead(_ org: String) -> Bool {
+    readsEveryOrganization || administeredOrganizations.contains(org)
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import LedgerCatalog
+import LedgerServer
+import Logging
+
+/// `ledger-server` (run as `ledger serve`): the HTTP API over one ledger file.
+@main
+struct LedgerServerCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ledger serve",
+    abstract: "Serve the ledger's HTTP API (bearer tokens from `ledger token issue`).",
+    discussion: """
+      Answers the queries the CLI answers, as JSON, to actors signed in with a bearer token, each \
+      seeing only what their roles allow. Stops gracefully on SIGINT or SIGTERM: requests in \
+      flight finish. Logs go to stderr (LOG_LEVEL sets the level: info by default). See \
+      docs/server.md.
+      """)
+
+  @Option(
+    name: .customLong("db"),
+    help: ArgumentHelp("The ledger database file.", discussion: "Default: $LEDGER_DB, else ./ledger.sqlite."))
+  var path: String?
+
+  @Option(help: "The address to listen on.") var host = "127.0.0.1"
+  @Option(help: "The port to listen on (0: any free port, printed when listening).") var port = 8080
+
+  func run() async throws {
+    let path = path ?? ProcessInfo.processInfo.environment["LEDGER_DB"] ?? "ledger.sqlite"
+    guard FileManager.default.fileExists(atPath: path) else {
+      FileHandle.standardError.write(Data("\(path): no such ledger database\n".utf8))
+      throw ExitCode(66)
+    }
+    var logger = Logger(label: "ledger-server")
+    logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    let service = LedgerService(databasePath: path, catalogs: try CatalogLoader.bundled())
+    let app = Application(
+      router: service.router(), configuration: .init(address: .hostname(host, port: port), serverName: "ledger"),
+      onServerRunning: { channel in
+        let bound = channel.localAddress?.port ?? port
+        FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
+      }, logger: logger)
+    try await app.runService()
+  }
+}

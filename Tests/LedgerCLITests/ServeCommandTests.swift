@@ -1,0 +1,70 @@
+import Foundation
+import LedgerTestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// `ledger token` and `ledger serve` end to end: a token printed once and kept as a digest,
+/// then a server started by `ledger serve` that admits it, and stops cleanly on SIGTERM.
+struct ServeCommandTests {
+  let ledger = TemporaryLedger()
+
+  func demo() throws {
+    #expect(try LedgerProcess.run(["demo", "--db", ledger.path], in: ledger.directory).status == 0)
+  }
+
+  @Test func aTokenIsPrintedOnceAndTheLogHoldsOnlyItsDigest() throws {
+    try demo()
+    let issued = try LedgerProcess.run(["token", "issue", "admin-contoso", "--db", ledger.path], in: ledger.directory)
+    #expect(issued.status == 0, "\(issued.stderr)")
+    let token = String(issued.stdout.split(separator: "\n").first ?? "")
+    #expect(token.hasPrefix("ledger."))
+    let log = try LedgerProcess.run(["log", "--json", "--db", ledger.path], in: ledger.directory)
+    #expect(log.stdout.contains("\"type\":\"TokenIssued\""))
+    #expect(!log.stdout.contains(String(token.split(separator: ".").last!)))
+    let system = try LedgerProcess.run(["token", "issue", "system", "--db", ledger.path], in: ledger.directory)
+    #expect(system.status == 69)
+    #expect(system.stderr.hasPrefix("refused: No token is issued to the system"))
+  }
+
+  @Test func anAppendedTokenWithABadDigestIsRefusedNamingTheLine() throws {
+    try demo()
+    let line = #"{"type":"TokenIssued","effective":"2021-01-01","subject":"x","token":"abc","digest":"xyz"}"#
+    let file = ledger.directory.write("tokens.ndjson", line + "\n")
+    let append = try LedgerProcess.run(["append", "--db", ledger.path, file], in: ledger.directory)
+    #expect(append.status == 65)
+    #expect(append.stderr.contains("tokens.ndjson:1: \"digest\" must be 64 lowercase hex digits"), "\(append.stderr)")
+  }
+
+  @Test func ledgerServeAdmitsAnIssuedTokenAndStopsOnSIGTERM() async throws {
+    try demo()
+    let issued = try LedgerProcess.run(["token", "issue", "maria", "--db", ledger.path], in: ledger.directory)
+    let token = String(issued.stdout.split(separator: "\n").first ?? "")
+    let (server, out, err) = try LedgerProcess.start(
+      ["serve", "--db", ledger.path, "--port", "0"], in: ledger.directory)
+    var address: String?
+    for _ in 0..<600 where address == nil {
+      let printed = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+      address = printed.split(separator: "\n").first { $0.hasPrefix("listening on ") }
+        .map { String($0.dropFirst("listening on ".count)) }
+      if address == nil { try await Task.sleep(for: .milliseconds(100)) }
+    }
+    let base = try #require(address, "the server never said where it listens")
+    func status(_ path: String, token: String?) async throws -> Int {
+      var request = URLRequest(url: URL(string: "\(base)/\(path)")!)
+      if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+      return (try await URLSession.shared.data(for: request).1 as! HTTPURLResponse).statusCode
+    }
+    #expect(try await status("health", token: nil) == 200)
+    #expect(try await status("catalog", token: nil) == 401)
+    #expect(try await status("catalog", token: token) == 200)
+    server.terminate()
+    server.waitUntilExit()
+    #expect(server.terminationReason == .exit)
+    #expect(
+      server.terminationStatus == 0,
+      "\(String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))")
+  }
+}

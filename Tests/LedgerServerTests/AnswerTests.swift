@@ -1,0 +1,61 @@
+import Foundation
+import LedgerCatalog
+import LedgerCommands
+import LedgerCore
+import LedgerPresentation
+import LedgerQueries
+import LedgerStorage
+import LedgerTestSupport
+import Testing
+
+/// The server answers with the documents the CLI prints: the same query, the same rendering,
+/// the same ground (position and root hash), for any as-of day and known-at position.
+struct AnswerTests {
+  @Test(arguments: [("2020-07-01", nil), ("2021-03-31", nil), ("2020-07-01", 40)] as [(String, Int64?)])
+  func theStatusIsTheDocumentTheCLIPrints(asOf: String, knownAt: Int64?) async throws {
+    let served = try await ServedLedger()
+    let log = try SQLiteEventLog(readingAt: served.ledger.path)
+    let position = try knownAt ?? log.headPosition()
+    let status = try await OrganizationQuery(log: log, catalogs: ServedLedger.catalogs)
+      .status(of: "contoso", asOf: try CivilDate(parsing: asOf), knownAt: position)
+    let expected = try await AnswerGround(log: log, position: position)
+      .adding(to: StatusDocument.json(status, knownAtPosition: position))
+    let query = "asOf=\(asOf)" + (knownAt.map { "&knownAtPosition=\($0)" } ?? "")
+    let answer = try await served.get("organizations/contoso/status?\(query)", as: "audrey")
+    #expect(answer.status == 200)
+    #expect(answer.body == Data(expected.canonicalBytes))
+  }
+
+  @Test func questionsTheLedgerCannotReadAreProblemsInItsWords() async throws {
+    let served = try await ServedLedger()
+    let cases: [(path: String, status: Int, detail: String)] = [
+      ("organizations/contoso/status?asOf=2021-02-30", 400, "asOf=2021-02-30: "),
+      ("organizations/contoso/status?knownAtPosition=-1", 400, "knownAtPosition=-1: expected a position, 0 or more"),
+      ("organizations/contoso/status?knownAtPosition=1&knownAt=2021-01-01", 400, "give knownAtPosition or knownAt"),
+      ("alerts?from=2021-02-01&to=2021-01-01", 400, "from 2021-02-01 is after to 2021-01-01"),
+      ("organizations/nobody/status", 404, "no event names organization \"nobody\""),
+      ("organizations/contoso/explain/no-such-thing", 404, "\"no-such-thing\" is neither a competency"),
+    ]
+    for (path, status, detail) in cases {
+      let answer = try await served.get(path, as: "maria")
+      #expect(answer.status == status, "\(path)")
+      #expect(answer.headers["content-type"] == "application/problem+json")
+      guard case .string(let text)? = answer.json["detail"] else {
+        Issue.record("\(path): no detail")
+        continue
+      }
+      #expect(text.hasPrefix(detail), "\(path): \(text)")
+      #expect(answer.json["status"] == .number(Decimal(status)))
+    }
+  }
+
+  @Test func aTokenRevokedWhileTheServerRunsIsRefusedOnTheNextRequest() async throws {
+    let served = try await ServedLedger()
+    #expect(try await served.get("catalog", as: "ivy").status == 200)
+    let log = try served.ledger.open()
+    let handler = CommandHandler(log: log, catalogs: ServedLedger.catalogs)
+    let id = try #require(BearerToken(parsing: served.tokens["ivy"]!)).id
+    _ = try await handler.execute(.revokeToken(subject: "ivy", token: id), by: "system", on: ServedLedger.today)
+    #expect(try await served.get("catalog", as: "ivy").status == 401)
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Hummingbird
+import LedgerCatalog
+import LedgerCommands
+import LedgerCore
+import LedgerServer
+import LedgerStorage
+import LedgerTestSupport
+import Logging
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The demo's history in a temporary ledger with roles and bearer tokens, served on an
+/// ephemeral port of 127.0.0.1 by the real server, whose day is 2021-06-01.
+///
+/// Roles (granted on 2020-01-06): `admin` Global admin of contoso, `account` MPN Account admin
+/// of contoso, `fab-admin` Global admin of fabrikam, `maria` Microsoft agent, `audrey` auditor;
+/// `ivy` holds none. Each has a token; `admin` also has a revoked one and an expired one.
+final class ServedLedger: Sendable {
+  static let catalogs = try! CatalogLoader.bundled()
+  static let today = Samples.date("2021-06-01")
+  static let actors = ["admin", "account", "fab-admin", "maria", "audrey", "ivy"]
+
+  let ledger = TemporaryLedger()
+  let tokens: [String: String]
+  let revoked: String
+  let expired: String
+  let port: Int
+  private let server: Task<Void, any Error>
+
+  init() async throws {
+    let log = try ledger.open()
+    let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Sources/ledger/Resources/demo.ndjson")
+    var batch = InputBatch()
+    batch.read(try Data(contentsOf: demo), file: "demo.ndjson")
+    _ = try log.append(batch.events)
+    let handler = CommandHandler(log: log, catalogs: Self.catalogs)
+    let grants: [(String, Role, String?, String)] = [
+      ("admin", .globalAdmin, "contoso", "system"), ("account", .accountAdmin, "contoso", "admin"),
+      ("maria", .microsoftAgent, nil, "system"), ("audrey", .auditor, nil, "system"),
+      ("fab-admin", .globalAdmin, "fabrikam", "system"),
+    ]
+    for (subject, role, org, grantor) in grants {
+      _ = try await handler.execute(
+        .grant(subject: subject, role: role, org: org), by: grantor, on: Samples.date("2020-01-06"))
+    }
+    func issue(_ actor: String, expires: String? = nil) async throws -> BearerToken {
+      let token = BearerToken.generate(for: actor)
+      _ = try await handler.execute(
+        .issueToken(subject: actor, token: token.id, digest: token.digest, expires: expires.map(Samples.date)),
+        by: "system", on: Samples.date("2021-01-04"))
+      return token
+    }
+    var tokens: [String: String] = [:]
+    for actor in Self.actors { tokens[actor] = try await issue(actor).text }
+    self.tokens = tokens
+    let revoked = try await issue("admin")
+    _ = try await handler.execute(
+      .revokeToken(subject: "admin", token: revoked.id), by: "system", on: Samples.date("2021-02-01"))
+    self.revoked = revoked.text
+    expired = try await issue("admin", expires: "2021-03-01").text
+
+    let service = LedgerService(databasePath: ledger.path, catalogs: Self.catalogs, today: { ServedLedger.today })
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    let app = Application(
+      router: service.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+      onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+      logger: Logger(label: "served-ledger", factory: { _ in SwiftLogNoOpLogHandler() }))
+    server = Task { try await app.run() }
+    var iterator = ports.makeAsyncIterator()
+    port = await iterator.next() ?? 0
+  }
+
+  deinit { server.cancel() }
+
+  /// A response as received.
+  struct Answer {
+    let status: Int
+    let headers: [String: String]
+    let body: Data
+
+    /// The body as a JSON value.
+    var json: JSONValue { (try? JSONParser.parse(Array(body))) ?? .null }
+  }
+
+  /// `GET path` with `token` as the bearer (none when `nil`).
+  func get(_ path: String, token: String?) async throws -> Answer {
+    var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/\(path)")!)
+    if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+    return try await answer(to: request)
+  }
+
+  /// `POST path` with `body` (a JSON object's text), `token` as the bearer and `If-Match` when
+  /// given.
+  func post(_ path: String, _ body: String, token: String?, ifMatch: String? = nil) async throws -> Answer {
+    var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/\(path)")!)
+    request.httpMethod = "POST"
+    request.httpBody = Data(body.utf8)
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+    if let ifMatch { request.setValue(ifMatch, forHTTPHeaderField: "If-Match") }
+    return try await answer(to: request)
+  }
+
+  private func answer(to request: URLRequest) async throws -> Answer {
+    let (body, response) = try await URLSession.shared.data(for: request)
+    let http = response as! HTTPURLResponse
+    var headers: [String: String] = [:]
+    for (name, value) in http.allHeaderFields {
+      headers[String(describing: name).lowercased()] = String(describing: value)
+    }
+    return Answer(status: http.statusCode, headers: headers, body: body)
+  }
+
+  /// `GET path` as `actor`, with their token.
+  func get(_ path: String, as actor: String) async throws -> Answer {
+    try await get(path, token: tokens[actor]!)
+  }
+
+  /// The log's head position now.
+  func head() throws -> Int64 { try SQLiteEventLog(readingAt: ledger.path).headPosition() }
+}
