@@ -36,6 +36,7 @@ public struct LedgerService: Sendable {
     let signedIn = router.group().add(middleware: BearerAuthentication(service: self))
     addOrganizationRoutes(to: signedIn)
     addFleetRoutes(to: signedIn)
+    addAlertStreamRoute(to: signedIn)
     addCommandRoutes(to: signedIn)
     return router
   }

@@ -86,6 +86,9 @@ final class ServedLedger: Sendable {
     var json: JSONValue { (try? JSONParser.parse(Array(body))) ?? .null }
   }
 
+  /// The URL of `path` on the server.
+  func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+
   /// `GET path` with `token` as the bearer (none when `nil`).
   func get(_ path: String, token: String?) async throws -> Answer {
     var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/\(path)")!)

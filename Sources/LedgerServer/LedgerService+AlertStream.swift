@@ -1,0 +1,82 @@
+import HTTPTypes
+import Hummingbird
+import LedgerCore
+import LedgerPresentation
+import LedgerQueries
+import LedgerStorage
+import ServiceLifecycle
+
+extension LedgerService {
+  /// `GET /alerts/stream`: the alerts the caller may read as server-sent events, in delivery
+  /// order, each due (effective through today) and as known at the head, with the same ids
+  /// and documents as `ledger notify` delivers. A pass catches the read models up and sends
+  /// what arrived or fell due since the last; the stream then waits for a new position in
+  /// the log or a new day. `Last-Event-ID` resumes after a reconnection, at least once.
+  func addAlertStreamRoute(to group: RouterGroup<LedgerRequestContext>) {
+    group.get("alerts/stream") { request, context in
+      let principal = try context.signedIn()
+      let asked = request.uri.queryParameters.get("org")
+      if let asked, !principal.mayRead(asked) {
+        throw Problem.forbidden("\(principal.actor) may not read \(asked): no role for it on \(today()).")
+      }
+      if asked == nil, !principal.readsEveryOrganization, principal.administeredOrganizations.isEmpty {
+        throw Problem.forbidden("\(principal.actor) reads no organization's alerts: no role for one on \(today()).")
+      }
+      let start = try request.headers[Self.lastEventID].map(StreamPosition.init(lastEventID:)) ?? StreamPosition(nil)
+      let readable: @Sendable (String) -> Bool = { org in
+        asked.map { $0 == org } ?? principal.mayRead(org)
+      }
+      let service = self
+      return Response(
+        status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+        body: ResponseBody { writer in
+          try await service.streamAlerts(from: start, to: &writer, readable: readable)
+          try await writer.finish(nil)
+        })
+    }
+  }
+
+  /// Sends pass after pass until the client goes away or the server shuts down (a graceful
+  /// shutdown ends the stream within one poll interval).
+  private func streamAlerts(
+    from start: StreamPosition, to writer: inout any ResponseBodyWriter, readable: (String) -> Bool
+  ) async throws {
+    let log = try openLogForWriting()
+    let projector = Projector(log: log, catalogs: catalogs)
+    var position = start
+    var seen: (head: Int64, day: CivilDate)? = nil
+    var lastWrite = ContinuousClock.now
+    while !Task.isCancelled, !Task.isShuttingDownGracefully {
+      let (head, day) = (try log.headPosition(), today())
+      if ContinuousClock.now - lastWrite > Self.streamKeepAlive {
+        // A comment line: clients ignore it, and a client that has gone away makes it fail.
+        try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+        lastWrite = .now
+      }
+      if seen.map({ $0 != (head, day) }) ?? true {
+        try await projector.catchUp(through: day)
+        let (due, next) = try log.alertsDue(after: position.cursor, through: day)
+        var text = ""
+        for alert in due where readable(alert.org) {
+          let document = AlertDocument.json(try Alert(alert))
+          text += "id: \(position.text).\(alert.id)\nevent: alert\ndata: "
+          text += String(decoding: document.canonicalBytes, as: UTF8.self) + "\n\n"
+        }
+        position = StreamPosition(next)
+        text += "id: \(position.text)\nevent: caught-up\ndata: {\"head\":\(head)}\n\n"
+        try await writer.write(ByteBuffer(string: text))
+        (seen, lastWrite) = ((head, day), .now)
+      }
+      try await Task.sleep(for: Self.streamPollInterval)
+    }
+  }
+
+  /// The header a reconnecting SSE client sends.
+  static let lastEventID = HTTPField.Name("Last-Event-ID")!
+
+  /// How long a live stream stays silent before it sends a keep-alive comment.
+  static let streamKeepAlive = Duration.seconds(15)
+
+  /// How often a live stream looks at the head of the log.
+  static let streamPollInterval = Duration.milliseconds(250)
+}
