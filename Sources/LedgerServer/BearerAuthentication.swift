@@ -5,9 +5,8 @@ import LedgerStorage
 import Logging
 import Projections
 
-/// Signs a request in from its `Authorization: Bearer` token: the token names its actor, the
-/// actor's stream holds the token's digest (issued, not revoked, not expired today) and the
-/// actor's roles. Anything else is a 401, and nothing is read beyond that one stream.
+/// Signs a request in from its `Authorization: Bearer` token (see
+/// ``LedgerService/principal(bearing:)``); anything else is a 401.
 struct BearerAuthentication: RouterMiddleware {
   typealias Context = LedgerRequestContext
   let service: LedgerService
@@ -18,21 +17,35 @@ struct BearerAuthentication: RouterMiddleware {
     guard let header = request.headers[.authorization] else {
       throw Problem.unauthorized("Send a bearer token (Authorization: Bearer …); `ledger token issue` makes one.")
     }
-    guard header.hasPrefix("Bearer "), let token = BearerToken(parsing: String(header.dropFirst("Bearer ".count)))
-    else { throw Problem.unauthorized("The Authorization header does not hold a ledger bearer token.") }
+    guard header.hasPrefix("Bearer ") else {
+      throw Problem.unauthorized("The Authorization header does not hold a ledger bearer token.")
+    }
+    var context = context
+    context.principal = try await service.principal(bearing: String(header.dropFirst("Bearer ".count)))
+    context.logger[metadataKey: "actor"] = .string(context.principal!.actor)
+    return try await next(request, context)
+  }
+}
+
+extension LedgerService {
+  /// Who `text` signs in: the token names its actor, the actor's stream holds the token's
+  /// digest (issued, not revoked, not expired today) and the actor's roles. Nothing is read
+  /// beyond that one stream.
+  /// - Throws: a 401 ``Problem`` for text that is not a token the ledger admits today.
+  func principal(bearing text: String) async throws -> Principal {
+    guard let token = BearerToken(parsing: text) else {
+      throw Problem.unauthorized("That is not a ledger bearer token.")
+    }
     guard token.actor != CommandHandler.systemActor else {
       throw Problem.unauthorized("The system never signs in over HTTP.")
     }
-    let today = service.today()
-    let log = try service.openLog()
+    let today = today()
+    let log = try openLog()
     let events = try await log.events(in: .actor(token.actor), knownAt: try await log.headPosition())
     guard
       let admitted = TokenBook(actor: token.actor, events: events, on: today).admits(digest: token.digest, on: today)
     else { throw Problem.unauthorized("The token is unknown, revoked or expired.") }
-    var context = context
-    context.principal = Principal(
+    return Principal(
       actor: token.actor, token: admitted.id, roles: RoleBook(actor: token.actor, events: events, on: today))
-    context.logger[metadataKey: "actor"] = .string(token.actor)
-    return try await next(request, context)
   }
 }

@@ -16,6 +16,8 @@ public struct LedgerService: Sendable {
   /// Today's date: the default as-of date of a question, and the day tokens and roles are
   /// judged on. The server reads the clock here; the answers themselves never do.
   public let today: @Sendable () -> CivilDate
+  /// The web pages' sessions.
+  let sessions = SessionStore()
 
   /// Creates the service over the ledger at `databasePath`.
   public init(
@@ -29,7 +31,8 @@ public struct LedgerService: Sendable {
     self.today = today
   }
 
-  /// The routes: `/health` for anyone, everything else for a signed-in actor.
+  /// The routes: `/health` and `/ui/login` for anyone, the API for a bearer token, the pages
+  /// under `/ui` for a signed-in session.
   public func router() -> Router<LedgerRequestContext> {
     let router = Router(context: LedgerRequestContext.self)
     router.get("health") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
@@ -38,6 +41,7 @@ public struct LedgerService: Sendable {
     addFleetRoutes(to: signedIn)
     addAlertStreamRoute(to: signedIn)
     addCommandRoutes(to: signedIn)
+    addPageRoutes(to: router)
     return router
   }
 

@@ -13,7 +13,7 @@ import Logging
 #endif
 
 /// The demo's history in a temporary ledger with roles and bearer tokens, served on an
-/// ephemeral port of 127.0.0.1 by the real server, whose day is 2021-06-01.
+/// ephemeral port of 127.0.0.1 by the real server, whose day is 2021-06-01 unless told.
 ///
 /// Roles (granted on 2020-01-06): `admin` Global admin of contoso, `account` MPN Account admin
 /// of contoso, `fab-admin` Global admin of fabrikam, `maria` Microsoft agent, `audrey` auditor;
@@ -21,6 +21,8 @@ import Logging
 final class ServedLedger: Sendable {
   static let catalogs = try! CatalogLoader.bundled()
   static let today = Samples.date("2021-06-01")
+  /// The server's day.
+  let today: CivilDate
   static let actors = ["admin", "account", "fab-admin", "maria", "audrey", "ivy"]
 
   let ledger = TemporaryLedger()
@@ -30,7 +32,8 @@ final class ServedLedger: Sendable {
   let port: Int
   private let server: Task<Void, any Error>
 
-  init() async throws {
+  init(today: CivilDate = ServedLedger.today) async throws {
+    self.today = today
     let log = try ledger.open()
     let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Sources/ledger/Resources/demo.ndjson")
@@ -63,7 +66,7 @@ final class ServedLedger: Sendable {
     self.revoked = revoked.text
     expired = try await issue("admin", expires: "2021-03-01").text
 
-    let service = LedgerService(databasePath: ledger.path, catalogs: Self.catalogs, today: { ServedLedger.today })
+    let service = LedgerService(databasePath: ledger.path, catalogs: Self.catalogs, today: { today })
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = Application(
       router: service.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)),

@@ -1,0 +1,13 @@
+/// The first page after signing in: the organizations the actor may read.
+public enum IndexPage {
+  /// The page listing `organizations` (id and name).
+  public static func html(organizations: [(id: String, name: String?)], actor: String, csrf: String) -> String {
+    let items = organizations.map { org in
+      "<li><a href=\"/ui/organizations/\(HTML.escape(org.id))\">\(HTML.escape(org.name ?? org.id))</a> (\(HTML.escape(org.id)))</li>"
+    }.joined()
+    return HTML.page(
+      title: "Organizations", actor: actor, csrf: csrf,
+      body: "<h1>Organizations</h1>"
+        + (items.isEmpty ? "<p>No organization you may read.</p>" : "<ul id=\"organizations\">\(items)</ul>"))
+  }
+}
