@@ -1,3 +1,4 @@
+import Foundation
 public import Hummingbird
 public import LedgerCatalog
 public import LedgerCore
@@ -35,7 +36,16 @@ public struct LedgerService: Sendable {
   /// under `/ui` for a signed-in session.
   public func router() -> Router<LedgerRequestContext> {
     let router = Router(context: LedgerRequestContext.self)
-    router.get("health") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
+    router.get("openapi.json") { _, _ in
+      Response(
+        status: .ok, headers: [.contentType: "application/json"],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: Self.openAPIDocument)))
+    }
+    router.get("health") { _, _ in
+      Response(
+        status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+    }
     let signedIn = router.group().add(middleware: BearerAuthentication(service: self))
     addOrganizationRoutes(to: signedIn)
     addFleetRoutes(to: signedIn)
@@ -44,6 +54,14 @@ public struct LedgerService: Sendable {
     addPageRoutes(to: router)
     return router
   }
+
+  /// The OpenAPI 3.1 document of the API, as bundled.
+  static let openAPIDocument: [UInt8] = {
+    guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
+      let data = try? Data(contentsOf: url)
+    else { fatalError("the build lacks its resource openapi.json") }
+    return Array(data)
+  }()
 
   /// Opens the ledger to write a command's event.
   /// - Throws: a 503 ``Problem`` when the file cannot be opened as a ledger for writing.
