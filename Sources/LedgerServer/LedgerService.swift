@@ -3,6 +3,8 @@ public import Hummingbird
 public import LedgerCatalog
 public import LedgerCore
 import LedgerStorage
+import Logging
+public import Prometheus
 
 /// The HTTP interface over one ledger file: its routes, and what every request shares.
 ///
@@ -19,14 +21,16 @@ public struct LedgerService: Sendable {
   public let today: @Sendable () -> CivilDate
   /// The web pages' sessions.
   let sessions = SessionStore()
+  /// Where the process's metrics (swift-metrics, bootstrapped with a Prometheus factory over
+  /// it) are collected, for `/metrics`; none: no such route, no request metrics.
+  public let metrics: PrometheusCollectorRegistry?
 
   /// Creates the service over the ledger at `databasePath`.
   public init(
-    databasePath: String, catalogs: CatalogHistory,
-    today: @escaping @Sendable () -> CivilDate = {
-      LedgerClock.system.now().day
-    }
+    databasePath: String, catalogs: CatalogHistory, metrics: PrometheusCollectorRegistry? = nil,
+    today: @escaping @Sendable () -> CivilDate = { LedgerClock.system.now().day }
   ) {
+    self.metrics = metrics
     self.databasePath = databasePath
     self.catalogs = catalogs
     self.today = today
@@ -36,6 +40,9 @@ public struct LedgerService: Sendable {
   /// under `/ui` for a signed-in session.
   public func router() -> Router<LedgerRequestContext> {
     let router = Router(context: LedgerRequestContext.self)
+    // One log line per request (method, path, status, duration, the signed-in actor).
+    router.add(middleware: LogRequestsMiddleware(.info))
+    if let metrics { addMetricsRoute(to: router, registry: metrics) }
     router.get("openapi.json") { _, _ in
       Response(
         status: .ok, headers: [.contentType: "application/json"],

@@ -4,6 +4,8 @@ import Hummingbird
 import LedgerCatalog
 import LedgerServer
 import Logging
+import Metrics
+import Prometheus
 
 /// `ledger-server` (run as `ledger serve`): the HTTP API over one ledger file.
 @main
@@ -34,7 +36,9 @@ struct LedgerServerCommand: AsyncParsableCommand {
     }
     var logger = Logger(label: "ledger-server")
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-    let service = LedgerService(databasePath: path, catalogs: try CatalogLoader.bundled())
+    let registry = PrometheusCollectorRegistry()
+    MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    let service = LedgerService(databasePath: path, catalogs: try CatalogLoader.bundled(), metrics: registry)
     let app = Application(
       router: service.router(), configuration: .init(address: .hostname(host, port: port), serverName: "ledger"),
       onServerRunning: { channel in

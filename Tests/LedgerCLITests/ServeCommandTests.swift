@@ -1,4 +1,5 @@
 import Foundation
+import LedgerStorage
 import LedgerTestSupport
 import Testing
 
@@ -7,7 +8,8 @@ import Testing
 #endif
 
 /// `ledger token` and `ledger serve` end to end: a token printed once and kept as a digest,
-/// then a server started by `ledger serve` that admits it, and stops cleanly on SIGTERM.
+/// then a server started by `ledger serve` that admits it, counts its requests in `/metrics`,
+/// and stops cleanly on SIGTERM.
 struct ServeCommandTests {
   let ledger = TemporaryLedger()
 
@@ -38,7 +40,7 @@ struct ServeCommandTests {
     #expect(append.stderr.contains("tokens.ndjson:1: \"digest\" must be 64 lowercase hex digits"), "\(append.stderr)")
   }
 
-  @Test func ledgerServeAdmitsAnIssuedTokenAndStopsOnSIGTERM() async throws {
+  @Test func ledgerServeAdmitsAnIssuedTokenCountsItsRequestsAndStopsOnSIGTERM() async throws {
     try demo()
     let issued = try LedgerProcess.run(["token", "issue", "maria", "--db", ledger.path], in: ledger.directory)
     let token = String(issued.stdout.split(separator: "\n").first ?? "")
@@ -60,6 +62,14 @@ struct ServeCommandTests {
     #expect(try await status("health", token: nil) == 200)
     #expect(try await status("catalog", token: nil) == 401)
     #expect(try await status("catalog", token: token) == 200)
+    let metrics = String(
+      decoding: try await URLSession.shared.data(from: URL(string: "\(base)/metrics")!).0, as: UTF8.self)
+    let head = try SQLiteEventLog(readingAt: ledger.path).headPosition()
+    #expect(metrics.contains("\nledger_head_position \(head)"), "\(metrics)")
+    #expect(
+      metrics.contains(
+        #"http_server_request_duration_count{http_route="/catalog",http_request_method="GET",http_response_status_code="200"} 1"#
+      ), "\(metrics)")
     server.terminate()
     server.waitUntilExit()
     #expect(server.terminationReason == .exit)
