@@ -40,7 +40,8 @@ extension LedgerService {
       throw Problem.unauthorized("The system never signs in over HTTP.")
     }
     let today = today()
-    let log = try openLog()
+    let log = try borrowLog()
+    defer { returnLog(log) }
     let events = try await log.events(in: .actor(token.actor), knownAt: try await log.headPosition())
     guard
       let admitted = TokenBook(actor: token.actor, events: events, on: today).admits(digest: token.digest, on: today)

@@ -19,7 +19,8 @@ extension LedgerService {
       if asked == nil, !principal.readsEveryOrganization, principal.administeredOrganizations.isEmpty {
         throw Problem.forbidden("\(principal.actor) reads no organization's alerts: no role for one on \(today()).")
       }
-      let log = try openLog()
+      let log = try borrowLog()
+      defer { returnLog(log) }
       let position = try await question.knownAt.resolve(in: log)
       let feed = AlertFeed(log: log, catalogs: catalogs, projector: Projector(log: log, catalogs: catalogs))
       var alerts: [Alert] = []

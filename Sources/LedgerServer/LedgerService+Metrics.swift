@@ -12,7 +12,9 @@ extension LedgerService {
     router.add(middleware: MetricsMiddleware())
     let head = Gauge(label: "ledger_head_position")
     router.get("metrics") { _, _ in
-      head.record(try openLog().headPosition())
+      let log = try borrowLog()
+      defer { returnLog(log) }
+      head.record(try log.headPosition())
       var text: [UInt8] = []
       registry.emit(into: &text)
       return Response(

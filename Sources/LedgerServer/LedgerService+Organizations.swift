@@ -64,7 +64,8 @@ extension LedgerService {
       throw Problem.forbidden("\(principal.actor) may not read \(org): no role for it on \(today()).")
     }
     let question = try Question(request, today: today())
-    let log = try openLog()
+    let log = try borrowLog()
+    defer { returnLog(log) }
     let query = OrganizationQuery(log: log, catalogs: catalogs)
     let position = try await question.knownAt.resolve(in: log)
     do {

@@ -38,7 +38,8 @@ extension LedgerService {
     }
     router.get("ui") { request, _ in
       try await page(request) { principal, session, _ in
-        let log = try openLog()
+        let log = try borrowLog()
+        defer { returnLog(log) }
         let organizations = try await log.organizations().filter(principal.mayRead).map { (id: $0, name: String?.none) }
         return Self.html(IndexPage.html(organizations: organizations, actor: principal.actor, csrf: session.csrf))
       }
@@ -107,7 +108,8 @@ extension LedgerService {
         throw Problem.forbidden("\(principal.actor) may not read \(org): no role for it on \(today()).")
       }
       let question = try Question(request, today: today())
-      let log = try openLog()
+      let log = try borrowLog()
+      defer { returnLog(log) }
       let position = try await question.knownAt.resolve(in: log)
       let query = OrganizationQuery(log: log, catalogs: catalogs)
       do {

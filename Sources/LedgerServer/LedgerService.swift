@@ -8,9 +8,9 @@ public import Prometheus
 
 /// The HTTP interface over one ledger file: its routes, and what every request shares.
 ///
-/// Each request uses a connection of its own: a query's is opened only to read, so queries
-/// never wait on one another and can never write by mistake; a command's is opened to write,
-/// and commands take turns at SQLite's write lock.
+/// Each request uses a connection of its own: a query's is opened only to read (and kept in a
+/// pool for the next), so queries never wait on one another and can never write by mistake;
+/// a command's is opened to write, and commands take turns at SQLite's write lock.
 public struct LedgerService: Sendable {
   /// The ledger database file.
   public let databasePath: String
@@ -21,6 +21,8 @@ public struct LedgerService: Sendable {
   public let today: @Sendable () -> CivilDate
   /// The web pages' sessions.
   let sessions = SessionStore()
+  /// The read-only connections queries use.
+  let readers: LogPool
   /// Where the process's metrics (swift-metrics, bootstrapped with a Prometheus factory over
   /// it) are collected, for `/metrics`; none: no such route, no request metrics.
   public let metrics: PrometheusCollectorRegistry?
@@ -31,6 +33,7 @@ public struct LedgerService: Sendable {
     today: @escaping @Sendable () -> CivilDate = { LedgerClock.system.now().day }
   ) {
     self.metrics = metrics
+    self.readers = LogPool(path: databasePath)
     self.databasePath = databasePath
     self.catalogs = catalogs
     self.today = today
@@ -80,13 +83,17 @@ public struct LedgerService: Sendable {
     }
   }
 
-  /// Opens the ledger to read it.
+  /// A connection to read the ledger, from the pool; give it back with ``returnLog(_:)``.
   /// - Throws: a 503 ``Problem`` when the file cannot be read as a ledger.
-  func openLog() throws -> SQLiteEventLog {
+  func borrowLog() throws -> SQLiteEventLog {
     do {
-      return try SQLiteEventLog(readingAt: databasePath)
+      return try readers.borrow()
     } catch {
       throw Problem(.serviceUnavailable, "Ledger unavailable", detail: "\(databasePath): \(error)")
     }
   }
+
+  /// Gives a connection from ``borrowLog()`` back to the pool.
+  func returnLog(_ log: SQLiteEventLog) { readers.giveBack(log) }
+
 }
