@@ -181,7 +181,7 @@ let package = Package(
       name: "LedgerServerTests",
       dependencies: [
         "LedgerServer", "LedgerCore", "LedgerCatalog", "LedgerCommands", "LedgerStorage", "LedgerQueries",
-        "LedgerPresentation", "LedgerTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+        "LedgerPresentation", "Projections", "LedgerTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings

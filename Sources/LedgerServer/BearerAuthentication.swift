@@ -42,11 +42,17 @@ extension LedgerService {
     let today = today()
     let log = try borrowLog()
     defer { returnLog(log) }
-    let events = try await log.events(in: .actor(token.actor), knownAt: try await log.headPosition())
+    let head = try log.headPosition()
+    // Tokens and roles change only by events: a new one moves the head, and the key with it.
+    let key = "\(text)|\(head)|\(today)"
+    if let known = principals.value(for: key) { return known }
+    let events = try await log.events(in: .actor(token.actor), knownAt: head)
     guard
       let admitted = TokenBook(actor: token.actor, events: events, on: today).admits(digest: token.digest, on: today)
     else { throw Problem.unauthorized("The token is unknown, revoked or expired.") }
-    return Principal(
+    let principal = Principal(
       actor: token.actor, token: admitted.id, roles: RoleBook(actor: token.actor, events: events, on: today))
+    principals.insert(principal, for: key)
+    return principal
   }
 }

@@ -67,15 +67,32 @@ extension LedgerService {
     let log = try borrowLog()
     defer { returnLog(log) }
     let query = OrganizationQuery(log: log, catalogs: catalogs)
+    let head = try log.headPosition()
     let position = try await question.knownAt.resolve(in: log)
+    // Everything the answer depends on; the specialization parameter is the ACR route's.
+    let key = [
+      request.uri.path, "\(question.asOf)", question.from.map(\.description) ?? "", "\(question.to)",
+      request.uri.queryParameters.get("specialization") ?? "", "\(position)", "\(head)",
+    ].joined(separator: "|")
+    if let kept = answers.value(for: key) { return Self.response(kept) }
     do {
       let document = try await body(
         query, org, question, position, try await AnswerGround(log: log, position: position))
-      var response = Response.json(document)
-      if tagged { response.headers[.eTag] = "\"\(try log.version(of: .organization(org)))\"" }
-      return response
+      let answer = (
+        document: document.canonicalBytes, tag: tagged ? "\"\(try log.version(of: .organization(org)))\"" : nil
+      )
+      answers.insert(answer, for: key)
+      return Self.response(answer)
     } catch let unknown as UnknownOrganization {
       throw Problem.notFound("\(unknown)")
     }
+  }
+
+  private static func response(_ answer: (document: [UInt8], tag: String?)) -> Response {
+    var response = Response(
+      status: .ok, headers: [.contentType: "application/json"],
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.document)))
+    if let tag = answer.tag { response.headers[.eTag] = tag }
+    return response
   }
 }

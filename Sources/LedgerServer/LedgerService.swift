@@ -23,6 +23,11 @@ public struct LedgerService: Sendable {
   let sessions = SessionStore()
   /// The read-only connections queries use.
   let readers: LogPool
+  /// Organization answers given, by their full question (see ``AnswerCache``): the document's
+  /// bytes and, for a status, its ETag.
+  let answers = AnswerCache<(document: [UInt8], tag: String?)>(capacity: 40_000)
+  /// Who each token signed in, by token, head position and day.
+  let principals = AnswerCache<Principal>(capacity: 4_096)
   /// Where the process's metrics (swift-metrics, bootstrapped with a Prometheus factory over
   /// it) are collected, for `/metrics`; none: no such route, no request metrics.
   public let metrics: PrometheusCollectorRegistry?

@@ -6,6 +6,7 @@ import LedgerPresentation
 import LedgerQueries
 import LedgerStorage
 import LedgerTestSupport
+import Projections
 import Testing
 
 /// The server answers with the documents the CLI prints: the same query, the same rendering,
@@ -24,6 +25,30 @@ struct AnswerTests {
     let answer = try await served.get("organizations/contoso/status?\(query)", as: "audrey")
     #expect(answer.status == 200)
     #expect(answer.body == Data(expected.canonicalBytes))
+  }
+
+  /// Answers are kept by their whole question, the head included: asked again they are the
+  /// same bytes, and after a new event the same question is answered anew.
+  @Test func aKeptAnswerNeverOutlivesTheHeadItWasGivenAt() async throws {
+    let served = try await ServedLedger()
+    let path = "organizations/contoso/status?asOf=2021-05-10"
+    let first = try await served.get(path, as: "maria")
+    #expect(try await served.get(path, as: "maria").body == first.body)
+    let placed = try await served.post(
+      "commands/override",
+      #"{"org":"contoso","competency":"application-development","level":"gold","reason":"r","effective":"2021-05-03"}"#,
+      token: served.tokens["maria"])
+    #expect(placed.status == 201)
+    let after = try await served.get(path, as: "maria")
+    #expect(after.body != first.body)
+    #expect(after.headers["etag"] != first.headers["etag"])
+    let log = try SQLiteEventLog(readingAt: served.ledger.path)
+    let status = try await OrganizationQuery(log: log, catalogs: ServedLedger.catalogs)
+      .status(of: "contoso", asOf: Samples.date("2021-05-10"), knownAt: log.headPosition())
+    #expect(status.competencies.first { $0.competency == "application-development" }?.override?.level == .gold)
+    let expected = try await AnswerGround(log: log, position: log.headPosition())
+      .adding(to: StatusDocument.json(status, knownAtPosition: try log.headPosition()))
+    #expect(after.body == Data(expected.canonicalBytes))
   }
 
   @Test func questionsTheLedgerCannotReadAreProblemsInItsWords() async throws {
