@@ -7,16 +7,19 @@ import Foundation
 /// event moves the head, and questions at the new head are new keys.
 ///
 /// Two generations bound the memory: lookups promote what they find, and when the current
-/// generation is full it becomes the previous one and the oldest is dropped.
+/// generation has cost half the budget it becomes the previous one and the oldest is dropped.
 final class AnswerCache<Value>: @unchecked Sendable {
   private let lock = NSLock()
   private var current: [String: Value] = [:]
   private var previous: [String: Value] = [:]
-  private let generationSize: Int
+  private var currentCost = 0
+  private let generationCost: Int
+  private let cost: (Value) -> Int
 
-  /// A cache holding between `capacity / 2` and `capacity` answers.
-  init(capacity: Int) {
-    generationSize = max(1, capacity / 2)
+  /// A cache whose answers cost at most `budget` in all (`cost` of each, its key included).
+  init(budget: Int, cost: @escaping (Value) -> Int) {
+    generationCost = max(1, budget / 2)
+    self.cost = cost
   }
 
   /// The answer kept under `key`, if any.
@@ -35,10 +38,13 @@ final class AnswerCache<Value>: @unchecked Sendable {
   }
 
   private func store(_ value: Value, for key: String) {
-    if current.count >= generationSize {
+    let added = cost(value) + key.utf8.count
+    if currentCost + added > generationCost {
       previous = current
       current = [:]
+      currentCost = 0
     }
     current[key] = value
+    currentCost += added
   }
 }

@@ -4,6 +4,7 @@ public import LedgerCatalog
 public import LedgerCore
 import LedgerStorage
 import Logging
+import Projections
 public import Prometheus
 
 /// The HTTP interface over one ledger file: its routes, and what every request shares.
@@ -25,9 +26,15 @@ public struct LedgerService: Sendable {
   let readers: LogPool
   /// Organization answers given, by their full question (see ``AnswerCache``): the document's
   /// bytes and, for a status, its ETag.
-  let answers = AnswerCache<(document: [UInt8], tag: String?)>(capacity: 40_000)
+  let answers = AnswerCache<(document: [UInt8], tag: String?)>(budget: LedgerService.answerBudget) {
+    $0.document.count + 64
+  }
   /// Who each token signed in, by token, head position and day.
-  let principals = AnswerCache<Principal>(capacity: 4_096)
+  let principals = AnswerCache<Principal>(budget: 4 << 20) { 64 + $0.actor.utf8.count + 64 * $0.roles.holdings.count }
+  /// How many bytes of answers the server keeps: 256 MiB. The newer of its two generations
+  /// alone (128 MiB) holds the status of every organization of a 1M-event ledger (9,889 of
+  /// 11 KB), so a fleet asked at random stays answered from memory.
+  static let answerBudget = 256 << 20
   /// Where the process's metrics (swift-metrics, bootstrapped with a Prometheus factory over
   /// it) are collected, for `/metrics`; none: no such route, no request metrics.
   public let metrics: PrometheusCollectorRegistry?

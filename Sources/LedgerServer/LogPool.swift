@@ -9,8 +9,9 @@ final class LogPool: @unchecked Sendable {
   private let path: String
   private let lock = NSLock()
   private var idle: [SQLiteEventLog] = []
-  /// How many idle connections are kept at most.
-  static let keptConnections = 16
+  /// How many idle connections are kept at most: each has its own page cache (32 MiB), and
+  /// more than a few per core only add memory.
+  static let keptConnections = 4
 
   init(path: String) {
     self.path = path
