@@ -4,10 +4,11 @@ import LedgerCore
 import LedgerPresentation
 import LedgerQueries
 import LedgerStorage
+import Projections
 
 extension LedgerService {
-  /// Answers beyond one organization: `/alerts` (of the organizations the actor may read)
-  /// and `/catalog`.
+  /// Answers beyond one organization: `/alerts` (of the organizations the actor may read),
+  /// `/individuals/{id}` (an individual's own record) and `/catalog`.
   func addFleetRoutes(to group: RouterGroup<LedgerRequestContext>) {
     group.get("alerts") { request, context in
       let principal = try context.signedIn()
@@ -40,6 +41,25 @@ extension LedgerService {
       }
       let ground = try await AnswerGround(log: log, position: position)
       return Response.json(.object([("alerts", .array(alerts.map { ground.adding(to: AlertDocument.json($0)) }))]))
+    }
+    group.get("individuals/:individual") { request, context in
+      let principal = try context.signedIn()
+      let individual = try context.parameters.require("individual")
+      let question = try Question(request, today: today())
+      let log = try borrowLog()
+      defer { returnLog(log) }
+      let position = try await question.knownAt.resolve(in: log)
+      let events = try await log.events(in: .individual(individual), knownAt: position)
+      let record = IndividualRecord(individual: individual, events: events, asOf: question.asOf)
+      // Who may read it depends on the link, so the refusal comes before the "no such" answer.
+      guard principal.mayRead(individual: individual, linkedTo: record.link?.org) else {
+        throw Problem.forbidden("\(principal.actor) may not read \(individual)'s record.")
+      }
+      guard !events.isEmpty else {
+        throw Problem.notFound("no event names individual \"\(individual)\" (as known at position \(position))")
+      }
+      let ground = try await AnswerGround(log: log, position: position)
+      return Response.json(ground.adding(to: IndividualDocument.json(record)))
     }
     group.get("catalog") { request, context in
       _ = try context.signedIn()

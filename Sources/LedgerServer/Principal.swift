@@ -19,6 +19,13 @@ public struct Principal: Sendable {
     Set(roles.holdings.filter { $0.role.isOrganizational }.compactMap(\.org))
   }
 
+  /// Whether the actor may read the record of `individual`, whose certifications are linked
+  /// to `org`: the individual themselves, Microsoft agents, auditors, and that organization's
+  /// admins.
+  public func mayRead(individual: String, linkedTo org: String?) -> Bool {
+    actor == individual || readsEveryOrganization || org.map(administeredOrganizations.contains) == true
+  }
+
   /// Whether the actor may read `org`'s status, profile, history, explanations and alerts.
   public func mayRead(_ org: String) -> Bool {
     readsEveryOrganization || administeredOrganizations.contains(org)

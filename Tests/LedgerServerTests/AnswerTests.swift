@@ -51,6 +51,22 @@ struct AnswerTests {
     #expect(after.body == Data(expected.canonicalBytes))
   }
 
+  @Test func anIndividualSeesTheirCredentialsAndWhereTheyAreLinked() async throws {
+    let served = try await ServedLedger()
+    let before = try await served.get("individuals/alice?asOf=2020-01-31", as: "alice").json
+    #expect(before["org"] == .null, "alice linked her certifications to contoso on 2020-02-03")
+    let record = try await served.get("individuals/alice?asOf=2021-06-01", as: "alice").json
+    #expect(record["org"] == .string("contoso"))
+    guard case .array(let credentials)? = record["credentials"] else {
+      Issue.record("no credentials")
+      return
+    }
+    #expect(credentials.first?["credential"] == .string("70-533"))
+    #expect(credentials.first?["earned"] == .string("2019-11-12"))
+    #expect(credentials.first?["event"] == .string("demo-003"))
+    #expect(try await served.get("individuals/bob", as: "alice").status == 403)
+  }
+
   @Test func questionsTheLedgerCannotReadAreProblemsInItsWords() async throws {
     let served = try await ServedLedger()
     let cases: [(path: String, status: Int, detail: String)] = [

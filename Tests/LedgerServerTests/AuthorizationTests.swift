@@ -6,8 +6,9 @@ import Testing
 /// caller's roles, 200 within them, and not one event written by any of it.
 struct AuthorizationTests {
   /// What each caller may read: contoso's answers for its admins, Microsoft agents and
-  /// auditors; the catalog for anyone signed in.
-  enum Reach { case contoso, anyone, ownOrganizations }
+  /// auditors; alice's record for her, them, and the admins of contoso (where her
+  /// certifications are linked); the catalog for anyone signed in.
+  enum Reach { case contoso, anyone, ownOrganizations, alicesRecord }
 
   static let endpoints: [(path: String, reach: Reach)] = [
     ("organizations/contoso/status?asOf=2020-07-01", .contoso),
@@ -17,6 +18,7 @@ struct AuthorizationTests {
     ("organizations/contoso/acr?asOf=2020-07-01", .contoso),
     ("alerts?org=contoso&to=2021-06-01", .contoso),
     ("alerts?to=2021-06-01", .ownOrganizations),
+    ("individuals/alice?asOf=2021-06-01", .alicesRecord),
     ("catalog", .anyone),
   ]
 
@@ -25,7 +27,8 @@ struct AuthorizationTests {
     switch reach {
     case .anyone: return 200
     case .contoso: return readsAll || actor == "admin" || actor == "account" ? 200 : 403
-    case .ownOrganizations: return actor == "ivy" ? 403 : 200
+    case .ownOrganizations: return actor == "ivy" || actor == "alice" ? 403 : 200
+    case .alicesRecord: return readsAll || actor == "alice" || actor == "admin" || actor == "account" ? 200 : 403
     }
   }
 

@@ -46,6 +46,9 @@ struct OpenAPITests {
     Call(template: "/alerts", method: "get", path: "alerts?to=2021-06-01", actor: "maria"),
     Call(template: "/alerts", method: "get", path: "alerts", actor: "ivy"),
     Call(template: "/catalog", method: "get", path: "catalog", actor: "ivy"),
+    Call(template: "/individuals/{individual}", method: "get", path: "individuals/alice", actor: "alice"),
+    Call(template: "/individuals/{individual}", method: "get", path: "individuals/alice", actor: "fab-admin"),
+    Call(template: "/individuals/{individual}", method: "get", path: "individuals/nobody", actor: "maria"),
     Call(
       template: "/commands/{name}", method: "post", path: "commands/override", actor: "maria",
       body: #"{"org":"contoso","competency":"cloud-platform","level":"gold","reason":"r","effective":"2021-05-03"}"#),

@@ -17,13 +17,14 @@ import Logging
 ///
 /// Roles (granted on 2020-01-06): `admin` Global admin of contoso, `account` MPN Account admin
 /// of contoso, `fab-admin` Global admin of fabrikam, `maria` Microsoft agent, `audrey` auditor;
-/// `ivy` holds none. Each has a token; `admin` also has a revoked one and an expired one.
+/// `ivy` and `alice` (an individual of the demo, linked to contoso) hold none. Each has a
+/// token; `admin` also has a revoked one and an expired one.
 final class ServedLedger: Sendable {
   static let catalogs = try! CatalogLoader.bundled()
   static let today = Samples.date("2021-06-01")
   /// The server's day.
   let today: CivilDate
-  static let actors = ["admin", "account", "fab-admin", "maria", "audrey", "ivy"]
+  static let actors = ["admin", "account", "fab-admin", "maria", "audrey", "ivy", "alice"]
 
   let ledger = TemporaryLedger()
   let tokens: [String: String]
