@@ -129,7 +129,7 @@ let package = Package(
     ),
     .target(
       name: "LedgerTestSupport",
-      dependencies: ["LedgerCore", "LedgerStorage"],
+      dependencies: ["LedgerCore", "LedgerStorage", "LedgerCatalog", "LedgerCommands"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

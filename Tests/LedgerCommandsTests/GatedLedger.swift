@@ -10,7 +10,7 @@ import Testing
 /// `admin` (Global admin of contoso), `account` (MPN Account admin of contoso), `maria`
 /// (Microsoft agent), `audrey` (auditor) and `fab-admin` (Global admin of fabrikam).
 struct GatedLedger {
-  static let catalogs = try! CatalogLoader.bundled()
+  static let catalogs = DemoWithRoles.catalogs
   static let wsMigration = "windows-server-and-sql-server-migration-to-microsoft-azure"
 
   let ledger = TemporaryLedger()
@@ -19,23 +19,7 @@ struct GatedLedger {
 
   init() async throws {
     log = try ledger.open()
-    let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Sources/ledger/Resources/demo.ndjson")
-    var batch = InputBatch()
-    batch.read(try Data(contentsOf: demo), file: "demo.ndjson")
-    _ = try log.append(batch.events)
-    handler = CommandHandler(log: log, catalogs: Self.catalogs)
-    // The system bootstraps each organization's first Global admin and the program-wide
-    // roles; contoso's Global admin grants its Account admin.
-    let grants: [(String, Role, String?, String)] = [
-      ("admin", .globalAdmin, "contoso", "system"), ("account", .accountAdmin, "contoso", "admin"),
-      ("maria", .microsoftAgent, nil, "system"), ("audrey", .auditor, nil, "system"),
-      ("fab-admin", .globalAdmin, "fabrikam", "system"),
-    ]
-    for (subject, role, org, grantor) in grants {
-      _ = try await handler.execute(
-        .grant(subject: subject, role: role, org: org), by: grantor, on: Samples.date("2020-01-06"))
-    }
+    handler = try await DemoWithRoles.load(into: log)
   }
 
   /// Runs `command`; expects it recorded, and returns the recorded event.

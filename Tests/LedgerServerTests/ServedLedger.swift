@@ -20,7 +20,7 @@ import Logging
 /// `ivy` and `alice` (an individual of the demo, linked to contoso) hold none. Each has a
 /// token; `admin` also has a revoked one and an expired one.
 final class ServedLedger: Sendable {
-  static let catalogs = try! CatalogLoader.bundled()
+  static let catalogs = DemoWithRoles.catalogs
   static let today = Samples.date("2021-06-01")
   /// The server's day.
   let today: CivilDate
@@ -36,21 +36,7 @@ final class ServedLedger: Sendable {
   init(today: CivilDate = ServedLedger.today) async throws {
     self.today = today
     let log = try ledger.open()
-    let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Sources/ledger/Resources/demo.ndjson")
-    var batch = InputBatch()
-    batch.read(try Data(contentsOf: demo), file: "demo.ndjson")
-    _ = try log.append(batch.events)
-    let handler = CommandHandler(log: log, catalogs: Self.catalogs)
-    let grants: [(String, Role, String?, String)] = [
-      ("admin", .globalAdmin, "contoso", "system"), ("account", .accountAdmin, "contoso", "admin"),
-      ("maria", .microsoftAgent, nil, "system"), ("audrey", .auditor, nil, "system"),
-      ("fab-admin", .globalAdmin, "fabrikam", "system"),
-    ]
-    for (subject, role, org, grantor) in grants {
-      _ = try await handler.execute(
-        .grant(subject: subject, role: role, org: org), by: grantor, on: Samples.date("2020-01-06"))
-    }
+    let handler = try await DemoWithRoles.load(into: log)
     func issue(_ actor: String, expires: String? = nil) async throws -> BearerToken {
       let token = BearerToken.generate(for: actor)
       _ = try await handler.execute(
