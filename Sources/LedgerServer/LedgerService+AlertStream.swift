@@ -16,12 +16,7 @@ extension LedgerService {
     group.get("alerts/stream") { request, context in
       let principal = try context.signedIn()
       let asked = request.uri.queryParameters.get("org")
-      if let asked, !principal.mayRead(asked) {
-        throw Problem.forbidden("\(principal.actor) may not read \(asked): no role for it on \(today()).")
-      }
-      if asked == nil, !principal.readsEveryOrganization, principal.administeredOrganizations.isEmpty {
-        throw Problem.forbidden("\(principal.actor) reads no organization's alerts: no role for one on \(today()).")
-      }
+      try principal.requireAlerts(of: asked, on: today())
       let start = try request.headers[Self.lastEventID].map(StreamPosition.init(lastEventID:)) ?? StreamPosition(nil)
       let readable: @Sendable (String) -> Bool = { org in
         asked.map { $0 == org } ?? principal.mayRead(org)

@@ -28,8 +28,7 @@ extension LedgerService {
         receipt = try await CommandHandler(log: log, catalogs: catalogs).execute(
           parsed.command, by: principal.actor, on: parsed.effective ?? today(), expecting: expected)
       } catch let refusal as CommandRefusal {
-        throw refusal.isAboutRole
-          ? Problem.forbidden(refusal.message) : Problem(.conflict, "Refused by the program", detail: refusal.message)
+        throw Problem(refusal)
       } catch let invalid as EventValidationError {
         throw Problem.badRequest(invalid.reason)
       } catch let stale as StaleVersion {

@@ -14,12 +14,7 @@ extension LedgerService {
       let principal = try context.signedIn()
       let question = try Question(request, today: today())
       let asked = request.uri.queryParameters.get("org")
-      if let asked, !principal.mayRead(asked) {
-        throw Problem.forbidden("\(principal.actor) may not read \(asked): no role for it on \(today()).")
-      }
-      if asked == nil, !principal.readsEveryOrganization, principal.administeredOrganizations.isEmpty {
-        throw Problem.forbidden("\(principal.actor) reads no organization's alerts: no role for one on \(today()).")
-      }
+      try principal.requireAlerts(of: asked, on: today())
       let log = try borrowLog()
       defer { returnLog(log) }
       let position = try await question.knownAt.resolve(in: log)

@@ -60,9 +60,7 @@ extension LedgerService {
   ) async throws -> Response {
     let principal = try context.signedIn()
     let org = try context.parameters.require("org")
-    guard principal.mayRead(org) else {
-      throw Problem.forbidden("\(principal.actor) may not read \(org): no role for it on \(today()).")
-    }
+    try principal.requireRead(org, on: today())
     let question = try Question(request, today: today())
     let log = try borrowLog()
     defer { returnLog(log) }

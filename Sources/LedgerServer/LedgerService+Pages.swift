@@ -89,8 +89,7 @@ extension LedgerService {
           _ = try await CommandHandler(log: log, catalogs: catalogs).execute(
             .scheduleAudit(org: org, specialization: form["specialization"] ?? ""), by: principal.actor, on: today())
         } catch let refusal as CommandRefusal {
-          throw refusal.isAboutRole
-            ? Problem.forbidden(refusal.message) : Problem(.conflict, "Refused by the program", detail: refusal.message)
+          throw Problem(refusal)
         }
         return Self.redirect(to: "/ui/organizations/\(org)")
       }
@@ -104,9 +103,7 @@ extension LedgerService {
   ) async throws -> Response {
     let org = try context.parameters.require("org")
     return try await page(request) { principal, session, _ in
-      guard principal.mayRead(org) else {
-        throw Problem.forbidden("\(principal.actor) may not read \(org): no role for it on \(today()).")
-      }
+      try principal.requireRead(org, on: today())
       let question = try Question(request, today: today())
       let log = try borrowLog()
       defer { returnLog(log) }

@@ -30,4 +30,19 @@ public struct Principal: Sendable {
   public func mayRead(_ org: String) -> Bool {
     readsEveryOrganization || administeredOrganizations.contains(org)
   }
+
+  /// Refuses, with a 403 ``Problem`` naming `day`, an actor who may not read `org`.
+  func requireRead(_ org: String, on day: CivilDate) throws {
+    guard mayRead(org) else { throw Problem.forbidden("\(actor) may not read \(org): no role for it on \(day).") }
+  }
+
+  /// Refuses, with a 403 ``Problem``, alerts the actor may not read: those of `asked`
+  /// unless they may read it, or (asking for none in particular) any, without a role that
+  /// reads an organization.
+  func requireAlerts(of asked: String?, on day: CivilDate) throws {
+    if let asked { return try requireRead(asked, on: day) }
+    guard readsEveryOrganization || !administeredOrganizations.isEmpty else {
+      throw Problem.forbidden("\(actor) reads no organization's alerts: no role for one on \(day).")
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import LedgerCommands
 import LedgerCore
 
 /// An error answered as an RFC 9457 problem document (`application/problem+json`): the
@@ -17,6 +18,16 @@ public struct Problem: HTTPResponseError, CustomStringConvertible {
     self.status = status
     self.title = title
     self.detail = detail
+  }
+
+  /// A refused command: 403 when the actor's roles refused it, 409 when a gate of the
+  /// program did, in the program's words.
+  init(_ refusal: CommandRefusal) {
+    if refusal.isAboutRole {
+      self = .forbidden(refusal.message)
+    } else {
+      self.init(.conflict, "Refused by the program", detail: refusal.message)
+    }
   }
 
   public var description: String { "\(status.code) \(title): \(detail)" }
