@@ -40,7 +40,7 @@ extension LedgerService {
       try await page(request) { principal, session, _ in
         let log = try borrowLog()
         defer { returnLog(log) }
-        let organizations = try await log.organizations().filter(principal.mayRead).map { (id: $0, name: String?.none) }
+        let organizations = try await log.organizations().filter(principal.mayRead)
         return Self.html(IndexPage.html(organizations: organizations, actor: principal.actor, csrf: session.csrf))
       }
     }

@@ -1,9 +1,9 @@
 /// The first page after signing in: the organizations the actor may read.
 public enum IndexPage {
-  /// The page listing `organizations` (id and name).
-  public static func html(organizations: [(id: String, name: String?)], actor: String, csrf: String) -> String {
+  /// The page listing `organizations` by id.
+  public static func html(organizations: [String], actor: String, csrf: String) -> String {
     let items = organizations.map { org in
-      "<li><a href=\"/ui/organizations/\(HTML.escape(org.id))\">\(HTML.escape(org.name ?? org.id))</a> (\(HTML.escape(org.id)))</li>"
+      "<li><a href=\"/ui/organizations/\(HTML.escape(org))\">\(HTML.escape(org))</a></li>"
     }.joined()
     return HTML.page(
       title: "Organizations", actor: actor, csrf: csrf,
