@@ -9,7 +9,7 @@ import Testing
 
 /// `ledger token` and `ledger serve` end to end: a token printed once and kept as a digest,
 /// then a server started by `ledger serve` that admits it, counts its requests in `/metrics`,
-/// and stops cleanly on SIGTERM.
+/// and stops cleanly on SIGTERM, ending the live alert streams still open.
 struct ServeCommandTests {
   let ledger = TemporaryLedger()
 
@@ -42,6 +42,8 @@ struct ServeCommandTests {
 
   @Test func ledgerServeAdmitsAnIssuedTokenCountsItsRequestsAndStopsOnSIGTERM() async throws {
     try demo()
+    let grant = ["grant", "maria", "microsoft-agent", "--actor", "system", "--db", ledger.path]
+    #expect(try LedgerProcess.run(grant, in: ledger.directory).status == 0)
     let issued = try LedgerProcess.run(["token", "issue", "maria", "--db", ledger.path], in: ledger.directory)
     let token = String(issued.stdout.split(separator: "\n").first ?? "")
     let (server, out, err) = try LedgerProcess.start(
@@ -70,8 +72,29 @@ struct ServeCommandTests {
       metrics.contains(
         #"http_server_request_duration_count{http_route="/catalog",http_request_method="GET",http_response_status_code="200"} 1"#
       ), "\(metrics)")
+    // A live alert stream stays open until the server stops: the graceful shutdown ends it.
+    let streamed = ledger.directory.file("stream.txt")
+    _ = FileManager.default.createFile(atPath: streamed, contents: nil)
+    let stream = Process()
+    stream.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    stream.arguments = [
+      "curl", "--silent", "--no-buffer", "-H", "Authorization: Bearer \(token)", "\(base)/alerts/stream",
+    ]
+    stream.standardOutput = FileHandle(forWritingAtPath: streamed)
+    try stream.run()
+    func caughtUp() -> Bool {
+      String(decoding: FileManager.default.contents(atPath: streamed) ?? Data(), as: UTF8.self)
+        .contains("event: caught-up")
+    }
+    for _ in 0..<300 where !caughtUp() { try await Task.sleep(for: .milliseconds(100)) }
+    #expect(caughtUp())
     server.terminate()
+    for _ in 0..<300 where server.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+    if server.isRunning { kill(server.processIdentifier, SIGKILL) }
     server.waitUntilExit()
+    for _ in 0..<100 where stream.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+    #expect(!stream.isRunning, "the stream's connection stayed open after the server stopped")
+    if stream.isRunning { kill(stream.processIdentifier, SIGKILL) }
     #expect(server.terminationReason == .exit)
     #expect(
       server.terminationStatus == 0,
