@@ -13,7 +13,7 @@ extension LedgerService {
   func addCommandRoutes(to group: RouterGroup<LedgerRequestContext>) {
     group.post("commands/:name") { request, context in
       let principal = try context.signedIn()
-      let name = try context.parameters.require("name")
+      let name = try context.pathParameter("name")
       let members = try await Self.members(of: request)
       let parsed: CommandRequest
       do {

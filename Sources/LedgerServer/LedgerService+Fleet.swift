@@ -39,7 +39,7 @@ extension LedgerService {
     }
     group.get("individuals/:individual") { request, context in
       let principal = try context.signedIn()
-      let individual = try context.parameters.require("individual")
+      let individual = try context.pathParameter("individual")
       let question = try Question(request, today: today())
       let log = try borrowLog()
       defer { returnLog(log) }

@@ -30,7 +30,7 @@ extension LedgerService {
       }
     }
     group.get("organizations/:org/explain/:id") { request, context in
-      let id = try context.parameters.require("id")
+      let id = try context.pathParameter("id")
       return try await answer(request, context) { query, org, question, position, ground in
         guard let explanation = try await query.timeline(of: org, knownAt: position).explain(id, asOf: question.asOf)
         else { throw Problem.notFound("\"\(id)\" is neither a competency nor a specialization on \(question.asOf)") }
@@ -59,7 +59,7 @@ extension LedgerService {
     _ body: (OrganizationQuery, String, Question, Int64, AnswerGround) async throws -> JSONValue
   ) async throws -> Response {
     let principal = try context.signedIn()
-    let org = try context.parameters.require("org")
+    let org = try context.pathParameter("org")
     try principal.requireRead(org, on: today())
     let question = try Question(request, today: today())
     let log = try borrowLog()

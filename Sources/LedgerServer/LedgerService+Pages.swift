@@ -72,7 +72,7 @@ extension LedgerService {
       }
     }
     router.get("ui/organizations/:org/explain/:id") { request, context in
-      let id = try context.parameters.require("id")
+      let id = try context.pathParameter("id")
       return try await organizationPage(request, context) { principal, session, org, question, query, position, _ in
         guard let explanation = try await query.timeline(of: org, knownAt: position).explain(id, asOf: question.asOf)
         else { throw Problem.notFound("\"\(id)\" is neither a competency nor a specialization on \(question.asOf)") }
@@ -81,7 +81,7 @@ extension LedgerService {
       }
     }
     router.post("ui/organizations/:org/schedule-audit") { request, context in
-      let org = try context.parameters.require("org")
+      let org = try context.pathParameter("org")
       let form = try await FormFields(request)
       return try await page(request, form: form) { principal, session, _ in
         let log = try openLogForWriting()
@@ -91,7 +91,7 @@ extension LedgerService {
         } catch let refusal as CommandRefusal {
           throw Problem(refusal)
         }
-        return Self.redirect(to: "/ui/organizations/\(org)")
+        return Self.redirect(to: "/ui/organizations/\(HTML.pathSegment(org))")
       }
     }
   }
@@ -101,7 +101,7 @@ extension LedgerService {
     _ request: Request, _ context: LedgerRequestContext,
     _ body: (Principal, SessionStore.Session, String, Question, OrganizationQuery, Int64, Int64) async throws -> String
   ) async throws -> Response {
-    let org = try context.parameters.require("org")
+    let org = try context.pathParameter("org")
     return try await page(request) { principal, session, _ in
       try principal.requireRead(org, on: today())
       let question = try Question(request, today: today())

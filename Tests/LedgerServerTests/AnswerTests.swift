@@ -67,6 +67,18 @@ struct AnswerTests {
     #expect(try await served.get("individuals/bob", as: "alice").status == 403)
   }
 
+  @Test func anIdWithSpacesAndSlashesIsOnePercentEncodedSegment() async throws {
+    let served = try await ServedLedger()
+    _ = try served.ledger.open().append([
+      ProposedEvent(
+        effective: Samples.date("2021-01-04"),
+        event: .organizationEnrolled(OrganizationEnrolled(org: "acme eu/west", name: "Acme EU")))
+    ])
+    let answer = try await served.get("organizations/acme%20eu%2Fwest/status?asOf=2021-02-01", as: "maria")
+    #expect(answer.status == 200)
+    #expect(answer.json["org"] == .string("acme eu/west"))
+  }
+
   @Test func questionsTheLedgerCannotReadAreProblemsInItsWords() async throws {
     let served = try await ServedLedger()
     let cases: [(path: String, status: Int, detail: String)] = [

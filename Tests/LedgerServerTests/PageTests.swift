@@ -128,6 +128,22 @@ struct PageTests {
     #expect(last?.actor == Actor(id: "admin", role: "global-admin"))
   }
 
+  @Test func aLinkToAnOrganizationWhoseIdHasASlashLeadsToItsPage() async throws {
+    let served = try await ServedLedger(today: Self.day)
+    _ = try served.ledger.open().append([
+      ProposedEvent(
+        effective: Samples.date("2021-01-04"),
+        event: .organizationEnrolled(OrganizationEnrolled(org: "acme eu/west", name: "Acme EU")))
+    ])
+    let values = try await Browser.run(
+      Self.signIn(served, as: "maria") + [
+        .navigate(served.url("ui")),
+        .act("[...document.querySelectorAll('#organizations a')].find(a => a.textContent == 'acme eu/west').click()"),
+        .eval("document.querySelector('h1').textContent"),
+      ], in: served.ledger.directory)
+    #expect(values == [.string("Acme EU (acme eu/west)")])
+  }
+
   @Test func anotherOrganizationsAdministratorIsRefusedItsPage() async throws {
     let served = try await ServedLedger(today: Self.day)
     let values = try await Browser.run(

@@ -17,7 +17,7 @@ public enum ExplanationPage {
     return HTML.page(
       title: "\(explanation.name) for \(org)", actor: actor, csrf: csrf,
       body: """
-        <h1>\(HTML.escape(explanation.name)) for <a href="/ui/organizations/\(escaped)?asOf=\(explanation.asOf)\
+        <h1>\(HTML.escape(explanation.name)) for <a href="/ui/organizations/\(HTML.segment(org))?asOf=\(explanation.asOf)\
         &amp;knownAtPosition=\(knownAt)">\(escaped)</a></h1>
         <p>On \(explanation.asOf), as known at position \(knownAt): <b id="result">\(HTML.escape(explanation.result))</b></p>
         <ul id="requirements">\(parts)</ul>

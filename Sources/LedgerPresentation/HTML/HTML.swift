@@ -1,3 +1,5 @@
+import Foundation
+
 /// Building blocks of the server's pages: escaping, and the page every view sits in. Pages are
 /// plain server-rendered HTML with no script: a form posts, a link navigates.
 public enum HTML {
@@ -18,6 +20,17 @@ public enum HTML {
     }
     return escaped
   }
+
+  /// `id` as one segment of a URL path, percent-encoded: ids may hold spaces, slashes and any
+  /// character.
+  public static func pathSegment(_ id: String) -> String {
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "/?#%;&")
+    return id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id
+  }
+
+  /// ``pathSegment(_:)``, escaped for an attribute.
+  public static func segment(_ id: String) -> String { escape(pathSegment(id)) }
 
   /// A whole page: `title`, the signed-in `actor` (with a sign-out form) and `body`.
   public static func page(title: String, actor: String?, csrf: String?, body: String) -> String {

@@ -30,7 +30,7 @@ public enum HistoryPage {
     return HTML.page(
       title: "History of \(org)", actor: actor, csrf: csrf,
       body: """
-        <h1>History of <a href="/ui/organizations/\(escaped)?knownAtPosition=\(knownAt)">\(escaped)</a></h1>
+        <h1>History of <a href="/ui/organizations/\(HTML.segment(org))?knownAtPosition=\(knownAt)">\(escaped)</a></h1>
         <p>As known at position \(knownAt).</p><table id="history"><tr><th>Day</th><th>What happened</th>\
         <th>What changed</th></tr>\(rows)</table>
         """)

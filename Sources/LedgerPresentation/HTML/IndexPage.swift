@@ -3,7 +3,7 @@ public enum IndexPage {
   /// The page listing `organizations` by id.
   public static func html(organizations: [String], actor: String, csrf: String) -> String {
     let items = organizations.map { org in
-      "<li><a href=\"/ui/organizations/\(HTML.escape(org))\">\(HTML.escape(org))</a></li>"
+      "<li><a href=\"/ui/organizations/\(HTML.segment(org))\">\(HTML.escape(org))</a></li>"
     }.joined()
     return HTML.page(
       title: "Organizations", actor: actor, csrf: csrf,

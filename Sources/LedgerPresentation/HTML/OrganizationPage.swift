@@ -43,7 +43,7 @@ public struct OrganizationPage {
 
   /// The page's HTML, within the layout, for `actor`.
   public func html(actor: String) -> String {
-    let org = HTML.escape(status.org)
+    let org = HTML.segment(status.org)
     let title = status.name.map { "\($0) (\(status.org))" } ?? status.org
     let body = """
       <h1>\(HTML.escape(title))</h1>
@@ -88,7 +88,7 @@ public struct OrganizationPage {
         entry.override.map { "override to \($0.level.rawValue) until \($0.expires)" } ?? ""
       return """
         <tr data-competency="\(HTML.escape(entry.competency))"><td><a href="/ui/organizations/\
-        \(HTML.escape(status.org))/explain/\(HTML.escape(entry.competency))?asOf=\(status.asOf)&amp;knownAtPosition=\
+        \(HTML.segment(status.org))/explain/\(HTML.segment(entry.competency))?asOf=\(status.asOf)&amp;knownAtPosition=\
         \(knownAt)">\(HTML.escape(name(entry.competency)))</a></td><td class="attained">\
         \(HTML.level(entry.attained?.rawValue))</td><td class="displayed">\(HTML.level(entry.displayed?.rawValue))</td>\
         <td class="at-risk">\(entry.atRisk ? "at risk" : "")</td><td>\(HTML.escape(override))</td></tr>
@@ -118,14 +118,14 @@ public struct OrganizationPage {
                 ? nil
                 : "Every other prerequisite must be met first: " + entry.missingBeforeAudit.joined(separator: "; ")
         action = """
-          <form class="inline" method="post" action="/ui/organizations/\(HTML.escape(status.org))/schedule-audit">\
+          <form class="inline" method="post" action="/ui/organizations/\(HTML.segment(status.org))/schedule-audit">\
           \(HTML.csrfField(csrf))<input type="hidden" name="specialization" value="\(id)">\
           <button type="submit" class="schedule-audit"\(blocker.map { " disabled title=\"\(HTML.escape($0))\"" } ?? "")>\
           Schedule audit</button></form>
           """
       }
       return """
-        <tr data-specialization="\(id)"><td><a href="/ui/organizations/\(HTML.escape(status.org))/explain/\(id)?asOf=\
+        <tr data-specialization="\(id)"><td><a href="/ui/organizations/\(HTML.segment(status.org))/explain/\(HTML.segment(entry.specialization))?asOf=\
         \(status.asOf)&amp;knownAtPosition=\(knownAt)">\(HTML.escape(definition?.name ?? entry.specialization))</a></td>\
         <td class="status">\(entry.status)</td><td class="stage">\(entry.stage.rawValue)</td>\
         <td class="missing">\(missing)</td><td>\(action)</td></tr>
