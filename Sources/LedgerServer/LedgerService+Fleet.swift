@@ -15,9 +15,19 @@ extension LedgerService {
       let question = try Question(request, today: today())
       let asked = request.uri.queryParameters.get("org")
       try principal.requireAlerts(of: asked, on: today())
-      let log = try borrowLog()
-      defer { returnLog(log) }
-      let position = try await question.knownAt.resolve(in: log)
+      let reader = try borrowLog()
+      defer { returnLog(reader) }
+      let position = try await question.knownAt.resolve(in: reader)
+      // As known at the head, the read models answer, brought up to date first (as `ledger
+      // alerts` does): a fleet's alerts then cost what is new, not a replay of every
+      // organization. At an earlier position the organizations are replayed.
+      let log: SQLiteEventLog
+      if try position == reader.headPosition() {
+        log = try openLogForWriting()
+        try await Projector(log: log, catalogs: catalogs).catchUp(through: question.to)
+      } else {
+        log = reader
+      }
       let feed = AlertFeed(log: log, catalogs: catalogs, projector: Projector(log: log, catalogs: catalogs))
       var alerts: [Alert] = []
       do {
@@ -26,10 +36,17 @@ extension LedgerService {
         } else if principal.readsEveryOrganization {
           alerts = try await feed.alerts(from: question.from, through: question.to, knownAt: position)
         } else {
+          // Each organization's alerts in delivery order, merged by day then organization; the
+          // index keeps one organization's alerts of one day in their order (`sort` is not stable).
+          var merged: [(alert: Alert, index: Int)] = []
           for org in principal.administeredOrganizations.sorted() {
-            alerts += try await feed.alerts(org: org, from: question.from, through: question.to, knownAt: position)
+            let own = try await feed.alerts(org: org, from: question.from, through: question.to, knownAt: position)
+            merged += own.enumerated().map { ($1, $0) }
           }
-          alerts.sort { ($0.effective, $0.org) < ($1.effective, $1.org) }
+          alerts = merged.sorted {
+            ($0.alert.effective, $0.alert.org, $0.index) < ($1.alert.effective, $1.alert.org, $1.index)
+          }
+          .map(\.alert)
         }
       } catch let unknown as UnknownOrganization {
         throw Problem.notFound("\(unknown)")

@@ -79,6 +79,21 @@ struct AnswerTests {
     #expect(answer.json["org"] == .string("acme eu/west"))
   }
 
+  @Test func theFleetsAlertsAtTheHeadComeFromReadModelsCaughtUpFirst() async throws {
+    let served = try await ServedLedger()
+    let reader = try SQLiteEventLog(readingAt: served.ledger.path)
+    let projector = Projector(log: reader, catalogs: ServedLedger.catalogs)
+    #expect(try await !projector.isCurrent(at: reader.headPosition()))
+    let answer = try await served.get("alerts?to=\(ServedLedger.today)", as: "maria")
+    guard case .array(let alerts)? = answer.json["alerts"] else {
+      Issue.record("no alerts")
+      return
+    }
+    let ids = alerts.compactMap { alert -> String? in if case .string(let id)? = alert["id"] { id } else { nil } }
+    #expect(ids == (try await AlertStreamTests.replayedIDs(served)))
+    #expect(try await projector.isCurrent(at: reader.headPosition()))
+  }
+
   @Test func questionsTheLedgerCannotReadAreProblemsInItsWords() async throws {
     let served = try await ServedLedger()
     let cases: [(path: String, status: Int, detail: String)] = [
