@@ -22,7 +22,9 @@ struct BearerAuthentication: RouterMiddleware {
     }
     var context = context
     context.principal = try await service.principal(bearing: String(header.dropFirst("Bearer ".count)))
+    // Who acted, and with which token: a log line names both, never the secret.
     context.logger[metadataKey: "actor"] = .string(context.principal!.actor)
+    context.logger[metadataKey: "token"] = .string(context.principal!.token)
     return try await next(request, context)
   }
 }

@@ -21,7 +21,7 @@ extension LedgerService {
       } catch let problem as Problem {
         return Self.html(LoginPage.html(problem: problem.detail), status: .unauthorized)
       }
-      let (id, _) = await sessions.open(token: form["token"]!)
+      let id = await sessions.open(token: form["token"]!)
       var response = Self.redirect(to: "/ui")
       response.setCookie(
         Cookie(name: Self.sessionCookie, value: id, path: "/ui", secure: false, httpOnly: true, sameSite: .strict))

@@ -14,11 +14,10 @@ actor SessionStore {
   private var sessions: [String: Session] = [:]
 
   /// Opens a session for `token`; returns its id.
-  func open(token: String) -> (id: String, session: Session) {
+  func open(token: String) -> String {
     let id = Self.randomHex()
-    let session = Session(token: token, csrf: Self.randomHex())
-    sessions[id] = session
-    return (id, session)
+    sessions[id] = Session(token: token, csrf: Self.randomHex())
+    return id
   }
 
   /// The session with `id`, if open.
