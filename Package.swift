@@ -15,8 +15,12 @@ let package = Package(
     // `ledger serve` runs this program, built apart so that `swift run ledger` never waits for
     // the HTTP stack.
     .executable(name: "ledger-server", targets: ["ledger-server"]),
+    // `ledger` runs this program for a postgres:// database, built apart so that `swift run
+    // ledger` never waits for PostgresNIO.
+    .executable(name: "ledger-postgres", targets: ["ledger-postgres"]),
     .library(name: "LedgerCore", targets: ["LedgerCore"]),
     .library(name: "LedgerStorage", targets: ["LedgerStorage"]),
+    .library(name: "LedgerPostgres", targets: ["LedgerPostgres"]),
     .library(name: "LedgerCatalog", targets: ["LedgerCatalog"]),
     .library(name: "Projections", targets: ["Projections"]),
     .library(name: "LedgerQueries", targets: ["LedgerQueries"]),
@@ -37,6 +41,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    // Only the PostgreSQL backend (and `ledger-postgres`, which `ledger` runs for a
+    // `postgres://` database) needs this.
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     .systemLibrary(
@@ -52,6 +59,14 @@ let package = Package(
     .target(
       name: "LedgerStorage",
       dependencies: ["CSQLite", "LedgerCore"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "LedgerPostgres",
+      dependencies: [
+        "LedgerCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: swiftSettings
     ),
     .target(
@@ -94,14 +109,27 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    .executableTarget(
-      name: "ledger",
+    .target(
+      name: "LedgerCLI",
       dependencies: [
         "LedgerCore", "LedgerStorage", "LedgerCatalog", "Projections", "LedgerQueries", "LedgerPresentation",
         "LedgerImport", "LedgerNotifications", "LedgerCommands",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/demo.ndjson")],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "ledger",
+      dependencies: ["LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: swiftSettings
+    ),
+    // The same commands with the PostgreSQL backend, which `ledger` runs for a postgres:// URL.
+    .executableTarget(
+      name: "ledger-postgres",
+      dependencies: [
+        "LedgerCLI", "LedgerCore", "LedgerPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: swiftSettings
     ),
     .target(
@@ -144,7 +172,10 @@ let package = Package(
     ),
     .testTarget(
       name: "EventLogContractTests",
-      dependencies: ["ledger", "LedgerCore", "LedgerStorage", "LedgerTestSupport"],
+      dependencies: [
+        "ledger", "ledger-postgres", "LedgerCore", "LedgerStorage", "LedgerPostgres", "LedgerTestSupport",
+        .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -16,7 +16,7 @@ public enum DemoWithRoles {
   /// The demo's events, as `ledger demo` appends them.
   public static func events() throws -> [ProposedEvent] {
     let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Sources/ledger/Resources/demo.ndjson")
+      .deletingLastPathComponent().appendingPathComponent("Sources/LedgerCLI/Resources/demo.ndjson")
     var batch = InputBatch()
     batch.read(try Data(contentsOf: demo), file: "demo.ndjson")
     return batch.events

@@ -11,8 +11,8 @@ extension EventLogContractTests {
   /// cache, yet count in RSS, and the default 128 MiB map would cover this whole log.
   @Test(arguments: LogBackend.all)
   func readingTheWholeLogStreamsInConstantMemory(backend: LogBackend) async throws {
-    let store = try backend.makeStore()
-    let log = try store.open()
+    let store = try await backend.makeStore()
+    let log = try await store.open()
     let reason = String(repeating: "a long reason that fills the record. ", count: 100)
     let (batches, perBatch) = (16, 1_000)
     for batch in 0..<batches {

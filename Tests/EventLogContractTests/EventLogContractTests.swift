@@ -18,14 +18,14 @@ import Testing
 
   @Test(arguments: LogBackend.all)
   func positionsStayGapFreeWhenSeveralConnectionsAppendAtOnce(backend: LogBackend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let writers = 4
     let batches = 25
     let perBatch = 8
     let receipts = try await withThrowingTaskGroup(of: [AppendReceipt].self) { group in
       for writer in 0..<writers {
         group.addTask {
-          let log = try store.open()
+          let log = try await store.open()
           var receipts: [AppendReceipt] = []
           for batch in 0..<batches {
             let events = Samples.enrolments(perBatch, prefix: "w\(writer)-b\(batch)")
@@ -42,14 +42,14 @@ import Testing
     }
     let total = Int64(writers * batches * perBatch)
     #expect(receipts.flatMap { $0.appended.map(\.position) }.sorted() == Array(1...total))
-    let log = try store.open()
+    let log = try await store.open()
     #expect(try await log.headPosition() == total)
     #expect(try await log.verify().isIntact)
   }
 
   @Test(arguments: LogBackend.all)
   func anIdWithTheSameContentIsANoOpAndWithOtherContentIsRefused(backend: LogBackend) async throws {
-    let log = try backend.makeStore().open()
+    let log = try await backend.makeStore().open()
     let first = try await log.append([Self.enrolment("contoso", id: "e1")])
     #expect(first.appended.map(\.id) == ["e1"])
     let again = try await log.append([Self.enrolment("contoso", id: "e1")])
@@ -62,7 +62,7 @@ import Testing
 
   @Test(arguments: LogBackend.all)
   func anExpectedVersionThatDoesNotMatchIsAConflictAndWritesNothing(backend: LogBackend) async throws {
-    let log = try backend.makeStore().open()
+    let log = try await backend.makeStore().open()
     _ = try await log.append([Self.enrolment("contoso", expectedVersion: 0)])
     #expect(try await log.version(of: .organization("contoso")) == 1)
     do {
@@ -79,7 +79,7 @@ import Testing
 
   @Test(arguments: LogBackend.all)
   func aRejectionNamesEveryProblemAndWritesNothing(backend: LogBackend) async throws {
-    let log = try backend.makeStore().open()
+    let log = try await backend.makeStore().open()
     var dangling = Self.enrolment("b")
     dangling.corrects = "missing"
     dangling.reason = "typo"
@@ -95,7 +95,7 @@ import Testing
 
   @Test(arguments: LogBackend.all)
   func anEventIsVisibleOnlyToQuestionsKnownAtItsPositionOrLater(backend: LogBackend) async throws {
-    let log = try backend.makeStore().open()
+    let log = try await backend.makeStore().open()
     _ = try await log.append([Self.enrolment("contoso", id: "e1"), Self.joins("alice", "contoso", id: "j1")])
     _ = try await log.append([Self.joins("bob", "contoso", id: "j2")])
     var seen: [String] = []
@@ -109,7 +109,7 @@ import Testing
 
   @Test(arguments: LogBackend.all)
   func aCorrectionVoidsItsTargetFromItsOwnPositionOn(backend: LogBackend) async throws {
-    let log = try backend.makeStore().open()
+    let log = try await backend.makeStore().open()
     _ = try await log.append([Self.enrolment("contoso", id: "e1"), Self.joins("alice", "contoso", id: "j1")])
     var correction = Self.joins("alice", "contoso", id: "j1-fixed")
     correction.corrects = "j1"
@@ -130,9 +130,9 @@ import Testing
   @Test(arguments: LogBackend.all)
   func aCorrectionIsSeenByEveryConnectionAndAnAbandonedOneByNone(backend: LogBackend) async throws {
     struct Abandoned: Error {}
-    let store = try backend.makeStore()
-    let reader = try store.open()
-    let writer = try store.open()
+    let store = try await backend.makeStore()
+    let reader = try await store.open()
+    let writer = try await store.open()
     _ = try await writer.append([Self.enrolment("contoso", id: "e1"), Self.joins("alice", "contoso", id: "j1")])
     #expect(try await reader.events(in: .individual("alice"), knownAt: 2).map(\.id) == ["j1"])
     var correction = Self.joins("alice", "contoso", id: "j1-fixed")
@@ -155,7 +155,7 @@ import Testing
 
   @Test(arguments: LogBackend.all)
   func recordedInstantsRiseEvenWhenTheClockGoesBack(backend: LogBackend) async throws {
-    let log = try backend.makeStore().open(SteppingClock(step: -5_000_000).clock)
+    let log = try await backend.makeStore().open(SteppingClock(step: -5_000_000).clock)
     for index in 0..<5 { _ = try await log.append(Samples.enrolments(2, from: index * 2)) }
     var instants: [RecordedInstant] = []
     try await log.forEachEntry(from: 1) { instants.append($0.record.recorded) }
@@ -167,7 +167,7 @@ import Testing
   @Test(arguments: LogBackend.all)
   func aUnitOfWorkLandsWholeOrNotAtAll(backend: LogBackend) async throws {
     struct Abandoned: Error {}
-    let log = try backend.makeStore().open()
+    let log = try await backend.makeStore().open()
     await #expect(throws: Abandoned.self) {
       try await log.inOneTransaction {
         _ = try await log.append([Self.enrolment("a")])
@@ -186,7 +186,7 @@ import Testing
 
   @Test(arguments: LogBackend.all)
   func anIntactLogVerifiesAndRestsOnItsTreeRoot(backend: LogBackend) async throws {
-    let log = try backend.makeStore().open()
+    let log = try await backend.makeStore().open()
     _ = try await log.append(Samples.oneOfEachType())
     _ = try await log.append(Samples.enrolments(300))
     let head = try await log.headPosition()

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerPostgres
 import LedgerStorage
 import LedgerTestSupport
 import Testing
@@ -9,15 +10,15 @@ struct LogBackend: Sendable, CustomTestStringConvertible {
   /// One fresh log for one test.
   struct Store: Sendable {
     /// Opens a new connection to the log, recording instants from `clock`.
-    let connect: @Sendable (_ clock: LedgerClock) throws -> any EventLog
-    /// The `ledger` options that select this log (`--db PATH`).
+    let connect: @Sendable (_ clock: LedgerClock) async throws -> any EventLog
+    /// The `ledger` options that select this log (`--db PATH` or `--db postgres://…`).
     let databaseArguments: [String]
     /// Keeps the store's resources (a temporary directory) alive as long as the store.
     let owner: any Sendable
   }
 
   let name: String
-  let makeStore: @Sendable () throws -> Store
+  let makeStore: @Sendable () async throws -> Store
 
   var testDescription: String { name }
 
@@ -30,12 +31,22 @@ struct LogBackend: Sendable, CustomTestStringConvertible {
       owner: ledger)
   }
 
-  /// Every backend the contract runs on.
-  static let all: [LogBackend] = [.sqlite]
+  /// A PostgreSQL server: a new database on the server `LEDGER_TEST_POSTGRES` names.
+  static let postgres = LogBackend(name: "PostgreSQL") {
+    let location = try await TestPostgres.freshDatabase()
+    return Store(
+      connect: { clock in try await PostgresEventLog.connect(to: location, clock: clock) },
+      databaseArguments: ["--db", location.description],
+      owner: location)
+  }
+
+  /// Every backend the contract runs on: PostgreSQL when a server is configured, and always
+  /// in CI (where a missing server then fails every PostgreSQL case, naming the variable).
+  static let all: [LogBackend] = [.sqlite] + (TestPostgres.isConfigured || TestPostgres.isRequired ? [.postgres] : [])
 }
 
 extension LogBackend.Store {
   /// A new connection recording instants from `clock` (by default a test clock that steps
   /// forward).
-  func open(_ clock: LedgerClock = SteppingClock().clock) throws -> any EventLog { try connect(clock) }
+  func open(_ clock: LedgerClock = SteppingClock().clock) async throws -> any EventLog { try await connect(clock) }
 }

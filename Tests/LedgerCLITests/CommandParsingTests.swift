@@ -4,7 +4,7 @@ import LedgerQueries
 import LedgerTestSupport
 import Testing
 
-@testable import ledger
+@testable import LedgerCLI
 
 /// The command line as parsed in-process (`Ledger.parseAsRoot`), beside the end-to-end runs:
 /// each option lands in its typed field, and a bad value is refused with the option named.

@@ -39,6 +39,24 @@ extension SQLiteEventLog {
     }
   }
 
+  /// Appends records sealed by another ledger as they are (``VerbatimAppending``), in one
+  /// `BEGIN IMMEDIATE` transaction, or none.
+  public func appendVerbatim(_ records: [EventRecord]) throws {
+    do {
+      try connection.immediateTransaction {
+        var head = try storedHead()
+        for record in records {
+          try write(try AppendPlan.Row(copying: record, after: &head))
+        }
+        cachedHead = head.position
+        streamsKnownAbsent.removeAll()
+      }
+    } catch {
+      forgetCaches()
+      throw error
+    }
+  }
+
   public func inOneTransaction<T>(_ body: () async throws -> T) async throws -> T {
     do {
       return try await connection.immediateTransaction(body)

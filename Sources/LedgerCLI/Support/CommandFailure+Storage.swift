@@ -30,7 +30,11 @@ extension CommandFailure {
         case .other: (.software, "\(sqlite)")
         }
       return CommandFailure(status: status, lines: ["\(path): \(words)"])
-    default: return CommandFailure(status: .software, lines: ["\(path): \(error)"])
+    default:
+      if let fault = Ledger.serverDatabases?.fault(of: error) {
+        return CommandFailure(status: fault.isDataError ? .dataError : .ioError, lines: [fault.line])
+      }
+      return CommandFailure(status: .software, lines: ["\(path): \(error)"])
     }
   }
 }

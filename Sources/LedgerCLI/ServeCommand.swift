@@ -23,24 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "The address to listen on.") var host = "127.0.0.1"
   @Option(help: "The port to listen on (0: any free port, printed when listening).") var port = 8080
 
-  /// The server program: beside this executable.
-  static var server: String {
-    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-      .appendingPathComponent("ledger-server").path
-  }
-
   func run() async throws {
     try await reportingFailures {
-      let server = Self.server
-      guard FileManager.default.isExecutableFile(atPath: server) else {
-        throw CommandFailure(
-          status: .refused,
-          lines: ["\(server): the server is not built; build it with `swift build --product ledger-server`"])
-      }
-      let arguments = ["ledger-server", "--db", database.resolvedPath, "--host", host, "--port", "\(port)"]
-      var pointers = arguments.map { strdup($0) } + [nil]
-      execv(server, &pointers)
-      throw CommandFailure(status: .software, lines: ["\(server): cannot run it: \(String(cString: strerror(errno)))"])
+      try SiblingProgram(name: "ledger-server").exec(
+        ["--db", database.resolvedPath, "--host", host, "--port", "\(port)"])
     }
   }
 }

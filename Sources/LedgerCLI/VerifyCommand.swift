@@ -42,15 +42,16 @@ struct VerifyCommand: AsyncParsableCommand {
     try await reportingFailures {
       let verifier = try key.map(CheckpointFiles.verifierKey(at:))
       let given = try checkpoint.map { try CheckpointFiles.checkpoint(at: $0, key: verifier) }
-      let log = try database.openForReading()
+      let log = try await database.openLogForReading()
       let result: ChainVerification
       let recorded: [Checkpoint]
       do {
-        recorded = try log.recordedCheckpoints()
+        // Only a SQLite ledger records the checkpoints it signed (`ledger checkpoint`).
+        recorded = try (log as? SQLiteEventLog)?.recordedCheckpoints() ?? []
         let progress = ProgressLine(command: "verify", quiet: quiet)
         defer { progress.finish() }
-        let head = Int(try log.headPosition())
-        result = try log.verify(against: given + recorded) {
+        let head = Int(try await log.headPosition())
+        result = try await log.verify(against: given + recorded) {
           progress.update("checked", Int($0), of: head, unit: "events")
         }
       } catch {

@@ -68,14 +68,14 @@ struct AppendCommand: AsyncParsableCommand {
       progress.finish()
       guard input.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: input.problems.lines) }
       progress.begin()
-      let log = try database.openForWriting(durability: durability)
+      let log = try await database.openLogForWriting(durability: durability)
       var tally = AppendTally()
       do {
         try await log.inOneTransaction {
           try await input.forEachChunk(against: catalogs) { events, sources in
             do {
               if unchecked {
-                tally.add(try log.append(events.map { $0.written(by: writer, unchecked: true) }))
+                tally.add(try await log.append(events.map { $0.written(by: writer, unchecked: true) }))
               } else {
                 tally.add(try await CheckedAppend(log: log, catalogs: catalogs).append(events, writer: writer))
               }

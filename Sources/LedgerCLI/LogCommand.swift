@@ -29,7 +29,7 @@ struct LogCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let log = try database.openForReading()
+      let log = try await database.openLogForReading()
       var output = OutputBuffer()
       do {
         try await log.forEachEntry(from: fromPosition) { entry in

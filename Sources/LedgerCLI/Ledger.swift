@@ -1,4 +1,6 @@
-// ledger: the command-line interface.
+// LedgerCLI: the command-line interface, which two programs run: `ledger` (the embedded
+// SQLite log) and `ledger-postgres` (the same commands, with the PostgreSQL backend as well;
+// `ledger` runs it for a `postgres://` database, so it builds without PostgresNIO).
 //
 // Lives here: one subcommand per file, options as typed values (Support/ArgumentValues),
 // `ExitStatus`, and the failures turned into stderr lines and exit codes.
@@ -6,18 +8,17 @@
 // Does not live here: rendering (LedgerPresentation) or answers (LedgerQueries): a command
 // parses, asks, and prints what it is given.
 
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 
 /// The `ledger` command: an event-sourced, bitemporal membership ledger.
-@main
-struct Ledger: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
+public struct Ledger: AsyncParsableCommand {
+  public static let configuration = CommandConfiguration(
     commandName: "ledger",
     abstract: "An event-sourced, bitemporal ledger of partner-program membership.",
     discussion: """
       Every fact is appended to a hash-chained, Merkle-tree log in one SQLite file (--db, else \
-      $LEDGER_DB, else ./ledger.sqlite). Options mean the same everywhere: --as-of DATE is the \
+      $LEDGER_DB, else ./ledger.sqlite), or in PostgreSQL (--db postgres://USER@HOST/DB). Options mean the same everywhere: --as-of DATE is the \
       day a query asks about, --from/--to DATE a period of effective dates, --recorded-from / \
       --recorded-to DAY the days events were recorded, --effective DATE the day a recorded fact \
       takes effect, any --…-position N a position in the log, --known-at INSTANT a recorded \
@@ -34,15 +35,18 @@ struct Ledger: AsyncParsableCommand {
       DepartCommand.self, PurchaseCommand.self, RenewCommand.self, OverrideCommand.self, RevokeOverrideCommand.self,
       ScheduleAuditCommand.self, RecordAuditCommand.self, SubmitReferenceCommand.self, ApproveReferenceCommand.self,
       RejectReferenceCommand.self, KeygenCommand.self, CheckpointCommand.self, ProveCommand.self, TokenCommand.self,
-      ServeCommand.self, DemoCommand.self,
+      ServeCommand.self, MigrateCommand.self, CopyCommand.self, DemoCommand.self,
     ]
   )
 
   /// The release, which `ledger --version` prints.
   static let version = "0.5.0"
 
+  /// A bare `ledger` is parsed into this; it runs as a usage error.
+  public init() {}
+
   /// A bare `ledger` is a usage error: it prints the help and exits 64.
-  func run() async throws {
+  public func run() async throws {
     FileHandle.standardError.write(Data((Ledger.helpMessage() + "\n").utf8))
     throw ExitStatus.usage.exitCode
   }

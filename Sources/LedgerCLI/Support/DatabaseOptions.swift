@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStorage
+
+/// The `--db` option every command takes.
+struct DatabaseOptions: ParsableArguments {
+  @Option(
+    name: .customLong("db"),
+    help: ArgumentHelp(
+      "The ledger database: a SQLite file, or a postgres:// URL.",
+      discussion: "Default: $LEDGER_DB, else ./ledger.sqlite."))
+  var path: String?
+
+  init() {}
+
+  init(path: String) { self.path = path }
+
+  /// The file to use: `--db`, else `$LEDGER_DB`, else `./ledger.sqlite`.
+  var resolvedPath: String {
+    path ?? ProcessInfo.processInfo.environment["LEDGER_DB"] ?? "ledger.sqlite"
+  }
+
+  /// Whether the database is on a server (`postgres://…`) rather than a file.
+  var isServer: Bool { Ledger.namesServer(resolvedPath) }
+
+  /// Opens the log for writing on any backend (the commands that run on every backend),
+  /// creating a SQLite file or migrating a new server database when missing.
+  func openLogForWriting(durability: Durability = .full) async throws -> any EventLog {
+    try await Self.openLog(at: resolvedPath, writing: true, durability: durability)
+  }
+
+  /// Opens an existing log only to read it, on any backend.
+  func openLogForReading() async throws -> any EventLog {
+    try await Self.openLog(at: resolvedPath, writing: false)
+  }
+
+  /// Opens the log at `location` (a file or a server URL) to write (creating or migrating
+  /// it) or only to read an existing one. For a server database, `ledger`, which cannot
+  /// open one, runs `ledger-postgres` with the same arguments instead.
+  static func openLog(
+    at location: String, writing: Bool, durability: Durability = .full
+  ) async throws
+    -> any EventLog
+  {
+    guard Ledger.namesServer(location) else {
+      let options = DatabaseOptions(path: location)
+      return writing ? try options.openForWriting(durability: durability) : try options.openForReading()
+    }
+    let server = try serverDatabases()
+    do {
+      return writing ? try await server.openForWriting(location) : try await server.openForReading(location)
+    } catch {
+      throw CommandFailure.storage(error, path: location)
+    }
+  }
+
+  /// This program's server databases; `ledger`, which has none, replaces itself with
+  /// `ledger-postgres`, given the same arguments.
+  static func serverDatabases() throws -> any ServerDatabases {
+    guard let server = Ledger.serverDatabases else {
+      try SiblingProgram(name: "ledger-postgres").exec(Array(CommandLine.arguments.dropFirst()))
+    }
+    return server
+  }
+
+  /// Opens the log for writing, creating the database when missing.
+  func openForWriting(durability: Durability = .full) throws -> SQLiteEventLog {
+    try requireFile()
+    return try Self.openForWriting(path: resolvedPath, durability: durability)
+  }
+
+  /// Opens an existing log only to read it (nothing is written, not even a migration); a
+  /// missing file exits 66, a file that is not a ledger 65.
+  func openForReading() throws -> SQLiteEventLog {
+    try requireFile()
+    try requireExisting()
+    do {
+      return try SQLiteEventLog(readingAt: resolvedPath)
+    } catch {
+      throw CommandFailure.storage(error, path: resolvedPath)
+    }
+  }
+
+  /// Opens an existing log to write beside reading it (notify's progress); a missing file
+  /// exits 66.
+  func openExistingForWriting() throws -> SQLiteEventLog {
+    try requireFile()
+    try requireExisting()
+    do {
+      return try SQLiteEventLog(path: resolvedPath, create: false)
+    } catch {
+      throw CommandFailure.storage(error, path: resolvedPath)
+    }
+  }
+
+  /// Opens an existing log to answer from: for writing when the file may be written, so a
+  /// query can bring the read models up to date first; else only to read (an archive).
+  func openForAnswering() throws -> SQLiteEventLog {
+    let reader = try openForReading()  // a file that is not a ledger is refused unchanged
+    return FileManager.default.isWritableFile(atPath: resolvedPath) ? try openExistingForWriting() : reader
+  }
+
+  /// Refuses a server database to a command that runs only on a SQLite file so far.
+  private func requireFile() throws {
+    guard isServer else { return }
+    let command = CommandLine.arguments.dropFirst().first ?? "this command"
+    throw CommandFailure(
+      status: .refused,
+      lines: [
+        "ledger \(command) runs only on a SQLite ledger so far; on PostgreSQL: \(Self.serverCommands) (docs/postgres.md)"
+      ])
+  }
+
+  /// The commands that run on a PostgreSQL ledger.
+  static let serverCommands = "append (unchecked), log, verify, migrate, copy"
+
+  private func requireExisting() throws {
+    guard FileManager.default.fileExists(atPath: resolvedPath) else {
+      throw CommandFailure(status: .noInput, lines: ["\(resolvedPath): no such ledger database"])
+    }
+  }
+
+  /// Opens the log at `path` for writing, creating the database when missing.
+  static func openForWriting(path: String, durability: Durability = .full) throws -> SQLiteEventLog {
+    do {
+      return try SQLiteEventLog(path: path, create: true, durability: durability)
+    } catch {
+      throw CommandFailure.storage(error, path: path)
+    }
+  }
+}

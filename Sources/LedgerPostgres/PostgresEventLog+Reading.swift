@@ -1,0 +1,91 @@
+public import LedgerCore
+import PostgresNIO
+
+extension PostgresEventLog {
+  public func forEachEntry(from position: Int64, _ body: (LogEntry) async throws -> Void) async throws {
+    let voided = try await voidingPositions()
+    try await forEachRecord(from: position, through: .max) { record in
+      try await body(LogEntry(record: record, voidedBy: voided[record.id]))
+    }
+  }
+
+  public func forEachEvent(
+    from position: Int64, knownAt: Int64, _ body: (RecordedEvent) async throws -> Void
+  ) async throws {
+    let voided = try await voidingPositions()
+    try await forEachRecord(from: position, through: knownAt) { record in
+      let entry = LogEntry(record: record, voidedBy: voided[record.id])
+      guard entry.isVisible(knownAt: knownAt) else { return }
+      try await body(try record.decodedFromStorage())
+    }
+  }
+
+  /// Streams the records of positions `position…last` in pages, each read whole before
+  /// `body` sees its rows, so `body` may use the connection and memory stays constant.
+  private func forEachRecord(
+    from position: Int64, through last: Int64, _ body: (EventRecord) async throws -> Void
+  ) async throws {
+    var next = position
+    while true {
+      let rows = try await rows(
+        """
+        SELECT \(unescaped: PostgresSchema.eventColumns) FROM events
+        WHERE position >= \(next) AND position <= \(last) ORDER BY position LIMIT \(Self.page)
+        """, doing: "reading events from \(next)")
+      for row in rows {
+        let record = try record(from: row)
+        next = record.position + 1
+        try await body(record)
+      }
+      if rows.count < Self.page { return }
+    }
+  }
+
+  /// How many rows one read of a long scan fetches.
+  static let page = 4_096
+
+  public func events(in stream: StreamName, knownAt: Int64) async throws -> [RecordedEvent] {
+    let name = stream.description
+    return try await visibleEvents(
+      """
+      SELECT \(unescaped: PostgresSchema.eventColumns) FROM events
+      WHERE stream = \(name) AND position <= \(knownAt) ORDER BY stream_version
+      """, knownAt: knownAt, doing: "reading stream \(name)")
+  }
+
+  public func events(concerning org: String, knownAt: Int64) async throws -> [RecordedEvent] {
+    try await visibleEvents(
+      """
+      SELECT \(unescaped: PostgresSchema.eventColumns) FROM events
+      WHERE stream IN (SELECT stream FROM org_streams WHERE org = \(org)) AND position <= \(knownAt)
+      ORDER BY position
+      """, knownAt: knownAt, doing: "reading the events of \(org)")
+  }
+
+  private func visibleEvents(_ query: PostgresQuery, knownAt: Int64, doing: String) async throws -> [RecordedEvent] {
+    let voided = try await voidingPositions()
+    return try await rows(query, doing: doing).compactMap { row in
+      let record = try record(from: row)
+      return LogEntry(record: record, voidedBy: voided[record.id]).isVisible(knownAt: knownAt)
+        ? try record.decodedFromStorage() : nil
+    }
+  }
+
+  /// Every id a correction voids, with the position of the first correction naming it: read
+  /// once per connection and then only for the corrections recorded since.
+  func voidingPositions() async throws -> [String: Int64] {
+    let head = try await headPosition()
+    guard head > voidingLoadedThrough else { return voidingCache }
+    let rows = try await rows(
+      """
+      SELECT corrects, position FROM events
+      WHERE corrects IS NOT NULL AND position > \(voidingLoadedThrough) AND position <= \(head)
+      """, doing: "reading the corrections")
+    for row in rows {
+      let (id, position) = try row.decode((String, Int64).self)
+      voidingCache[id] = min(voidingCache[id] ?? position, position)
+    }
+    voidingLoadedThrough = head
+    return voidingCache
+  }
+}

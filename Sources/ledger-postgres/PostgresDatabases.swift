@@ -1,0 +1,27 @@
+import LedgerCLI
+import LedgerCore
+import LedgerPostgres
+
+/// The PostgreSQL backend as the commands open it.
+struct PostgresDatabases: ServerDatabases {
+  func openForWriting(_ url: String) async throws -> any EventLog {
+    try await PostgresEventLog.connect(to: try PostgresLocation(url))
+  }
+
+  func openForReading(_ url: String) async throws -> any EventLog {
+    try await PostgresEventLog.connect(readingAt: try PostgresLocation(url))
+  }
+
+  func migrate(_ url: String, grantingTo role: String?) async throws {
+    try await PostgresEventLog.migrate(try PostgresLocation(url), grantingTo: role)
+  }
+
+  func fault(of error: any Error) -> (isDataError: Bool, line: String)? {
+    switch error {
+    case let failure as PostgresFailure: (false, failure.description)
+    case let notLedger as NotALedgerDatabase: (true, notLedger.description)
+    case let tooNew as SchemaTooNew: (true, tooNew.description)
+    default: nil
+    }
+  }
+}

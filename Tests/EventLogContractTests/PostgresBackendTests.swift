@@ -1,0 +1,131 @@
+import Foundation
+import LedgerCore
+import LedgerPostgres
+import LedgerTestSupport
+import Testing
+
+/// What the PostgreSQL backend promises beyond the log contract: append-only twice (a trigger
+/// and the application role's privileges), a database that is not a ledger left untouched,
+/// several `ledger` processes on one log, and a copy to and from SQLite that proves itself.
+@Suite(.enabled(if: TestPostgres.isConfigured || TestPostgres.isRequired, TestPostgres.absence))
+struct PostgresBackendTests {
+  private static func enrolments(_ count: Int, prefix: String) -> String {
+    (0..<count).map {
+      #"{"id":"\#(prefix)-\#($0)","type":"OrganizationEnrolled","effective":"2021-01-01","org":"\#(prefix)-\#($0)","name":"N"}"#
+    }.joined(separator: "\n") + "\n"
+  }
+
+  @Test func theOwnerCannotChangeOrRemoveARecordedEvent() async throws {
+    let location = try await TestPostgres.freshDatabase()
+    let log = try await PostgresEventLog.connect(to: location)
+    _ = try await log.append(Samples.enrolments(3, prefix: "o"))
+    for statement in [
+      "UPDATE events SET reason = 'rewritten'", "DELETE FROM events", "TRUNCATE events CASCADE",
+      "DELETE FROM org_streams", "UPDATE merkle_tiles SET level = 0", "DELETE FROM ledger_schema",
+    ] {
+      let error = await #expect(throws: (any Error).self, "\(statement)") {
+        try await TestPostgres.run(statement, on: location)
+      }
+      #expect(String(describing: error.map(TestPostgres.serverMessage) ?? "").contains("append-only"), "\(statement)")
+    }
+    #expect(try await log.headPosition() == 3)
+    #expect(try await log.verify().isIntact)
+  }
+
+  @Test func theApplicationRoleMayOnlyReadAndInsert() async throws {
+    let owner = try await TestPostgres.freshDatabase()
+    let app = owner.user("ledger_app")
+    // The application role may not create the schema itself (PostgreSQL 15 grants no CREATE
+    // on the public schema): the owner migrates it, granting it SELECT and INSERT.
+    await #expect(throws: PostgresFailure.self) { try await PostgresEventLog.connect(to: app) }
+    try await PostgresEventLog.migrate(owner, grantingTo: "ledger_app")
+    let log = try await PostgresEventLog.connect(to: app)
+    let receipt = try await log.append(Samples.enrolments(300, prefix: "a"))
+    #expect(receipt.appended.map(\.position) == Array(1...300))
+    for statement in ["UPDATE events SET reason = 'x'", "DELETE FROM events", "DELETE FROM merkle_tiles"] {
+      let error = await #expect(throws: (any Error).self) { try await TestPostgres.run(statement, on: app) }
+      #expect(String(describing: error.map(TestPostgres.serverMessage) ?? "").contains("permission denied"))
+    }
+    #expect(try await log.verify().isIntact)
+  }
+
+  @Test func aDatabaseOfAnotherProgramIsRefusedUntouched() async throws {
+    let location = try await TestPostgres.freshDatabase()
+    try await TestPostgres.run("CREATE TABLE invoices (id integer)", on: location)
+    await #expect(throws: NotALedgerDatabase.self) { try await PostgresEventLog.connect(to: location) }
+    await #expect(throws: NotALedgerDatabase.self) { try await PostgresEventLog.connect(readingAt: location) }
+    try await TestPostgres.run("SELECT count(*) FROM invoices", on: location)
+    await #expect(throws: (any Error).self) { try await TestPostgres.run("SELECT 1 FROM events", on: location) }
+  }
+
+  @Test func fourLedgerProcessesAppendToOneLogWithoutGaps() async throws {
+    let location = try await TestPostgres.freshDatabase()
+    let directory = TemporaryDirectory()
+    let (writers, each) = (4, 150)
+    let runs = try (0..<writers).map { writer in
+      let file = directory.write("w\(writer).ndjson", Self.enrolments(each, prefix: "w\(writer)"))
+      return try LedgerProcess.start(
+        ["append", "--db", location.description, "--unchecked", "--actor", "writer-\(writer)", file], in: directory)
+    }
+    for (process, _, err) in runs {
+      process.waitUntilExit()
+      #expect(
+        process.terminationStatus == 0,
+        "\(String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))")
+    }
+    let log = try await PostgresEventLog.connect(readingAt: location)
+    var positions: [String: [Int64]] = [:]
+    try await log.forEachEntry(from: 1) { entry in
+      positions[entry.record.writer ?? "", default: []].append(entry.record.position)
+    }
+    #expect(positions.values.flatMap { $0 }.sorted() == Array(1...Int64(writers * each)))
+    for (writer, run) in positions {
+      #expect(run == Array(run[0]..<run[0] + Int64(each)), "\(writer)'s append landed as one run")
+    }
+    #expect(try await log.verify().isIntact)
+  }
+
+  @Test func aCopyToPostgreSQLAndBackKeepsEveryRecordAndAnswer() async throws {
+    let directory = TemporaryDirectory()
+    let original = directory.file("original.sqlite")
+    let back = directory.file("back.sqlite")
+    let server = try await TestPostgres.freshDatabase().description
+    #expect(try LedgerProcess.run(["demo", "--db", original], in: directory).status == 0)
+    let there = try LedgerProcess.run(["copy", original, server, "--json"], in: directory)
+    #expect(there.status == 0, "\(there.stderr)")
+    #expect(there.stdout.contains(#""intact":true"#))
+    #expect(try LedgerProcess.run(["copy", server, back], in: directory).status == 0)
+
+    let again = try LedgerProcess.run(["copy", original, server], in: directory)
+    #expect(again.status == 73 && again.stderr.contains("already holds"))
+
+    let logs = try [original, server, back].map {
+      try LedgerProcess.run(["log", "--json", "--db", $0], in: directory)
+    }
+    #expect(logs.allSatisfy { $0.status == 0 } && !logs[0].stdout.isEmpty)
+    #expect(logs[1].stdout == logs[0].stdout && logs[2].stdout == logs[0].stdout)
+    let verified = try LedgerProcess.run(["verify", "--json", "--db", server], in: directory)
+    let local = try LedgerProcess.run(["verify", "--json", "--db", original], in: directory)
+    #expect(verified.status == 0 && verified.stdout == local.stdout)
+    for question in [
+      ["status", "contoso", "--as-of", "2021-03-31", "--json"], ["history", "contoso", "--json"],
+      ["alerts", "--json"], ["profile", "contoso", "--json"],
+    ] {
+      let asked = try LedgerProcess.run(question + ["--db", original], in: directory)
+      let answered = try LedgerProcess.run(question + ["--db", back], in: directory)
+      #expect(asked.status == 0 && answered.stdout == asked.stdout, "\(question[0])")
+    }
+  }
+
+  @Test func aCommandThatDoesNotRunOnPostgreSQLYetSaysSoAndWritesNothing() async throws {
+    let location = try await TestPostgres.freshDatabase()
+    let directory = TemporaryDirectory()
+    let run = try LedgerProcess.run(["status", "contoso", "--db", location.description], in: directory)
+    #expect(run.status == 69)
+    #expect(run.stderr.contains("runs only on a SQLite ledger so far"))
+    let untouched = await #expect(throws: NotALedgerDatabase.self) {
+      try await PostgresEventLog.connect(readingAt: location)
+    }
+    #expect(untouched?.isEmpty == true)
+  }
+}
