@@ -59,7 +59,7 @@ struct ExportActivityCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingFailures {
       let (start, end) = (start, end)
-      let log = try database.openForReading()
+      let log = try await database.openLogForReading()
       var output = OutputBuffer()
       output.write(csv ? ActivityLog.header + "\n" : "")
       let keys = ActivityLog.header.split(separator: ",").map(String.init)

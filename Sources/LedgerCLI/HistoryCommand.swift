@@ -50,7 +50,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let log = try database.openForReading()
+      let log = try await database.openLogForReading()
       let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
       let (start, end) = (period.start, period.end)
       let position = try await knownAt.point().resolve(in: log)

@@ -108,19 +108,38 @@ struct PostgresBackendTests {
     let local = try LedgerProcess.run(["verify", "--json", "--db", original], in: directory)
     #expect(verified.status == 0 && verified.stdout == local.stdout)
     for question in [
-      ["status", "contoso", "--as-of", "2021-03-31", "--json"], ["history", "contoso", "--json"],
-      ["alerts", "--json"], ["profile", "contoso", "--json"],
+      ["status", "contoso", "--as-of", "2021-03-31", "--json"],
+      ["status", "contoso", "--as-of", "2020-07-01", "--known-at-position", "30", "--json"],
+      ["explain", "contoso", "cloud-platform", "--as-of", "2020-07-01", "--json"], ["history", "contoso", "--json"],
+      ["alerts", "--json"], ["profile", "contoso", "--json"], ["acr", "contoso", "--as-of", "2021-01-01", "--json"],
+      ["export-activity", "--json"],
     ] {
       let asked = try LedgerProcess.run(question + ["--db", original], in: directory)
-      let answered = try LedgerProcess.run(question + ["--db", back], in: directory)
-      #expect(asked.status == 0 && answered.stdout == asked.stdout, "\(question[0])")
+      #expect(asked.status == 0 && !asked.stdout.isEmpty, "\(question[0])")
+      for copy in [server, back] {
+        let answered = try LedgerProcess.run(question + ["--db", copy], in: directory)
+        #expect(answered.stdout == asked.stdout, "\(question[0]) on \(copy)")
+      }
     }
+  }
+
+  @Test func aGatedCommandOnPostgreSQLChecksTheRolesRecordedThere() async throws {
+    let location = try await TestPostgres.freshDatabase().description
+    let directory = TemporaryDirectory()
+    let granted = try LedgerProcess.run(
+      ["grant", "maria", "microsoft-agent", "--actor", "system", "--db", location], in: directory)
+    #expect(granted.status == 0, "\(granted.stderr)")
+    let refused = try LedgerProcess.run(
+      ["grant", "ivy", "microsoft-agent", "--actor", "maria", "--db", location], in: directory)
+    #expect(refused.status == 69 && refused.stderr.contains("Only the system may grant"))
+    let log = try LedgerProcess.run(["log", "--json", "--db", location], in: directory)
+    #expect(log.stdout.split(separator: "\n").count == 1)
   }
 
   @Test func aCommandThatDoesNotRunOnPostgreSQLYetSaysSoAndWritesNothing() async throws {
     let location = try await TestPostgres.freshDatabase()
     let directory = TemporaryDirectory()
-    let run = try LedgerProcess.run(["status", "contoso", "--db", location.description], in: directory)
+    let run = try LedgerProcess.run(["project", "--db", location.description], in: directory)
     #expect(run.status == 69)
     #expect(run.stderr.contains("runs only on a SQLite ledger so far"))
     let untouched = await #expect(throws: NotALedgerDatabase.self) {

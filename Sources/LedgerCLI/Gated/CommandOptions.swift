@@ -23,7 +23,7 @@ struct CommandOptions: ParsableArguments {
 
   /// Decides and records `command` in the database; a refusal or conflict exits 69.
   func record(_ command: LedgerCommand, in database: DatabaseOptions) async throws {
-    let log = try database.openForWriting()
+    let log = try await database.openLogForWriting()
     let receipt = try await Self.execute(
       command, by: actor, on: effective ?? Today.date(), json: json, log: log, database: database)
     guard json else {
@@ -42,7 +42,7 @@ struct CommandOptions: ParsableArguments {
   /// Decides and records `command` by `actor` in `log`: a refusal (printed as JSON with
   /// `json`) or a conflict exits 69, an invalid name 65, a storage fault with its own code.
   static func execute(
-    _ command: LedgerCommand, by actor: String, on date: CivilDate, json: Bool, log: SQLiteEventLog,
+    _ command: LedgerCommand, by actor: String, on date: CivilDate, json: Bool, log: any EventLog,
     database: DatabaseOptions
   ) async throws -> AppendReceipt {
     let handler = CommandHandler(log: log, catalogs: try BundledCatalog.load())

@@ -113,7 +113,8 @@ struct DatabaseOptions: ParsableArguments {
   }
 
   /// The commands that run on a PostgreSQL ledger.
-  static let serverCommands = "append (unchecked), log, verify, migrate, copy"
+  static let serverCommands =
+    "append, log, verify, export-activity, status, explain, profile, acr, history, alerts, the gated commands, token, migrate and copy"
 
   private func requireExisting() throws {
     guard FileManager.default.fileExists(atPath: resolvedPath) else {

@@ -24,7 +24,7 @@ struct QueryOptions: ParsableArguments {
     on database: DatabaseOptions,
     _ body: (OrganizationQuery, _ asOf: CivilDate, _ knownAt: Int64) async throws -> Void
   ) async throws {
-    let log = try database.openForReading()
+    let log = try await database.openLogForReading()
     let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
     let asOf = date()
     do {

@@ -40,7 +40,7 @@ struct TokenIssueCommand: AsyncParsableCommand {
       }
       let token = BearerToken.generate(for: subject)
       let expiry = expires ?? today.adding(days: Self.defaultLifetimeDays)
-      let log = try database.openForWriting()
+      let log = try await database.openLogForWriting()
       let receipt = try await CommandOptions.execute(
         .issueToken(subject: subject, token: token.id, digest: token.digest, expires: expiry),
         by: CommandHandler.systemActor, on: today, json: json, log: log, database: database)

@@ -22,7 +22,7 @@ struct TokenRevokeCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let log = try database.openForWriting()
+      let log = try await database.openLogForWriting()
       let receipt = try await CommandOptions.execute(
         .revokeToken(subject: subject, token: token), by: CommandHandler.systemActor, on: Today.date(), json: json,
         log: log, database: database)
