@@ -98,7 +98,7 @@ let package = Package(
     ),
     .target(
       name: "LedgerNotifications",
-      dependencies: ["LedgerCore", "LedgerStorage", "LedgerQueries", "LedgerPresentation"],
+      dependencies: ["LedgerCore", "LedgerQueries", "LedgerPresentation"],
       swiftSettings: swiftSettings
     ),
     .target(
@@ -185,7 +185,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LedgerNotificationsTests",
-      dependencies: ["LedgerCore", "LedgerNotifications", "LedgerTestSupport"],
+      dependencies: ["LedgerCore", "LedgerNotifications", "LedgerStorage", "LedgerTestSupport"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

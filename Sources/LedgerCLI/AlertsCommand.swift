@@ -33,22 +33,15 @@ struct AlertsCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingFailures {
       let catalogs = try BundledCatalog.load()
-      let log: any EventLog
-      let projector: Projector?
-      if database.isServer {
-        // No read models on PostgreSQL yet: every organization is replayed.
-        log = try await database.openLogForReading()
-        projector = nil
-      } else {
-        let file = try database.openForAnswering()
-        (log, projector) = (file, Projector(log: file, catalogs: catalogs))
-      }
+      let log: any EventLog & ReadModelStore =
+        database.isServer ? try await database.openKeeper() : try database.openForAnswering()
+      let projector = Projector(log: log, catalogs: catalogs)
       let feed = AlertFeed(log: log, catalogs: catalogs, projector: projector)
       let alerts: [Alert]
       let position = try await knownAt.point().resolve(in: log)
       do {
         // As known at the head, the read models answer, brought up to date first.
-        if let projector, projector.log.keepsReadModels, try await position == log.headPosition() {
+        if log.keepsReadModels, try await position == log.headPosition() {
           try await projector.catchUp(through: period.end)
         }
         alerts = try await feed.alerts(org: org, from: period.start, through: period.end, knownAt: position)

@@ -67,7 +67,7 @@ struct NotifyCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let log = try database.openExistingForWriting()
+      let log = try await database.openKeeper()
       let projector = Projector(log: log, catalogs: try BundledCatalog.load())
       let address = try address()
       let retry = RetryPolicy(attempts: attempts, firstDelayMilliseconds: backoffMilliseconds)

@@ -45,7 +45,7 @@ struct ProjectCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let log = try database.openExistingForWriting()
+      let log = try await database.openKeeper()
       let projector = Projector(log: log, catalogs: try BundledCatalog.load())
       var fromScratch = rebuild
       while true {

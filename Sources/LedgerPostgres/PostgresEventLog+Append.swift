@@ -49,23 +49,27 @@ extension PostgresEventLog {
   }
 
   public func inOneTransaction<T>(_ body: () async throws -> T) async throws -> T {
+    try await unitOfWork(holding: isReadOnly ? nil : PostgresSchema.appendLock, body)
+  }
+
+  /// Runs `body` in a transaction (a savepoint inside an open one) that holds the advisory
+  /// lock `lock` from its start; it commits when `body` returns and rolls back when it throws.
+  func unitOfWork<T>(holding lock: Int64?, begin: String = "BEGIN", _ body: () async throws -> T) async throws -> T {
     let nested = transactionDepth > 0
     try await rows(
-      PostgresQuery(unsafeSQL: nested ? "SAVEPOINT ledger_unit" : "BEGIN"),
-      doing: "starting a transaction on \(location)")
+      PostgresQuery(unsafeSQL: nested ? "SAVEPOINT ledger_unit" : begin), doing: "starting a transaction on \(location)"
+    )
     transactionDepth += 1
+    defer { transactionDepth -= 1 }
     do {
-      if !nested && !isReadOnly {
-        try await rows(
-          "SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))", doing: "taking the append lock")
+      if !nested, let lock {
+        try await rows("SELECT pg_advisory_xact_lock(\(lock))", doing: "taking the ledger's lock \(lock)")
       }
       let result = try await body()
-      transactionDepth -= 1
       try await rows(
         PostgresQuery(unsafeSQL: nested ? "RELEASE ledger_unit" : "COMMIT"), doing: "committing to \(location)")
       return result
     } catch {
-      if transactionDepth > (nested ? 1 : 0) { transactionDepth -= 1 }
       if nested {
         _ = try? await rows("ROLLBACK TO ledger_unit", doing: "rolling back")
         _ = try? await rows("RELEASE ledger_unit", doing: "rolling back")

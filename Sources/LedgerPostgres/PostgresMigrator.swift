@@ -41,7 +41,8 @@ struct PostgresMigrator {
   }
 
   /// Applies the missing migrations; `grantingTo` (a role) is then granted what the ledger
-  /// needs to run as it: SELECT and INSERT on the log's tables, nothing more.
+  /// needs to run as it: SELECT and INSERT on the log's tables, nothing more, and all four on
+  /// the derived tables (read models, delivery progress).
   /// - Throws: ``NotALedgerDatabase``, ``SchemaTooNew``, ``PostgresFailure``.
   func migrate(grantingTo role: String? = nil) async throws {
     switch try await kind() {
@@ -89,6 +90,9 @@ struct PostgresMigrator {
       PostgresQuery(unsafeSQL: "GRANT USAGE ON SCHEMA \(Self.quoted(schema)) TO \(quoted)"), logger: logger)
     try await connection.query(
       PostgresQuery(unsafeSQL: "GRANT SELECT, INSERT ON \(tables) TO \(quoted)"), logger: logger)
+    let derived = PostgresSchema.derivedTables.joined(separator: ", ")
+    try await connection.query(
+      PostgresQuery(unsafeSQL: "GRANT SELECT, INSERT, UPDATE, DELETE ON \(derived) TO \(quoted)"), logger: logger)
   }
 }
 

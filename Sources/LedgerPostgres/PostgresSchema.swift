@@ -66,7 +66,57 @@ enum PostgresSchema {
         CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON \(table)
           FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change()
         """
-      }
+      },
+    // 2: what is derived from the log or kept beside it, and so may change: the read models
+    // the projector folds (their checkpoint with the next arrival number, each organization's
+    // model and its alerts, kept in delivery order), each sink's cursor over them, and the
+    // sinks' acknowledgements and leases.
+    [
+      """
+      CREATE TABLE read_model_checkpoint (
+        id integer PRIMARY KEY CHECK (id = 1),
+        position bigint NOT NULL,
+        rules text NOT NULL,
+        arrivals bigint NOT NULL
+      )
+      """,
+      """
+      CREATE TABLE read_models (
+        org text PRIMARY KEY,
+        folded_at bigint NOT NULL,
+        horizon integer NOT NULL
+      )
+      """,
+      """
+      CREATE TABLE read_model_alerts (
+        effective integer NOT NULL,
+        org text NOT NULL,
+        sequence integer NOT NULL,
+        arrival bigint NOT NULL,
+        id text NOT NULL,
+        kind text NOT NULL,
+        competency text,
+        state text NOT NULL,
+        cause text NOT NULL,
+        message text NOT NULL,
+        reminder text,
+        anniversary integer,
+        PRIMARY KEY (effective, org, sequence)
+      )
+      """,
+      "CREATE INDEX read_model_alerts_by_org ON read_model_alerts (org, effective, sequence)",
+      "CREATE INDEX read_model_alerts_by_arrival ON read_model_alerts (arrival)",
+      "CREATE TABLE sink_cursors (sink text PRIMARY KEY, arrival bigint NOT NULL, day integer NOT NULL)",
+      """
+      CREATE TABLE sink_acknowledgements (
+        sink text NOT NULL,
+        alert text NOT NULL,
+        acknowledged bigint NOT NULL,
+        PRIMARY KEY (sink, alert)
+      )
+      """,
+      "CREATE TABLE sink_leases (sink text PRIMARY KEY, holder text NOT NULL, expires bigint NOT NULL)",
+    ],
   ]
 
   /// The tables the ledger's application role may only read and insert into.
@@ -77,6 +127,13 @@ enum PostgresSchema {
     position, event_id, stream, stream_version, type, schema_version, effective, recorded,
     actor_id, actor_role, corrects, reason, payload, hash, writer, unchecked
     """
+
+  /// The tables of what is derived or kept beside the log, which the application role may
+  /// also change: read models and delivery progress.
+  static let derivedTables = [
+    "read_model_checkpoint", "read_models", "read_model_alerts", "sink_cursors", "sink_acknowledgements",
+    "sink_leases",
+  ]
 
   /// ``eventColumns`` as a list, for `COPY`.
   static let eventColumnList = [
@@ -94,4 +151,9 @@ enum PostgresSchema {
   static let appendLock: Int64 = 0x4C44_4752_0000_0001
   /// The key of the lock a migration holds, so two first writers do not both migrate.
   static let migrationLock: Int64 = 0x4C44_4752_0000_0002
+  /// The key of the lock a save of read models holds, so two projectors' saves do not
+  /// interleave (appends go on meanwhile).
+  static let readModelLock: Int64 = 0x4C44_4752_0000_0003
+  /// The key of the lock a sink's lease or acknowledgement holds while it checks the holder.
+  static let deliveryLock: Int64 = 0x4C44_4752_0000_0004
 }

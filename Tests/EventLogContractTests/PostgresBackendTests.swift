@@ -123,6 +123,27 @@ struct PostgresBackendTests {
     }
   }
 
+  @Test func readModelsAndNotificationsOnPostgreSQLDeliverWhatSQLiteDelivers() async throws {
+    let directory = TemporaryDirectory()
+    let file = directory.file("demo.sqlite")
+    let server = try await TestPostgres.freshDatabase().description
+    #expect(try LedgerProcess.run(["demo", "--db", file], in: directory).status == 0)
+    #expect(try LedgerProcess.run(["copy", file, server], in: directory).status == 0)
+    let projected = try LedgerProcess.run(["project", "--json", "--db", server], in: directory)
+    #expect(projected.status == 0, "\(projected.stderr)")
+    let notify = ["notify", "--sink", "stdout", "--as-of", "2021-06-01"]
+    let there = try LedgerProcess.run(notify + ["--db", server], in: directory)
+    let here = try LedgerProcess.run(notify + ["--db", file], in: directory)
+    #expect(there.status == 0 && !there.stdout.isEmpty && there.stdout == here.stdout)
+    let again = try LedgerProcess.run(notify + ["--db", server], in: directory)
+    #expect(again.status == 0 && again.stdout.isEmpty, "every alert was acknowledged the first time")
+    let later = try LedgerProcess.run(
+      ["notify", "--sink", "stdout", "--as-of", "2022-06-01", "--db", server], in: directory)
+    let laterHere = try LedgerProcess.run(
+      ["notify", "--sink", "stdout", "--as-of", "2022-06-01", "--db", file], in: directory)
+    #expect(!later.stdout.isEmpty && later.stdout == laterHere.stdout, "what fell due since the last pass, only")
+  }
+
   @Test func aGatedCommandOnPostgreSQLChecksTheRolesRecordedThere() async throws {
     let location = try await TestPostgres.freshDatabase().description
     let directory = TemporaryDirectory()
@@ -139,7 +160,7 @@ struct PostgresBackendTests {
   @Test func aCommandThatDoesNotRunOnPostgreSQLYetSaysSoAndWritesNothing() async throws {
     let location = try await TestPostgres.freshDatabase()
     let directory = TemporaryDirectory()
-    let run = try LedgerProcess.run(["project", "--db", location.description], in: directory)
+    let run = try LedgerProcess.run(["demo", "--db", location.description], in: directory)
     #expect(run.status == 69)
     #expect(run.stderr.contains("runs only on a SQLite ledger so far"))
     let untouched = await #expect(throws: NotALedgerDatabase.self) {

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerNotifications
+import LedgerStorage
 import LedgerTestSupport
 import Testing
 

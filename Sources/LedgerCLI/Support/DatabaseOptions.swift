@@ -35,6 +35,16 @@ struct DatabaseOptions: ParsableArguments {
     try await Self.openLog(at: resolvedPath, writing: false)
   }
 
+  /// Opens an existing log with what is kept beside it (the read models, the sinks'
+  /// progress), to write them: what `project` and `notify` work on, on any backend.
+  func openKeeper() async throws -> any EventLog & ReadModelStore & DeliveryProgress {
+    guard isServer else { return try openExistingForWriting() }
+    guard let keeper = try await openLogForWriting() as? any EventLog & ReadModelStore & DeliveryProgress else {
+      throw CommandFailure(status: .software, lines: ["\(resolvedPath): this backend keeps no read models"])
+    }
+    return keeper
+  }
+
   /// Opens the log at `location` (a file or a server URL) to write (creating or migrating
   /// it) or only to read an existing one. For a server database, `ledger`, which cannot
   /// open one, runs `ledger-postgres` with the same arguments instead.
@@ -66,8 +76,7 @@ struct DatabaseOptions: ParsableArguments {
 
   /// Opens the log for writing, creating the database when missing.
   func openForWriting(durability: Durability = .full) throws -> SQLiteEventLog {
-    try requireFile()
-    return try Self.openForWriting(path: resolvedPath, durability: durability)
+    try Self.openForWriting(path: resolvedPath, durability: durability)
   }
 
   /// Opens an existing log only to read it (nothing is written, not even a migration); a
@@ -102,8 +111,11 @@ struct DatabaseOptions: ParsableArguments {
   }
 
   /// Refuses a server database to a command that runs only on a SQLite file so far.
-  private func requireFile() throws {
-    guard isServer else { return }
+  private func requireFile() throws { try Self.requireFile(resolvedPath) }
+
+  /// Refuses a server database at `location` to a command that runs only on a SQLite file.
+  private static func requireFile(_ location: String) throws {
+    guard Ledger.namesServer(location) else { return }
     let command = CommandLine.arguments.dropFirst().first ?? "this command"
     throw CommandFailure(
       status: .refused,
@@ -114,7 +126,7 @@ struct DatabaseOptions: ParsableArguments {
 
   /// The commands that run on a PostgreSQL ledger.
   static let serverCommands =
-    "append, log, verify, export-activity, status, explain, profile, acr, history, alerts, the gated commands, token, migrate and copy"
+    "append, log, verify, export-activity, status, explain, profile, acr, history, alerts, project, notify, the gated commands, token, migrate and copy"
 
   private func requireExisting() throws {
     guard FileManager.default.fileExists(atPath: resolvedPath) else {
@@ -124,6 +136,7 @@ struct DatabaseOptions: ParsableArguments {
 
   /// Opens the log at `path` for writing, creating the database when missing.
   static func openForWriting(path: String, durability: Durability = .full) throws -> SQLiteEventLog {
+    try requireFile(path)
     do {
       return try SQLiteEventLog(path: path, create: true, durability: durability)
     } catch {

@@ -1,5 +1,4 @@
 public import LedgerCore
-public import LedgerStorage
 
 extension SQLiteEventLog: DeliveryProgress {
   public func acknowledgedAlerts(sink: String, among alerts: [String]) throws -> Set<String> {

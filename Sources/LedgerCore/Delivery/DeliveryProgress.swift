@@ -1,8 +1,6 @@
-public import LedgerCore
-
 /// Where notification sinks keep their progress, beside the log: which alerts each sink has
-/// acknowledged, and which process holds the sink's lease. The SQLite log keeps it in the same
-/// database file (``SQLiteEventLog``'s conformance, in this module); so will any later backend.
+/// acknowledged, and which process holds the sink's lease. Each backend keeps it beside its
+/// log (the SQLite file, the PostgreSQL database), so this contract lives with the log's.
 public protocol DeliveryProgress: AnyObject {
   /// Which of `alerts` (ids) `sink` has acknowledged: a pass looks up what it offers, not
   /// everything the sink ever received.
