@@ -105,7 +105,8 @@ struct NotifyCommand: AsyncParsableCommand {
         try await courier.extendLease()
       }
       guard follow else { return }
-      try await Task.sleep(for: .milliseconds(Int(pollSeconds * 1000)))
+      // PostgreSQL wakes this on an append; the timeout still brings the next day in.
+      try await log.waitForChange(after: head, timeout: .milliseconds(Int(pollSeconds * 1000)))
     }
   }
 

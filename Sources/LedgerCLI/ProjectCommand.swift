@@ -49,6 +49,8 @@ struct ProjectCommand: AsyncParsableCommand {
       let projector = Projector(log: log, catalogs: try BundledCatalog.load())
       var fromScratch = rebuild
       while true {
+        // Read before the pass: an event recorded during it wakes the next one at once.
+        let seen = try await log.headPosition()
         let progress = ProgressLine(command: "project", quiet: quiet)
         let report: ProjectionReport
         do {
@@ -62,11 +64,15 @@ struct ProjectCommand: AsyncParsableCommand {
           throw CommandFailure.storage(error, path: database.resolvedPath)
         }
         if report.organizations > 0 || !follow {
-          print(json ? ProjectionDocument.json(report) : ProjectionDocument.text(report))
+          // Written at once: a follower's reports are read as they come (print's buffer would
+          // hold them back from a pipe or a file).
+          var output = OutputBuffer()
+          output.write((json ? ProjectionDocument.json(report) : ProjectionDocument.text(report)) + "\n")
+          output.flush()
         }
         fromScratch = false
         guard follow else { return }
-        try await Task.sleep(for: .milliseconds(Int(pollSeconds * 1000)))
+        try await log.waitForChange(after: seen, timeout: .milliseconds(Int(pollSeconds * 1000)))
       }
     }
   }

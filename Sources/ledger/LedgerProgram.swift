@@ -6,5 +6,8 @@ import LedgerCLI
 /// The `ledger` program.
 @main
 enum LedgerProgram {
-  static func main() async { await Ledger.main() }
+  static func main() async {
+    Ledger.handOverToServerProgramIfNeeded()
+    await Ledger.main()
+  }
 }

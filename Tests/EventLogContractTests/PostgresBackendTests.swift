@@ -144,6 +144,57 @@ struct PostgresBackendTests {
     #expect(!later.stdout.isEmpty && later.stdout == laterHere.stdout, "what fell due since the last pass, only")
   }
 
+  /// The waiter's timeout is an hour and the test's limit a minute: only the notification of
+  /// the append can end the wait in time.
+  @Test(.timeLimit(.minutes(1)))
+  func aFollowerWakesOnAnAppendFromAnotherConnection() async throws {
+    let location = try await TestPostgres.freshDatabase()
+    let writer = try await PostgresEventLog.connect(to: location)
+    _ = try await writer.append(Samples.enrolments(2, prefix: "before"))
+    let waiter = Task {
+      let follower = try await PostgresEventLog.connect(readingAt: location)
+      // Already past: no wait at all.
+      try await follower.waitForAppend(after: 1, timeout: .seconds(3_600))
+      try await follower.waitForAppend(after: 2, timeout: .seconds(3_600))
+      return try await follower.headPosition()
+    }
+    try await Task.sleep(for: .milliseconds(200))
+    _ = try await writer.append(Samples.enrolments(1, prefix: "after"))
+    #expect(try await waiter.value == 3)
+  }
+
+  @Test(.timeLimit(.minutes(1)))
+  func projectFollowingAPostgreSQLLedgerFoldsAnAppendWithoutWaitingForItsPoll() async throws {
+    let location = try await TestPostgres.freshDatabase().description
+    let directory = TemporaryDirectory()
+    let first = directory.write("first.ndjson", Self.enrolments(1, prefix: "first"))
+    #expect(try LedgerProcess.run(["append", "--db", location, first], in: directory).status == 0)
+    let (follower, out, _) = try LedgerProcess.start(
+      ["project", "--follow", "--poll-seconds", "3600", "--db", location], in: directory)
+    defer { follower.terminate() }
+    func reports() -> [Substring] {
+      String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self).split(separator: "\n")
+    }
+    while reports().isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+    let second = directory.write("second.ndjson", Self.enrolments(1, prefix: "second"))
+    #expect(try LedgerProcess.run(["append", "--db", location, second], in: directory).status == 0)
+    while reports().count < 2 { try await Task.sleep(for: .milliseconds(100)) }
+    #expect(reports()[1].contains("position 2"))
+  }
+
+  @Test func standardInputReachesTheProgramThatAppendsToPostgreSQL() async throws {
+    let location = try await TestPostgres.freshDatabase().description
+    let directory = TemporaryDirectory()
+    for environment in [["LEDGER_DB": location], [:]] {
+      let arguments = environment.isEmpty ? ["append", "--db", location, "--json"] : ["append", "--json"]
+      let prefix = environment.isEmpty ? "flag" : "env"
+      let run = try LedgerProcess.run(
+        arguments, stdin: Data(Self.enrolments(5, prefix: prefix).utf8), environment: environment, in: directory)
+      #expect(run.status == 0 && run.stdout.contains(#""appended":5"#), "\(run.stdout)\(run.stderr)")
+    }
+    #expect(try await PostgresEventLog.connect(readingAt: try PostgresLocation(location)).headPosition() == 10)
+  }
+
   @Test func aGatedCommandOnPostgreSQLChecksTheRolesRecordedThere() async throws {
     let location = try await TestPostgres.freshDatabase().description
     let directory = TemporaryDirectory()

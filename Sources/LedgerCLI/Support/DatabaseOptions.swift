@@ -46,8 +46,7 @@ struct DatabaseOptions: ParsableArguments {
   }
 
   /// Opens the log at `location` (a file or a server URL) to write (creating or migrating
-  /// it) or only to read an existing one. For a server database, `ledger`, which cannot
-  /// open one, runs `ledger-postgres` with the same arguments instead.
+  /// it) or only to read an existing one.
   static func openLog(
     at location: String, writing: Bool, durability: Durability = .full
   ) async throws
@@ -65,11 +64,11 @@ struct DatabaseOptions: ParsableArguments {
     }
   }
 
-  /// This program's server databases; `ledger`, which has none, replaces itself with
-  /// `ledger-postgres`, given the same arguments.
+  /// This program's server databases (`ledger` has none: it hands a command naming one over
+  /// to `ledger-postgres` before running it).
   static func serverDatabases() throws -> any ServerDatabases {
     guard let server = Ledger.serverDatabases else {
-      try SiblingProgram(name: "ledger-postgres").exec(Array(CommandLine.arguments.dropFirst()))
+      throw CommandFailure(status: .software, lines: ["this program cannot open a server database"])
     }
     return server
   }

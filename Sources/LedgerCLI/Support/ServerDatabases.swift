@@ -1,3 +1,5 @@
+import ArgumentParser
+import Foundation
 public import LedgerCore
 
 /// Logs on a database server (PostgreSQL), which `ledger-postgres` gives the commands: the
@@ -23,5 +25,22 @@ extension Ledger {
   /// Whether `location` (a `--db` value) names a server database rather than a file.
   static func namesServer(_ location: String) -> Bool {
     location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+  }
+
+  /// In a program without server databases (`ledger`), replaces this process with
+  /// `ledger-postgres` when the command names one (`--db`, `$LEDGER_DB`, or an argument such
+  /// as `copy`'s), before anything is read: standard input, for one, reaches it whole.
+  public static func handOverToServerProgramIfNeeded() {
+    let (arguments, environment) = (CommandLine.arguments, ProcessInfo.processInfo.environment)
+    guard serverDatabases == nil else { return }
+    let named = arguments.dropFirst().contains { namesServer($0) || namesServer($0.replacing("--db=", with: "")) }
+    guard named || environment["LEDGER_DB"].map(namesServer) == true else { return }
+    do {
+      try SiblingProgram(name: "ledger-postgres").exec(Array(arguments.dropFirst()))
+    } catch let failure as CommandFailure {
+      Self.exit(withError: failure.report())
+    } catch {
+      Self.exit(withError: error)
+    }
   }
 }
