@@ -15,6 +15,7 @@ let package = Package(
       dependencies: [
         .product(name: "LedgerCore", package: "membership-ledger"),
         .product(name: "LedgerStorage", package: "membership-ledger"),
+        .product(name: "LedgerPostgres", package: "membership-ledger"),
         .product(name: "LedgerCatalog", package: "membership-ledger"),
         .product(name: "Projections", package: "membership-ledger"),
         .product(name: "LedgerQueries", package: "membership-ledger"),

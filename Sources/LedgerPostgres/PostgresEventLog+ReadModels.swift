@@ -4,6 +4,20 @@ import PostgresNIO
 extension PostgresEventLog: ReadModelStore {
   public var keepsReadModels: Bool { !isReadOnly }
 
+  /// Holds a session-level advisory lock around `body`: released when `body` ends, or by the
+  /// server when the process dies.
+  public func projectingAlone<T>(_ body: () async throws -> T) async throws -> T {
+    try await rows("SELECT pg_advisory_lock(\(PostgresSchema.projectorLock))", doing: "taking the projector's lock")
+    do {
+      let result = try await body()
+      try await rows("SELECT pg_advisory_unlock(\(PostgresSchema.projectorLock))", doing: "releasing it")
+      return result
+    } catch {
+      _ = try? await rows("SELECT pg_advisory_unlock(\(PostgresSchema.projectorLock))", doing: "releasing it")
+      throw error
+    }
+  }
+
   public func readModelCheckpoint() async throws -> ReadModelCheckpoint? {
     guard
       let row = try await rows(

@@ -185,3 +185,11 @@ public final class PostgresEventLog: EventLog, VerbatimAppending {
       unchecked: columns.15)
   }
 }
+
+extension PostgresEventLog {
+  /// The database's size on disk, in bytes (`pg_database_size`): what the benchmarks report
+  /// beside a SQLite file's size.
+  public func storedBytes() async throws -> Int64 {
+    try await value("SELECT pg_database_size(current_database())", as: Int64.self, doing: "reading the size") ?? 0
+  }
+}

@@ -154,6 +154,9 @@ enum PostgresSchema {
   /// The key of the lock a save of read models holds, so two projectors' saves do not
   /// interleave (appends go on meanwhile).
   static let readModelLock: Int64 = 0x4C44_4752_0000_0003
+  /// The key of the session lock a projector's catch-up holds, so projectors in several
+  /// processes take turns and none folds what another just folded.
+  static let projectorLock: Int64 = 0x4C44_4752_0000_0005
   /// The key of the lock a sink's lease or acknowledgement holds while it checks the holder.
   static let deliveryLock: Int64 = 0x4C44_4752_0000_0004
 }

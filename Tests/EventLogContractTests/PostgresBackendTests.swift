@@ -195,6 +195,28 @@ struct PostgresBackendTests {
     #expect(try await PostgresEventLog.connect(readingAt: try PostgresLocation(location)).headPosition() == 10)
   }
 
+  @Test func fourProjectorsAtOnceFoldEachOrganizationOnce() async throws {
+    let location = try await TestPostgres.freshDatabase().description
+    let directory = TemporaryDirectory()
+    let organizations = 120
+    let file = directory.write("orgs.ndjson", Self.enrolments(organizations, prefix: "org"))
+    #expect(try LedgerProcess.run(["append", "--db", location, file], in: directory).status == 0)
+    let runs = try (0..<4).map { _ in try LedgerProcess.start(["project", "--json", "--db", location], in: directory) }
+    var folded = 0
+    for (process, out, err) in runs {
+      process.waitUntilExit()
+      let text = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+      #expect(
+        process.terminationStatus == 0,
+        "\(String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))")
+      let report = try JSONParser.parse(Array(text.utf8))
+      if case .number(let count) = report["organizations"] { folded += NSDecimalNumber(decimal: count).intValue }
+    }
+    #expect(folded == organizations, "the projectors took turns: the later ones found the work done")
+    let alerts = try LedgerProcess.run(["alerts", "--json", "--db", location], in: directory)
+    #expect(alerts.status == 0)
+  }
+
   @Test func aGatedCommandOnPostgreSQLChecksTheRolesRecordedThere() async throws {
     let location = try await TestPostgres.freshDatabase().description
     let directory = TemporaryDirectory()

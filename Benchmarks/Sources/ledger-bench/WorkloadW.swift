@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerPostgres
 import LedgerStorage
 
 /// Workload W of `../shared/bench/README.md`, mapped onto the ledger's vocabulary: stream
@@ -29,46 +30,55 @@ enum WorkloadW {
     return ProposedEvent(effective: effective, event: event, expectedVersion: v - 1)
   }
 
-  /// W1: append streams × perStream events round-robin, one transaction per batch.
-  static func append(path: String, streams: Int, perStream: Int, batch: Int, durability: Durability) throws {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+  /// W1: append streams × perStream events round-robin, one transaction per batch. With
+  /// `writers` > 1 this process is writer `writer` of them and appends only its share of the
+  /// streams (`i % writers == writer`), into a log the others append to at the same time.
+  static func append(
+    path: String, streams: Int, perStream: Int, batch: Int, durability: Durability, writer: Int, writers: Int
+  ) async throws {
+    if !BenchLog.isServer(path) {
+      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
     var figures = Figures()
     do {
-      let log = try SQLiteEventLog(path: path, durability: durability)
-      try append(
-        into: log, streams: streams, perStream: perStream, batch: batch, durability: durability, figures: &figures)
+      let log = try await BenchLog.open(path, writing: true, durability: durability)
+      try await append(
+        into: log, streams: streams, perStream: perStream, batch: batch, share: (writer, writers),
+        figures: &figures)
+      figures.add("sync", durability.rawValue)
+      if writers > 1 { figures.add("writer", "\(writer) of \(writers)") }
+      if let server = log as? PostgresEventLog { figures.add("db_bytes", Int(try await server.storedBytes())) }
     }
     // The log is closed here: WAL checkpointed and removed, as the shared programs measure.
-    figures.add("db_bytes", databaseBytes(path))
+    if !BenchLog.isServer(path) { figures.add("db_bytes", databaseBytes(path)) }
     figures.print()
   }
 
   private static func append(
-    into log: SQLiteEventLog, streams: Int, perStream: Int, batch: Int, durability: Durability,
+    into log: any EventLog, streams: Int, perStream: Int, batch: Int, share: (writer: Int, of: Int),
     figures: inout Figures
-  ) throws {
+  ) async throws {
     var pending: [ProposedEvent] = []
     pending.reserveCapacity(batch)
     var total = 0
     var transactions = 0
     let started = now()
     for v in 1...perStream {
-      for i in 0..<streams {
+      for i in 0..<streams where i % share.of == share.writer {
         pending.append(event(stream: i, version: v))
         if pending.count == batch {
-          total += try log.append(pending).appended.count
+          total += try await log.append(pending).appended.count
           transactions += 1
           pending.removeAll(keepingCapacity: true)
         }
       }
     }
     if !pending.isEmpty {
-      total += try log.append(pending).appended.count
+      total += try await log.append(pending).appended.count
       transactions += 1
     }
     let elapsed = now() - started
     figures.add("op", "append")
-    figures.add("sync", durability.rawValue)
     figures.add("batch", batch)
     figures.add("events", total)
     figures.add("txns", transactions)
@@ -78,8 +88,8 @@ enum WorkloadW {
 
   /// W2: every event in global order, decoded into typed events.
   static func replay(path: String) async throws {
-    let log = try SQLiteEventLog(path: path, create: false)
-    let head = try log.headPosition()
+    let log = try await BenchLog.open(path, writing: false)
+    let head = try await log.headPosition()
     var count = 0
     var orderErrors = 0
     var last: Int64 = 0
@@ -103,9 +113,9 @@ enum WorkloadW {
   }
 
   /// W3: whole-stream reads of streams picked by the workload's LCG, decoded.
-  static func read(path: String, samples: Int, seed: UInt64, streams: Int) throws {
-    let log = try SQLiteEventLog(path: path, create: false)
-    let head = try log.headPosition()
+  static func read(path: String, samples: Int, seed: UInt64, streams: Int) async throws {
+    let log = try await BenchLog.open(path, writing: false)
+    let head = try await log.headPosition()
     var state = seed
     var latencies: [Double] = []
     var rows = 0
@@ -114,7 +124,7 @@ enum WorkloadW {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       let i = Int((state >> 33) % UInt64(streams))
       let started = now()
-      let events = try log.events(in: .individual(stream(i)), knownAt: head)
+      let events = try await log.events(in: .individual(stream(i)), knownAt: head)
       latencies.append((now() - started) * 1e6)
       rows += events.count
       for (offset, event) in events.enumerated() where event.streamVersion != offset + 1 { versionErrors += 1 }

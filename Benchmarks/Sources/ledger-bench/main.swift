@@ -4,6 +4,8 @@ import LedgerStorage
 
 // ledger-bench PHASE DB [options]: one line of key=value figures on stdout.
 //   w1 DB [--streams 10000] [--per-stream 100] [--batch 1000] [--sync full|normal]
+//        [--writers N --writer K]   this process appends streams i % N == K (run N at once)
+//   (W1–W3 take a SQLite path or a postgres:// URL, whose database W1 expects empty)
 //   w2 DB                      every event in global order, decoded
 //   w3 DB [--samples 1000] [--seed 42] [--streams 10000]
 //   generate DB --events N     realistic program histories for W4 and W5
@@ -23,12 +25,13 @@ let path = arguments[2]
 do {
   switch arguments[1] {
   case "w1":
-    try WorkloadW.append(
+    try await WorkloadW.append(
       path: path, streams: Int(option("--streams", "10000"))!, perStream: Int(option("--per-stream", "100"))!,
-      batch: Int(option("--batch", "1000"))!, durability: Durability(rawValue: option("--sync", "full"))!)
+      batch: Int(option("--batch", "1000"))!, durability: Durability(rawValue: option("--sync", "full"))!,
+      writer: Int(option("--writer", "0"))!, writers: Int(option("--writers", "1"))!)
   case "w2": try await WorkloadW.replay(path: path)
   case "w3":
-    try WorkloadW.read(
+    try await WorkloadW.read(
       path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "42"))!,
       streams: Int(option("--streams", "10000"))!)
   case "generate": try ProgramHistories.generate(path: path, events: Int(option("--events", "1000000"))!)

@@ -8,6 +8,12 @@ public protocol ReadModelStore: AnyObject {
   /// Whether this store can keep read models (a database opened read-only cannot).
   var keepsReadModels: Bool { get }
 
+  /// Runs `body` (a projector's catch-up) alone among the projectors of every process sharing
+  /// these read models: another waits, then finds the work done, so nothing is folded twice.
+  /// (A SQLite file runs it at once: its projectors are one process's, and a save keeps the
+  /// later of two models.)
+  func projectingAlone<T>(_ body: () async throws -> T) async throws -> T
+
   /// The position the read models are complete through and the rules they were folded with;
   /// `nil` before the first fold.
   func readModelCheckpoint() async throws -> ReadModelCheckpoint?

@@ -51,6 +51,12 @@ public struct Projector {
   public func catchUp(
     through day: CivilDate? = nil, progress: (ProjectionProgress) -> Void = { _ in }
   ) async throws -> ProjectionReport {
+    try await log.projectingAlone { try await catchUpAlone(through: day, progress: progress) }
+  }
+
+  private func catchUpAlone(
+    through day: CivilDate?, progress: (ProjectionProgress) -> Void
+  ) async throws -> ProjectionReport {
     let head = try await log.headPosition()
     var checkpoint = try await log.readModelCheckpoint()
     if checkpoint?.rules != rules {
@@ -100,8 +106,10 @@ public struct Projector {
   /// Drops every model and folds every organization again.
   @discardableResult
   public func rebuild(progress: (ProjectionProgress) -> Void = { _ in }) async throws -> ProjectionReport {
-    try await log.resetReadModels(to: ReadModelCheckpoint(position: 0, rules: rules))
-    return try await catchUp(progress: progress)
+    try await log.projectingAlone {
+      try await log.resetReadModels(to: ReadModelCheckpoint(position: 0, rules: rules))
+      return try await catchUpAlone(through: nil, progress: progress)
+    }
   }
 
   /// The organization's model as known at `head`; `nil` when no visible event names it.

@@ -3,6 +3,8 @@ public import LedgerCore
 extension SQLiteEventLog: ReadModelStore {
   public var keepsReadModels: Bool { !isReadOnly }
 
+  public func projectingAlone<T>(_ body: () async throws -> T) async throws -> T { try await body() }
+
   public func readModelCheckpoint() throws -> ReadModelCheckpoint? {
     // A ledger older than schema 6, opened only to read, has no read models.
     guard
