@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresEventLog {
   public func forEachEntry(from position: Int64, _ body: (LogEntry) async throws -> Void) async throws {
-    let voided = try await voidingPositions()
+    let voided = try await voidingPositions(through: .max)
     try await forEachRecord(from: position, through: .max) { record in
       try await body(LogEntry(record: record, voidedBy: voided[record.id]))
     }
@@ -12,7 +12,7 @@ extension PostgresEventLog {
   public func forEachEvent(
     from position: Int64, knownAt: Int64, _ body: (RecordedEvent) async throws -> Void
   ) async throws {
-    let voided = try await voidingPositions()
+    let voided = try await voidingPositions(through: knownAt)
     try await forEachRecord(from: position, through: knownAt) { record in
       let entry = LogEntry(record: record, voidedBy: voided[record.id])
       guard entry.isVisible(knownAt: knownAt) else { return }
@@ -63,7 +63,7 @@ extension PostgresEventLog {
   }
 
   private func visibleEvents(_ query: PostgresQuery, knownAt: Int64, doing: String) async throws -> [RecordedEvent] {
-    let voided = try await voidingPositions()
+    let voided = try await voidingPositions(through: knownAt)
     return try await rows(query, doing: doing).compactMap { row in
       let record = try record(from: row)
       return LogEntry(record: record, voidedBy: voided[record.id]).isVisible(knownAt: knownAt)
@@ -71,21 +71,20 @@ extension PostgresEventLog {
     }
   }
 
-  /// Every id a correction voids, with the position of the first correction naming it: read
-  /// once per connection and then only for the corrections recorded since.
-  func voidingPositions() async throws -> [String: Int64] {
-    let head = try await headPosition()
-    guard head > voidingLoadedThrough else { return voidingCache }
+  /// Every id a correction recorded at or before `position` voids, with the position of the
+  /// first correction naming it: what visibility as known at `position` needs. Read once per
+  /// connection, then only for the corrections past what was read, in one round trip that
+  /// also reads the head (so the cache never claims a position the log had not reached).
+  func voidingPositions(through position: Int64) async throws -> [String: Int64] {
+    guard position > voidingLoadedThrough else { return voidingCache }
     let rows = try await rows(
       """
-      SELECT corrects, position FROM events
-      WHERE corrects IS NOT NULL AND position > \(voidingLoadedThrough) AND position <= \(head)
+      SELECT (SELECT coalesce(max(position), 0) FROM events), array_agg(corrects), array_agg(position)
+      FROM events WHERE corrects IS NOT NULL AND position > \(voidingLoadedThrough) AND position <= \(position)
       """, doing: "reading the corrections")
-    for row in rows {
-      let (id, position) = try row.decode((String, Int64).self)
-      voidingCache[id] = min(voidingCache[id] ?? position, position)
-    }
-    voidingLoadedThrough = head
+    let (head, ids, positions) = try rows[0].decode((Int64, [String]?, [Int64]?).self)
+    for (id, at) in zip(ids ?? [], positions ?? []) { voidingCache[id] = min(voidingCache[id] ?? at, at) }
+    voidingLoadedThrough = max(voidingLoadedThrough, min(position, head))
     return voidingCache
   }
 }

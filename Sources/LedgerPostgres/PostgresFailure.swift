@@ -36,9 +36,6 @@ public struct PostgresFailure: Error, CustomStringConvertible {
     }
   }
 
-  /// Whether the server refused for want of a privilege, or an append-only trigger refused.
-  public var isRefusal: Bool { sqlState == "42501" }
-
   public var description: String { "\(doing): \(message)" + (sqlState.map { " (SQLSTATE \($0))" } ?? "") }
 
   private static func describe(_ code: PSQLError.Code) -> String {
