@@ -149,7 +149,8 @@ let package = Package(
     .executableTarget(
       name: "ledger-server",
       dependencies: [
-        "LedgerServer", "LedgerCatalog", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LedgerServer", "LedgerCatalog", "LedgerPostgres",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
       ],
@@ -173,7 +174,8 @@ let package = Package(
     .testTarget(
       name: "EventLogContractTests",
       dependencies: [
-        "ledger", "ledger-postgres", "LedgerCore", "LedgerStorage", "LedgerPostgres", "LedgerTestSupport",
+        "ledger", "ledger-postgres", "ledger-server", "LedgerCore", "LedgerStorage", "LedgerPostgres",
+        "LedgerTestSupport",
         .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings

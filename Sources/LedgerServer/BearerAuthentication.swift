@@ -42,9 +42,9 @@ extension LedgerService {
       throw Problem.unauthorized("The system never signs in over HTTP.")
     }
     let today = today()
-    let log = try borrowLog()
+    let log = try await borrowLog()
     defer { returnLog(log) }
-    let head = try log.headPosition()
+    let head = try await log.headPosition()
     // Tokens and roles change only by events: a new one moves the head, and the key with it.
     let key = "\(text)|\(head)|\(today)"
     if let known = principals.value(for: key) { return known }

@@ -36,13 +36,13 @@ extension LedgerService {
   private func streamAlerts(
     from start: StreamPosition, to writer: inout any ResponseBodyWriter, readable: (String) -> Bool
   ) async throws {
-    let log = try openLogForWriting()
+    let log = try await openLogForWriting()
     let projector = Projector(log: log, catalogs: catalogs)
     var position = start
     var seen: (head: Int64, day: CivilDate)? = nil
     var lastWrite = ContinuousClock.now
     while !Task.isCancelled, !Task.isShuttingDownGracefully {
-      let (head, day) = (try log.headPosition(), today())
+      let (head, day) = await (try log.headPosition(), today())
       if ContinuousClock.now - lastWrite > Self.streamKeepAlive {
         // A comment line: clients ignore it, and a client that has gone away makes it fail.
         try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
@@ -50,7 +50,7 @@ extension LedgerService {
       }
       if seen.map({ $0 != (head, day) }) ?? true {
         try await projector.catchUp(through: day)
-        let (due, next) = try log.alertsDue(after: position.cursor, through: day)
+        let (due, next) = try await log.alertsDue(after: position.cursor, through: day)
         var text = ""
         for alert in due where readable(alert.org) {
           let document = AlertDocument.json(try Alert(alert))

@@ -22,7 +22,7 @@ extension LedgerService {
         throw Problem.badRequest(invalid.reason)
       }
       let expected = try Self.expectedVersion(request)
-      let log = try openLogForWriting()
+      let log = try await openLogForWriting()
       let receipt: AppendReceipt
       do {
         receipt = try await CommandHandler(log: log, catalogs: catalogs).execute(

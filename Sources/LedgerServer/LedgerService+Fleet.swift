@@ -15,15 +15,15 @@ extension LedgerService {
       let question = try Question(request, today: today())
       let asked = request.uri.queryParameters.get("org")
       try principal.requireAlerts(of: asked, on: today())
-      let reader = try borrowLog()
+      let reader = try await borrowLog()
       defer { returnLog(reader) }
       let position = try await question.knownAt.resolve(in: reader)
       // As known at the head, the read models answer, brought up to date first (as `ledger
       // alerts` does): a fleet's alerts then cost what is new, not a replay of every
       // organization. At an earlier position the organizations are replayed.
-      let log: SQLiteEventLog
-      if try position == reader.headPosition() {
-        log = try openLogForWriting()
+      let log: any EventLog & ReadModelStore
+      if try await position == reader.headPosition() {
+        log = try await openLogForWriting()
         try await Projector(log: log, catalogs: catalogs).catchUp(through: question.to)
       } else {
         log = reader
@@ -58,7 +58,7 @@ extension LedgerService {
       let principal = try context.signedIn()
       let individual = try context.pathParameter("individual")
       let question = try Question(request, today: today())
-      let log = try borrowLog()
+      let log = try await borrowLog()
       defer { returnLog(log) }
       let position = try await question.knownAt.resolve(in: log)
       let events = try await log.events(in: .individual(individual), knownAt: position)

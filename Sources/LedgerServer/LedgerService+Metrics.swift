@@ -1,5 +1,5 @@
 import Hummingbird
-import LedgerStorage
+import LedgerCore
 import Metrics
 import Prometheus
 
@@ -12,9 +12,9 @@ extension LedgerService {
     router.add(middleware: MetricsMiddleware())
     let head = Gauge(label: "ledger_head_position")
     router.get("metrics") { _, _ in
-      let log = try borrowLog()
+      let log = try await borrowLog()
       defer { returnLog(log) }
-      head.record(try log.headPosition())
+      await head.record(try log.headPosition())
       var text: [UInt8] = []
       registry.emit(into: &text)
       return Response(

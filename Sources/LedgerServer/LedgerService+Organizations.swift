@@ -62,10 +62,10 @@ extension LedgerService {
     let org = try context.pathParameter("org")
     try principal.requireRead(org, on: today())
     let question = try Question(request, today: today())
-    let log = try borrowLog()
+    let log = try await borrowLog()
     defer { returnLog(log) }
     let query = OrganizationQuery(log: log, catalogs: catalogs)
-    let head = try log.headPosition()
+    let head = try await log.headPosition()
     let position = try await question.knownAt.resolve(in: log)
     // Everything the answer depends on; the specialization parameter is the ACR route's.
     let key = [
@@ -77,7 +77,7 @@ extension LedgerService {
       let document = try await body(
         query, org, question, position, try await AnswerGround(log: log, position: position))
       let answer = (
-        document: document.canonicalBytes, tag: tagged ? "\"\(try log.version(of: .organization(org)))\"" : nil
+        document: document.canonicalBytes, tag: tagged ? "\"\(try await log.version(of: .organization(org)))\"" : nil
       )
       answers.insert(answer, for: key)
       return Self.response(answer)

@@ -38,7 +38,7 @@ extension LedgerService {
     }
     router.get("ui") { request, _ in
       try await page(request) { principal, session, _ in
-        let log = try borrowLog()
+        let log = try await borrowLog()
         defer { returnLog(log) }
         let organizations = try await log.organizations().filter(principal.mayRead)
         return Self.html(IndexPage.html(organizations: organizations, actor: principal.actor, csrf: session.csrf))
@@ -84,7 +84,7 @@ extension LedgerService {
       let org = try context.pathParameter("org")
       let form = try await FormFields(request)
       return try await page(request, form: form) { principal, session, _ in
-        let log = try openLogForWriting()
+        let log = try await openLogForWriting()
         do {
           _ = try await CommandHandler(log: log, catalogs: catalogs).execute(
             .scheduleAudit(org: org, specialization: form["specialization"] ?? ""), by: principal.actor, on: today())
@@ -105,7 +105,7 @@ extension LedgerService {
     return try await page(request) { principal, session, _ in
       try principal.requireRead(org, on: today())
       let question = try Question(request, today: today())
-      let log = try borrowLog()
+      let log = try await borrowLog()
       defer { returnLog(log) }
       let position = try await question.knownAt.resolve(in: log)
       let query = OrganizationQuery(log: log, catalogs: catalogs)

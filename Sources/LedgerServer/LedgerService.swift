@@ -13,8 +13,8 @@ public import Prometheus
 /// pool for the next), so queries never wait on one another and can never write by mistake;
 /// a command's is opened to write, and commands take turns at SQLite's write lock.
 public struct LedgerService: Sendable {
-  /// The ledger database file.
-  public let databasePath: String
+  /// The ledger database.
+  public let database: LedgerDatabase
   /// The rules.
   public let catalogs: CatalogHistory
   /// Today's date: the default as-of date of a question, and the day tokens and roles are
@@ -39,14 +39,22 @@ public struct LedgerService: Sendable {
   /// it) are collected, for `/metrics`; none: no such route, no request metrics.
   public let metrics: PrometheusCollectorRegistry?
 
-  /// Creates the service over the ledger at `databasePath`.
+  /// Creates the service over the SQLite ledger at `databasePath`.
   public init(
     databasePath: String, catalogs: CatalogHistory, metrics: PrometheusCollectorRegistry? = nil,
     today: @escaping @Sendable () -> CivilDate = { LedgerClock.system.now().day }
   ) {
+    self.init(database: .sqlite(databasePath), catalogs: catalogs, metrics: metrics, today: today)
+  }
+
+  /// Creates the service over the ledger in `database`.
+  public init(
+    database: LedgerDatabase, catalogs: CatalogHistory, metrics: PrometheusCollectorRegistry? = nil,
+    today: @escaping @Sendable () -> CivilDate = { LedgerClock.system.now().day }
+  ) {
     self.metrics = metrics
-    self.readers = LogPool(path: databasePath)
-    self.databasePath = databasePath
+    self.readers = LogPool(database: database)
+    self.database = database
     self.catalogs = catalogs
     self.today = today
   }
@@ -87,25 +95,25 @@ public struct LedgerService: Sendable {
 
   /// Opens the ledger to write a command's event.
   /// - Throws: a 503 ``Problem`` when the file cannot be opened as a ledger for writing.
-  func openLogForWriting() throws -> SQLiteEventLog {
+  func openLogForWriting() async throws -> any EventLog & ReadModelStore {
     do {
-      return try SQLiteEventLog(path: databasePath, create: false)
+      return try await database.openWriter()
     } catch {
-      throw Problem(.serviceUnavailable, "Ledger unavailable", detail: "\(databasePath): \(error)")
+      throw Problem(.serviceUnavailable, "Ledger unavailable", detail: "\(database.name): \(error)")
     }
   }
 
   /// A connection to read the ledger, from the pool; give it back with ``returnLog(_:)``.
   /// - Throws: a 503 ``Problem`` when the file cannot be read as a ledger.
-  func borrowLog() throws -> SQLiteEventLog {
+  func borrowLog() async throws -> any EventLog & ReadModelStore {
     do {
-      return try readers.borrow()
+      return try await readers.borrow()
     } catch {
-      throw Problem(.serviceUnavailable, "Ledger unavailable", detail: "\(databasePath): \(error)")
+      throw Problem(.serviceUnavailable, "Ledger unavailable", detail: "\(database.name): \(error)")
     }
   }
 
   /// Gives a connection from ``borrowLog()`` back to the pool.
-  func returnLog(_ log: SQLiteEventLog) { readers.giveBack(log) }
+  func returnLog(_ log: any EventLog & ReadModelStore) { readers.giveBack(log) }
 
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import LedgerCatalog
+import LedgerPostgres
 import LedgerServer
 import Logging
 import Metrics
@@ -22,7 +23,10 @@ struct LedgerServerCommand: AsyncParsableCommand {
 
   @Option(
     name: .customLong("db"),
-    help: ArgumentHelp("The ledger database file.", discussion: "Default: $LEDGER_DB, else ./ledger.sqlite."))
+    help: ArgumentHelp(
+      "The ledger database: a SQLite file, or a postgres:// URL.",
+      discussion: "Default: $LEDGER_DB, else ./ledger.sqlite."
+    ))
   var path: String?
 
   @Option(help: "The address to listen on.") var host = "127.0.0.1"
@@ -30,15 +34,21 @@ struct LedgerServerCommand: AsyncParsableCommand {
 
   func run() async throws {
     let path = path ?? ProcessInfo.processInfo.environment["LEDGER_DB"] ?? "ledger.sqlite"
-    guard FileManager.default.fileExists(atPath: path) else {
-      FileHandle.standardError.write(Data("\(path): no such ledger database\n".utf8))
-      throw ExitCode(66)
+    let database: LedgerDatabase
+    if PostgresLocation.names(path) {
+      database = try await Self.postgres(path)
+    } else {
+      guard FileManager.default.fileExists(atPath: path) else {
+        FileHandle.standardError.write(Data("\(path): no such ledger database\n".utf8))
+        throw ExitCode(66)
+      }
+      database = .sqlite(path)
     }
     var logger = Logger(label: "ledger-server")
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     let registry = PrometheusCollectorRegistry()
     MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-    let service = LedgerService(databasePath: path, catalogs: try CatalogLoader.bundled(), metrics: registry)
+    let service = LedgerService(database: database, catalogs: try CatalogLoader.bundled(), metrics: registry)
     let app = Application(
       router: service.router(), configuration: .init(address: .hostname(host, port: port), serverName: "ledger"),
       onServerRunning: { channel in
@@ -46,5 +56,23 @@ struct LedgerServerCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
       }, logger: logger)
     try await app.runService()
+  }
+
+  /// The PostgreSQL ledger at `url`, checked once before serving (a server that is not a
+  /// ledger, or cannot be reached, exits 65 or 74 with the reason).
+  static func postgres(_ url: String) async throws -> LedgerDatabase {
+    do {
+      let location = try PostgresLocation(url)
+      _ = try await PostgresEventLog.connect(readingAt: location)
+      return LedgerDatabase(
+        name: location.description, reader: { try await PostgresEventLog.connect(readingAt: location) },
+        writer: { try await PostgresEventLog.connect(to: location) })
+    } catch let failure as PostgresFailure {
+      FileHandle.standardError.write(Data("\(failure)\n".utf8))
+      throw ExitCode(74)
+    } catch {
+      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      throw ExitCode(65)
+    }
   }
 }

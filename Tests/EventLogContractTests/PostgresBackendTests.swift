@@ -4,6 +4,10 @@ import LedgerPostgres
 import LedgerTestSupport
 import Testing
 
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
 /// What the PostgreSQL backend promises beyond the log contract: append-only twice (a trigger
 /// and the application role's privileges), a database that is not a ledger left untouched,
 /// several `ledger` processes on one log, and a copy to and from SQLite that proves itself.
@@ -215,6 +219,49 @@ struct PostgresBackendTests {
     #expect(folded == organizations, "the projectors took turns: the later ones found the work done")
     let alerts = try LedgerProcess.run(["alerts", "--json", "--db", location], in: directory)
     #expect(alerts.status == 0)
+  }
+
+  @Test func twoServersOnOneDatabaseAnswerAlikeAndSeeEachOthersWrites() async throws {
+    let directory = TemporaryDirectory()
+    let file = directory.file("demo.sqlite")
+    let server = try await TestPostgres.freshDatabase().description
+    #expect(try LedgerProcess.run(["demo", "--db", file], in: directory).status == 0)
+    #expect(try LedgerProcess.run(["copy", file, server], in: directory).status == 0)
+    let grant = ["grant", "maria", "microsoft-agent", "--actor", "system", "--db", server]
+    #expect(try LedgerProcess.run(grant, in: directory).status == 0)
+    let issued = try LedgerProcess.run(["token", "issue", "maria", "--db", server], in: directory)
+    let token = String(issued.stdout.split(separator: "\n").first ?? "")
+    var servers: [(Process, String)] = []
+    defer { for (process, _) in servers { process.terminate() } }
+    for _ in 0..<2 {
+      let (process, out, _) = try LedgerProcess.start(["serve", "--db", server, "--port", "0"], in: directory)
+      var address: String?
+      for _ in 0..<600 where address == nil {
+        let printed = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+        address = printed.split(separator: "\n").first { $0.hasPrefix("listening on ") }
+          .map { String($0.dropFirst("listening on ".count)) }
+        if address == nil { try await Task.sleep(for: .milliseconds(100)) }
+      }
+      servers.append((process, try #require(address, "a server never said where it listens")))
+    }
+    func get(_ base: String, _ path: String) async throws -> (Int, String) {
+      var request = URLRequest(url: URL(string: "\(base)/\(path)")!)
+      request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+      let (data, response) = try await URLSession.shared.data(for: request)
+      return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+    }
+    for path in ["organizations/contoso/status?asOf=2021-03-31", "alerts"] {
+      let (first, second) = (try await get(servers[0].1, path), try await get(servers[1].1, path))
+      #expect(first.0 == 200 && first == second, "\(path)")
+    }
+    let more = try LedgerProcess.run(
+      ["grant", "ivy", "auditor", "--actor", "system", "--db", server], in: directory)
+    #expect(more.status == 0, "\(more.stderr)")
+    let head = try await PostgresEventLog.connect(readingAt: try PostgresLocation(server)).headPosition()
+    for (_, base) in servers {
+      let (_, metrics) = try await get(base, "metrics")
+      #expect(metrics.contains("\nledger_head_position \(head)"), "each server reads the one log")
+    }
   }
 
   @Test func aGatedCommandOnPostgreSQLChecksTheRolesRecordedThere() async throws {
