@@ -37,11 +37,8 @@ extension PostgresEventLog {
     result.checked.append("hash chain and Merkle tree recomputed over \(verifier.count) events")
     guard mismatch == nil else { return result }
 
-    let expected = MerkleTiles.storedNodeCount(size: verifier.count)
-    if stored.count != expected || Int64(verifier.nodesChecked) != expected {
-      result.firstMismatch = .init(
-        position: verifier.count,
-        reason: "the stored Merkle tree holds \(stored.count) nodes where the events give \(expected)")
+    if let treeMismatch = verifier.storedTreeMismatch(storedNodes: Int64(stored.count)) {
+      result.firstMismatch = treeMismatch
       return result
     }
     result.checked.append("stored Merkle tree: \(stored.count) nodes compared")
@@ -50,9 +47,7 @@ extension PostgresEventLog {
       return result
     }
     result.checked.append("org_streams: rebuilt from the events and compared")
-    for checkpoint in checkpoints {
-      if let failure = verifier.failure(of: checkpoint) { result.checkpointFailures.append(failure) }
-    }
+    result.checkpointFailures = verifier.failures(of: checkpoints)
     return result
   }
 

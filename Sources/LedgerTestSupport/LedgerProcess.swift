@@ -65,4 +65,17 @@ public enum LedgerProcess {
       stdout: String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self),
       stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))
   }
+
+  /// The address a server started with `--port 0` prints (`listening on http://HOST:PORT`) to
+  /// the file `output`, once it does; `nil` if it has not within a minute.
+  public static func listeningAddress(printedTo output: String) async throws -> String? {
+    for _ in 0..<600 {
+      let printed = String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
+      if let line = printed.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
+        return String(line.dropFirst("listening on ".count))
+      }
+      try await Task.sleep(for: .milliseconds(100))
+    }
+    return nil
+  }
 }

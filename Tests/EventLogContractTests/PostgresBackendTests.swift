@@ -36,6 +36,26 @@ struct PostgresBackendTests {
     #expect(try await log.verify().isIntact)
   }
 
+  /// An owner who disables the trigger can rewrite a row, or drop a tree node; `verify` then
+  /// names the position.
+  @Test(arguments: [
+    ("UPDATE events SET reason = 'rewritten' WHERE position = 300", "events", Int64(300)),
+    ("DELETE FROM merkle_tiles WHERE level = 8 AND idx = 0", "merkle_tiles", Int64(600)),
+    ("DELETE FROM org_streams WHERE org = 'v-5'", "org_streams", Int64(6)),
+  ])
+  func verifyNamesWhatAnOwnerChangedBehindTheTriggers(change: String, table: String, position: Int64) async throws {
+    let location = try await TestPostgres.freshDatabase()
+    let log = try await PostgresEventLog.connect(to: location)
+    _ = try await log.append(Samples.enrolments(600, prefix: "v"))
+    #expect(try await log.verify().isIntact)
+    try await TestPostgres.run("ALTER TABLE \(table) DISABLE TRIGGER \(table)_append_only", on: location)
+    try await TestPostgres.run(change, on: location)
+    try await TestPostgres.run("ALTER TABLE \(table) ENABLE TRIGGER \(table)_append_only", on: location)
+    let result = try await PostgresEventLog.connect(readingAt: location).verify()
+    #expect(!result.isIntact)
+    #expect(result.firstMismatch?.position == position, "\(String(describing: result.firstMismatch))")
+  }
+
   @Test func theApplicationRoleMayOnlyReadAndInsert() async throws {
     let owner = try await TestPostgres.freshDatabase()
     let app = owner.user("ledger_app")
@@ -235,13 +255,7 @@ struct PostgresBackendTests {
     defer { for (process, _) in servers { process.terminate() } }
     for _ in 0..<2 {
       let (process, out, _) = try LedgerProcess.start(["serve", "--db", server, "--port", "0"], in: directory)
-      var address: String?
-      for _ in 0..<600 where address == nil {
-        let printed = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
-        address = printed.split(separator: "\n").first { $0.hasPrefix("listening on ") }
-          .map { String($0.dropFirst("listening on ".count)) }
-        if address == nil { try await Task.sleep(for: .milliseconds(100)) }
-      }
+      let address = try await LedgerProcess.listeningAddress(printedTo: out)
       servers.append((process, try #require(address, "a server never said where it listens")))
     }
     func get(_ base: String, _ path: String) async throws -> (Int, String) {

@@ -48,14 +48,8 @@ struct ServeCommandTests {
     let token = String(issued.stdout.split(separator: "\n").first ?? "")
     let (server, out, err) = try LedgerProcess.start(
       ["serve", "--db", ledger.path, "--port", "0"], in: ledger.directory)
-    var address: String?
-    for _ in 0..<600 where address == nil {
-      let printed = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
-      address = printed.split(separator: "\n").first { $0.hasPrefix("listening on ") }
-        .map { String($0.dropFirst("listening on ".count)) }
-      if address == nil { try await Task.sleep(for: .milliseconds(100)) }
-    }
-    let base = try #require(address, "the server never said where it listens")
+    let base = try #require(
+      try await LedgerProcess.listeningAddress(printedTo: out), "the server never said where it listens")
     func status(_ path: String, token: String?) async throws -> Int {
       var request = URLRequest(url: URL(string: "\(base)/\(path)")!)
       if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }

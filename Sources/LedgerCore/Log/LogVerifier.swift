@@ -81,6 +81,20 @@ package struct LogVerifier {
   /// The root the records gave at `size`, when that size was asked for and reached.
   package func root(at size: Int64) -> MerkleTree.Hash? { roots[size] }
 
+  /// The mismatch when the log stores `stored` tree nodes where the records checked give
+  /// another number (or the walk compared fewer than they give): a node missing or added.
+  package func storedTreeMismatch(storedNodes stored: Int64) -> ChainVerification.Mismatch? {
+    let expected = MerkleTiles.storedNodeCount(size: count)
+    guard stored != expected || Int64(nodesChecked) != expected else { return nil }
+    return .init(
+      position: count, reason: "the stored Merkle tree holds \(stored) nodes where the events give \(expected)")
+  }
+
+  /// The failure of each of `checkpoints` the records checked do not extend.
+  package func failures(of checkpoints: [Checkpoint]) -> [ChainVerification.CheckpointFailure] {
+    checkpoints.compactMap(failure(of:))
+  }
+
   /// Why the records checked so far do not extend `checkpoint`, or `nil` when they do.
   package func failure(of checkpoint: Checkpoint) -> ChainVerification.CheckpointFailure? {
     guard checkpoint.size <= count else {

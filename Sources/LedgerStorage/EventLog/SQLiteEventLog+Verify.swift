@@ -34,12 +34,9 @@ extension SQLiteEventLog {
     guard mismatch == nil else { return result }
 
     if hasMerkleTiles {
-      let expected = MerkleTiles.storedNodeCount(size: verifier.count)
       let stored = try connection.integer("SELECT count(*) FROM merkle_tiles") ?? 0
-      if stored != expected || Int64(verifier.nodesChecked) != expected {
-        result.firstMismatch = .init(
-          position: verifier.count,
-          reason: "the stored Merkle tree holds \(stored) nodes where the events give \(expected)")
+      if let treeMismatch = verifier.storedTreeMismatch(storedNodes: stored) {
+        result.firstMismatch = treeMismatch
         return result
       }
       result.checked.append("stored Merkle tree: \(stored) nodes compared")
@@ -49,9 +46,7 @@ extension SQLiteEventLog {
       return result
     }
     result.checked.append("org_streams: rebuilt from the events and compared")
-    for checkpoint in checkpoints {
-      if let failure = verifier.failure(of: checkpoint) { result.checkpointFailures.append(failure) }
-    }
+    result.checkpointFailures = verifier.failures(of: checkpoints)
     return result
   }
 
