@@ -55,23 +55,23 @@ struct ImportAcrCommand: AsyncParsableCommand {
       defer { progress.finish() }
       var importer = ConsumptionImport(file: name)
       // First pass: every row read and checked; nothing is kept but the problems.
-      try withFile(path, name: name) { handle in
-        try importer.read(handle, progress: { progress.update("checked", $0, unit: "rows") })
+      try await withFile(path, name: name) { handle in
+        try await importer.read(handle, progress: { progress.update("checked", $0, unit: "rows") })
       }
       guard importer.problems.isEmpty else { throw CommandFailure(status: .dataError, lines: importer.problems.lines) }
       progress.finish()
       progress.begin()
       let total = importer.rows
-      let log = try database.openForWriting(durability: durability)
+      let log = try await database.openLogForWriting(durability: durability)
       var tally = AppendTally()
       do {
         // Second pass: the rows again, appended a chunk at a time inside one transaction.
         try await log.inOneTransaction {
           var events: [ProposedEvent] = []
           var sources: [SourceLine] = []
-          func flush() throws {
+          func flush() async throws {
             do {
-              tally.add(try log.append(events.map { $0.written(by: writer) }))
+              tally.add(try await log.append(events.map { $0.written(by: writer) }))
             } catch let rejection as AppendRejection {
               throw CommandFailure(
                 status: .dataError,
@@ -81,19 +81,19 @@ struct ImportAcrCommand: AsyncParsableCommand {
             events.removeAll(keepingCapacity: true)
             sources.removeAll(keepingCapacity: true)
           }
-          try withFile(path, name: name) { handle in
-            try importer.read(handle, progress: { progress.update("appended", $0, of: total, unit: "rows") }) {
+          try await withFile(path, name: name) { handle in
+            try await importer.read(handle, progress: { progress.update("appended", $0, of: total, unit: "rows") }) {
               event, source in
               events.append(event)
               sources.append(source)
-              if events.count == AppendInput.chunkSize { try flush() }
+              if events.count == AppendInput.chunkSize { try await flush() }
             }
           }
           // The file changed between the passes: refuse what it now holds.
           guard importer.problems.isEmpty else {
             throw CommandFailure(status: .dataError, lines: importer.problems.lines)
           }
-          if !events.isEmpty { try flush() }
+          if !events.isEmpty { try await flush() }
         }
       } catch {
         throw CommandFailure.storage(error, path: database.resolvedPath)
@@ -112,10 +112,10 @@ struct ImportAcrCommand: AsyncParsableCommand {
 
 /// Runs `body` with the file at `path` open for reading.
 /// - Throws: ``CommandFailure`` (exit 66) when it cannot be opened; what `body` throws.
-private func withFile(_ path: String, name: String, _ body: (FileHandle) throws -> Void) throws {
+private func withFile(_ path: String, name: String, _ body: (FileHandle) async throws -> Void) async throws {
   guard let handle = FileHandle(forReadingAtPath: path) else {
     throw CommandFailure(status: .noInput, lines: ["\(name): cannot read the file"])
   }
   defer { try? handle.close() }
-  try body(handle)
+  try await body(handle)
 }

@@ -28,23 +28,25 @@ public enum CSVReader {
 
   /// Calls `body` with each record's first line and fields; blank lines are skipped.
   /// - Throws: ``Problem`` for malformed quoting or invalid UTF-8, or what `body` throws.
-  public static func forEachRecord(in data: Data, _ body: (_ line: Int, _ fields: [String]) throws -> Void) throws {
+  public static func forEachRecord(
+    in data: Data, _ body: (_ line: Int, _ fields: [String]) async throws -> Void
+  ) async throws {
     var input = CSVInput(bytes: Array(data))
-    try forEachRecord(of: &input, body)
+    try await forEachRecord(of: &input, body)
   }
 
   /// ``forEachRecord(in:_:)`` over a file, read a block at a time, so memory stays
   /// constant however long the file.
   public static func forEachRecord(
-    in handle: FileHandle, _ body: (_ line: Int, _ fields: [String]) throws -> Void
-  ) throws {
+    in handle: FileHandle, _ body: (_ line: Int, _ fields: [String]) async throws -> Void
+  ) async throws {
     var input = CSVInput(handle: handle)
-    try forEachRecord(of: &input, body)
+    try await forEachRecord(of: &input, body)
   }
 
   private static func forEachRecord(
-    of input: inout CSVInput, _ body: (_ line: Int, _ fields: [String]) throws -> Void
-  ) throws {
+    of input: inout CSVInput, _ body: (_ line: Int, _ fields: [String]) async throws -> Void
+  ) async throws {
     if try input.has(2), input.bytes[input.index...].starts(with: [0xEF, 0xBB, 0xBF]) { input.index += 3 }
     var line = 1
     while try input.has(0) {
@@ -122,7 +124,7 @@ public enum CSVReader {
       }
       try finishField()
       if fields.count == 1, fields[0].isEmpty { continue }
-      try body(recordLine, fields)
+      try await body(recordLine, fields)
     }
   }
 }

@@ -39,11 +39,11 @@ public struct ConsumptionImport {
   /// - Throws: what reading the file or `event` throws.
   public mutating func read(
     _ handle: FileHandle, progress: (Int) -> Void = { _ in },
-    event: ((ProposedEvent, SourceLine) throws -> Void)? = nil
-  ) throws {
+    event: ((ProposedEvent, SourceLine) async throws -> Void)? = nil
+  ) async throws {
     (columns, problems, rows) = ([:], ProblemList(), 0)
     do {
-      try CSVReader.forEachRecord(in: handle) { line, fields in
+      try await CSVReader.forEachRecord(in: handle) { line, fields in
         if columns.isEmpty {
           try header(fields, line: line)
           return
@@ -58,7 +58,7 @@ public struct ConsumptionImport {
           problems.add(InputProblem(source: source, reason: error.reason))
           return
         }
-        try event?(proposed, source)
+        try await event?(proposed, source)
       }
     } catch let problem as CSVReader.Problem {
       problems.add(

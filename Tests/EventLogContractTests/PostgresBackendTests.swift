@@ -278,6 +278,35 @@ struct PostgresBackendTests {
     }
   }
 
+  @Test func anACRExportImportsIntoPostgreSQLAsIntoSQLite() async throws {
+    let directory = TemporaryDirectory()
+    let file = directory.file("ledger.sqlite")
+    let server = try await TestPostgres.freshDatabase().description
+    let header =
+      "PartnerID,PGAPartnerID,CustomerTenantId,SubscriptionId,Month,ACR_USD,AssociationType,OfferType,"
+      + "ServiceLevel1,ServiceLevel2,ServiceInfluencer,AdjustmentType\r\n"
+    let rows = (1...12).map { month in
+      "contoso,p1,\"Northwind, Inc.\",s\(month),2021-\(month < 10 ? "0" : "")\(month),1200.50,Digital Partner of Record,"
+        + "Pay-As-You-Go,Containers,Kubernetes,AKS,"
+    }
+    let csv = directory.write("acr.csv", header + rows.joined(separator: "\r\n") + "\r\n")
+    let enrol = directory.write(
+      "enrol.ndjson",
+      #"{"type":"OrganizationEnrolled","effective":"2021-01-01","org":"contoso","name":"Contoso"}"# + "\n")
+    for db in [file, server] {
+      #expect(try LedgerProcess.run(["append", "--db", db, enrol], in: directory).status == 0)
+      let imported = try LedgerProcess.run(["import-acr", "--db", db, csv], in: directory)
+      #expect(
+        imported.status == 0 && imported.stdout.hasPrefix("imported 12 rows: appended 12 events"), "\(imported.stderr)")
+      let again = try LedgerProcess.run(["import-acr", "--db", db, csv], in: directory)
+      #expect(again.stdout.contains("12 already present"))
+    }
+    let question = ["acr", "contoso", "--as-of", "2022-01-01", "--json"]
+    let here = try LedgerProcess.run(question + ["--db", file], in: directory)
+    let there = try LedgerProcess.run(question + ["--db", server], in: directory)
+    #expect(here.status == 0 && here.stdout.contains("Northwind, Inc.") && there.stdout == here.stdout)
+  }
+
   @Test func aGatedCommandOnPostgreSQLChecksTheRolesRecordedThere() async throws {
     let location = try await TestPostgres.freshDatabase().description
     let directory = TemporaryDirectory()

@@ -125,7 +125,7 @@ struct DatabaseOptions: ParsableArguments {
 
   /// The commands that run on a PostgreSQL ledger.
   static let serverCommands =
-    "append, log, verify, export-activity, status, explain, profile, acr, history, alerts, project, notify, the gated commands, token, migrate and copy"
+    "append, import-acr, log, verify, export-activity, status, explain, profile, acr, history, alerts, project, notify, the gated commands, token, serve, migrate and copy"
 
   private func requireExisting() throws {
     guard FileManager.default.fileExists(atPath: resolvedPath) else {
