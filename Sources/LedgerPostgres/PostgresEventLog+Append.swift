@@ -66,6 +66,10 @@ extension PostgresEventLog {
         try await rows("SELECT pg_advisory_xact_lock(\(lock))", doing: "taking the ledger's lock \(lock)")
       }
       let result = try await body()
+      if !nested, lock == PostgresSchema.appendLock {
+        appendTransactions += 1
+        CrashPoint.reach("append.commit", count: appendTransactions)
+      }
       try await rows(
         PostgresQuery(unsafeSQL: nested ? "RELEASE ledger_unit" : "COMMIT"), doing: "committing to \(location)")
       return result
@@ -135,6 +139,7 @@ extension PostgresEventLog {
           last = record.position
           record.payload = []
           written.append((row.index, record))
+          CrashPoint.reach("append.row", count: written.count)
           if buffer.readableBytes >= 1 << 20 {
             try await writer.write(buffer)
             buffer.clear()

@@ -19,6 +19,9 @@ public final class PostgresEventLog: EventLog, VerbatimAppending {
   public let isReadOnly: Bool
   /// How deep the open units of work are: 0 outside a transaction.
   var transactionDepth = 0
+  /// How many append transactions this connection has reached the commit of (for
+  /// ``CrashPoint``).
+  var appendTransactions = 0
   /// The head this connection's caches (the tree's open tiles) were read at, −1 when none.
   var cachedHead: Int64 = -1
   /// The tree's incomplete tiles at `cachedHead`, which appends extend.

@@ -82,6 +82,29 @@ struct PostgresBackendTests {
     await #expect(throws: (any Error).self) { try await TestPostgres.run("SELECT 1 FROM events", on: location) }
   }
 
+  /// `ledger append` killed (SIGKILL) while its rows stream to the server, after the first
+  /// megabyte was sent, and just before its commit: nothing lands, the log verifies, and the
+  /// same append run again lands whole.
+  @Test(arguments: ["append.row:10", "append.row:3000", "append.commit:1"])
+  func anAppendKilledBeforeItsCommitLeavesNothing(moment: String) async throws {
+    let location = try await TestPostgres.freshDatabase().description
+    let directory = TemporaryDirectory()
+    let long = String(repeating: "a reason long enough to fill the stream. ", count: 10)
+    let lines = (0..<4_000).map {
+      #"{"id":"k-\#($0)","type":"OrganizationEnrolled","effective":"2021-01-01","org":"k-\#($0)","name":"N","reason":"\#(long)"}"#
+    }
+    let file = directory.write("kill.ndjson", lines.joined(separator: "\n") + "\n")
+    let killed = try LedgerProcess.run(
+      ["append", "--db", location, file], environment: ["LEDGER_CRASH_AT": moment], in: directory)
+    #expect(killed.killed)
+    let log = try await PostgresEventLog.connect(readingAt: try PostgresLocation(location))
+    #expect(try await log.headPosition() == 0)
+    #expect(try await log.verify().isIntact)
+    #expect(try LedgerProcess.run(["append", "--db", location, file], in: directory).status == 0)
+    #expect(try await log.headPosition() == 4_000)
+    #expect(try await log.verify().isIntact)
+  }
+
   @Test func fourLedgerProcessesAppendToOneLogWithoutGaps() async throws {
     let location = try await TestPostgres.freshDatabase()
     let directory = TemporaryDirectory()
