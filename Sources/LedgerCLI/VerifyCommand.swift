@@ -46,8 +46,7 @@ struct VerifyCommand: AsyncParsableCommand {
       let result: ChainVerification
       let recorded: [Checkpoint]
       do {
-        // Only a SQLite ledger records the checkpoints it signed (`ledger checkpoint`).
-        recorded = try (log as? SQLiteEventLog)?.recordedCheckpoints() ?? []
+        recorded = try await (log as? any ProvableLog)?.recordedCheckpoints() ?? []
         let progress = ProgressLine(command: "verify", quiet: quiet)
         defer { progress.finish() }
         let head = Int(try await log.headPosition())

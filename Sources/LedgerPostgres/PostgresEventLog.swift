@@ -10,7 +10,7 @@ import PostgresNIO
 /// One instance is one connection; use it from one task at a time. Any number of processes
 /// may append to the same database: each append holds a transaction-level advisory lock
 /// from reading the head to its commit, so positions stay gap-free and in commit order.
-public final class PostgresEventLog: EventLog, VerbatimAppending {
+public final class PostgresEventLog: EventLog, VerbatimAppending, ProvableLog {
   let connection: PostgresConnection
   let location: PostgresLocation
   let clock: LedgerClock

@@ -61,7 +61,7 @@ enum PostgresSchema {
       END $$
       """,
     ]
-      + appendOnlyTables.map { table in
+      + logTables.map { table in
         """
         CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON \(table)
           FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change()
@@ -117,10 +117,28 @@ enum PostgresSchema {
       """,
       "CREATE TABLE sink_leases (sink text PRIMARY KEY, holder text NOT NULL, expires bigint NOT NULL)",
     ],
+    // 3: the checkpoints this ledger signed (`ledger checkpoint`), append-only as the log.
+    [
+      """
+      CREATE TABLE checkpoints (
+        size bigint NOT NULL,
+        root bytea NOT NULL,
+        note text NOT NULL,
+        recorded bigint NOT NULL
+      )
+      """,
+      """
+      CREATE TRIGGER checkpoints_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON checkpoints
+        FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change()
+      """,
+    ],
   ]
 
+  /// The log's tables (migration 1), each kept append-only by a trigger.
+  static let logTables = ["ledger_schema", "events", "org_streams", "merkle_tiles"]
+
   /// The tables the ledger's application role may only read and insert into.
-  static let appendOnlyTables = ["ledger_schema", "events", "org_streams", "merkle_tiles"]
+  static let appendOnlyTables = logTables + ["checkpoints"]
 
   /// The columns every event read selects, in the order ``PostgresEventLog`` decodes them.
   static let eventColumns = """

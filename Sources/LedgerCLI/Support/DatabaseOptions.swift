@@ -45,6 +45,18 @@ struct DatabaseOptions: ParsableArguments {
     return keeper
   }
 
+  /// Opens the log to prove what it holds (`prove`), or, `writing`, to record a checkpoint
+  /// (an existing one), on any backend.
+  func openProvable(writing: Bool) async throws -> any ProvableLog {
+    let log: any EventLog =
+      writing
+      ? (isServer ? try await openLogForWriting() : try openExistingForWriting()) : try await openLogForReading()
+    guard let provable = log as? any ProvableLog else {
+      throw CommandFailure(status: .software, lines: ["\(resolvedPath): this backend keeps no Merkle proofs"])
+    }
+    return provable
+  }
+
   /// Opens the log at `location` (a file or a server URL) to write (creating or migrating
   /// it) or only to read an existing one.
   static func openLog(
@@ -125,7 +137,7 @@ struct DatabaseOptions: ParsableArguments {
 
   /// The commands that run on a PostgreSQL ledger.
   static let serverCommands =
-    "append, import-acr, log, verify, export-activity, status, explain, profile, acr, history, alerts, project, notify, the gated commands, token, serve, migrate and copy"
+    "every command but demo (docs/postgres.md)"
 
   private func requireExisting() throws {
     guard FileManager.default.fileExists(atPath: resolvedPath) else {

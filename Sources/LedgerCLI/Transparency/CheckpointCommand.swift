@@ -30,9 +30,9 @@ struct CheckpointCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingFailures {
       let signer = try Self.signingKey(at: key)
-      let log = try database.openExistingForWriting()
+      let log = try await database.openProvable(writing: true)
       do {
-        let checkpoint = try log.recordCheckpoint { size, root in
+        let checkpoint = try await log.recordCheckpoint { size, root in
           try Checkpoint.signed(size: size, rootHash: root, key: signer, origin: origin)
         }
         print(checkpoint.note, terminator: "")

@@ -43,18 +43,19 @@ struct ProveCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingFailures {
       let verifier = try key.map(CheckpointFiles.verifierKey(at:))
-      let log = try database.openForReading()
+      let log = try await database.openProvable(writing: false)
       do {
         let target = try checkpoint.map { try CheckpointFiles.checkpoint(at: $0, key: verifier) }
-        let size = try target?.size ?? log.headPosition()
-        let root = try Self.root(of: log, size: size, checkpoint: target)
+        var size = target?.size ?? 0
+        if target == nil { size = try await log.headPosition() }
+        let root = try await Self.root(of: log, size: size, checkpoint: target)
         let proof: JSONValue
         if let consistencyFrom {
-          proof = try Self.consistency(
+          proof = try await Self.consistency(
             log, from: try CheckpointFiles.checkpoint(at: consistencyFrom, key: verifier), to: size, root: root)
         } else {
-          proof = try Self.inclusion(
-            log, of: try Self.position(of: event ?? "", in: log, size: size), size: size, root: root)
+          proof = try await Self.inclusion(
+            log, of: try await Self.position(of: event ?? "", in: log, size: size), size: size, root: root)
         }
         print(String(decoding: proof.canonicalBytes, as: UTF8.self))
       } catch {
@@ -64,12 +65,12 @@ struct ProveCommand: AsyncParsableCommand {
   }
 
   /// The root at `size`, which must be the checkpoint's when one is given.
-  static func root(of log: SQLiteEventLog, size: Int64, checkpoint: Checkpoint?) throws -> MerkleTree.Hash {
-    guard size <= (try log.headPosition()) else {
+  static func root(of log: any ProvableLog, size: Int64, checkpoint: Checkpoint?) async throws -> MerkleTree.Hash {
+    guard size <= (try await log.headPosition()) else {
       throw CommandFailure(
         status: .dataError, lines: ["the log holds fewer events than the checkpoint's \(size): it does not extend it"])
     }
-    let root = try log.treeRoot(size: size)
+    let root = try await log.treeRoot(size: size)
     if let checkpoint, checkpoint.rootHash != root {
       throw CommandFailure(
         status: .dataError,
@@ -79,8 +80,9 @@ struct ProveCommand: AsyncParsableCommand {
     return root
   }
 
-  static func position(of event: String, in log: SQLiteEventLog, size: Int64) throws -> Int64 {
-    let position = try Int64(event).map { $0 } ?? log.position(ofEventID: event)
+  static func position(of event: String, in log: any ProvableLog, size: Int64) async throws -> Int64 {
+    var position = Int64(event)
+    if position == nil { position = try await log.position(ofEventID: event) }
     guard let position, position >= 1, position <= size else {
       throw CommandFailure(status: .dataError, lines: ["\(event): no such event in the tree of \(size) events"])
     }
@@ -88,11 +90,11 @@ struct ProveCommand: AsyncParsableCommand {
   }
 
   static func inclusion(
-    _ log: SQLiteEventLog, of position: Int64, size: Int64, root: MerkleTree.Hash
-  ) throws
+    _ log: any ProvableLog, of position: Int64, size: Int64, root: MerkleTree.Hash
+  ) async throws
     -> JSONValue
   {
-    let (leaf, path) = try log.inclusionProof(position: position, size: size)
+    let (leaf, path) = try await log.inclusionProof(position: position, size: size)
     let leafHash = MerkleTree.leafHash(leaf)
     guard MerkleTree.verifyInclusion(leaf: leafHash, index: position - 1, size: size, proof: path, root: root) else {
       throw CommandFailure(status: .software, lines: ["the computed inclusion proof does not verify"])
@@ -106,16 +108,16 @@ struct ProveCommand: AsyncParsableCommand {
   }
 
   static func consistency(
-    _ log: SQLiteEventLog, from old: Checkpoint, to size: Int64, root: MerkleTree.Hash
-  ) throws
+    _ log: any ProvableLog, from old: Checkpoint, to size: Int64, root: MerkleTree.Hash
+  ) async throws
     -> JSONValue
   {
     guard old.size >= 1, old.size <= size else {
       throw CommandFailure(
         status: .dataError, lines: ["the older checkpoint's size \(old.size) is not within 1…\(size)"])
     }
-    let oldRoot = try Self.root(of: log, size: old.size, checkpoint: old)
-    let path = try log.consistencyProof(oldSize: old.size, newSize: size)
+    let oldRoot = try await Self.root(of: log, size: old.size, checkpoint: old)
+    let path = try await log.consistencyProof(oldSize: old.size, newSize: size)
     guard
       MerkleTree.verifyConsistency(oldSize: old.size, newSize: size, proof: path, oldRoot: oldRoot, newRoot: root)
     else { throw CommandFailure(status: .software, lines: ["the computed consistency proof does not verify"]) }

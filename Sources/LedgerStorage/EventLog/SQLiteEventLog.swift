@@ -6,7 +6,7 @@ public import LedgerCore
 /// One instance is one connection; use it from one thread at a time. Several processes may
 /// append to the same file: each append takes the write lock with `BEGIN IMMEDIATE`, and
 /// positions are assigned inside that transaction.
-public final class SQLiteEventLog: EventLog, VerbatimAppending {
+public final class SQLiteEventLog: EventLog, VerbatimAppending, ProvableLog {
   package let connection: SQLiteConnection
   let clock: LedgerClock
   /// Stream numbers by name and names by number, filled as streams are met.
