@@ -15,8 +15,9 @@ struct CopyCommand: AsyncParsableCommand {
       answers every question as the original does. SOURCE and TARGET are positional, as for cp \
       (--from and --to are effective dates in every command). The target must hold no event; the copy is \
       one transaction (all or nothing). The target is then verified from its first event, and \
-      its Merkle root compared with the original's. Read models and delivery progress are not \
-      copied: they are derived, and the copy folds its own.
+      its Merkle root compared with the original's. Read models, delivery progress and recorded \
+      checkpoints are not copied: the first two are derived, and the copy folds its own; give the \
+      published checkpoint files to verify --checkpoint.
       """, example: "ledger copy ledger.sqlite postgres://ledger@db.internal/ledger",
       exits: [.success, .usage, .dataError, .noInput, .ioError, .cannotCreate]))
 
