@@ -146,10 +146,19 @@ public final class PostgresEventLog: EventLog, VerbatimAppending, ProvableLog {
   }
 
   public func position(recordedAtOrBefore instant: RecordedInstant) async throws -> Int64 {
-    // Recorded instants increase with position: the last position at or before the instant.
-    try await value(
-      "SELECT max(position) FROM events WHERE recorded <= \(instant.microseconds)", as: Int64.self,
-      doing: "finding the position recorded by \(instant)") ?? 0
+    // Recorded instants increase with position, so a binary search over the primary key
+    // finds the answer without an index on `recorded` (a filter on it would scan the table).
+    var low: Int64 = 0
+    var high = try await headPosition()
+    while low < high {
+      let middle = low + (high - low + 1) / 2
+      let recorded = try await value(
+        "SELECT recorded FROM events WHERE position = \(middle)", as: Int64.self,
+        doing: "finding the position recorded by \(instant)")
+      guard let recorded else { break }
+      if recorded <= instant.microseconds { low = middle } else { high = middle - 1 }
+    }
+    return low
   }
 
   public func organizations() async throws -> [String] {
