@@ -24,21 +24,20 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Reads a `postgres://` URL.
-  /// - Throws: ``PostgresFailure`` naming what is wrong with it.
-  public init(_ text: String) throws(PostgresFailure) {
+  /// - Throws: ``InvalidDatabaseURL`` naming what is wrong with it.
+  public init(_ text: String) throws(InvalidDatabaseURL) {
     guard Self.names(text), let url = URLComponents(string: text) else {
-      throw PostgresFailure(doing: "reading the database URL", message: "\(text) is not a postgres:// URL")
+      throw InvalidDatabaseURL(reason: "\(text) is not a postgres:// URL")
     }
     let parameters = Dictionary(
       (url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
     let database = String(url.path.drop { $0 == "/" })
     guard !database.isEmpty else {
-      throw PostgresFailure(doing: "reading the database URL", message: "\(text) names no database (…/DATABASE)")
+      throw InvalidDatabaseURL(reason: "\(text) names no database (…/DATABASE)")
     }
     let host = parameters["host"] ?? url.host ?? ""
     guard !host.isEmpty else {
-      throw PostgresFailure(
-        doing: "reading the database URL", message: "\(text) names no server (a host, or ?host=/socket/directory)")
+      throw InvalidDatabaseURL(reason: "\(text) names no server (a host, or ?host=/socket/directory)")
     }
     let port = url.port ?? parameters["port"].flatMap { Int($0) } ?? 5432
     self.init(
@@ -84,4 +83,12 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
     return .init(host: host, port: port, username: user, password: password, database: database, tls: .disable)
   }
+}
+
+/// A `--db` value that is not a usable `postgres://` URL.
+public struct InvalidDatabaseURL: Error, CustomStringConvertible {
+  /// What is wrong with it.
+  public let reason: String
+
+  public var description: String { reason }
 }

@@ -16,11 +16,12 @@ struct PostgresDatabases: ServerDatabases {
     try await PostgresEventLog.migrate(try PostgresLocation(url), grantingTo: role)
   }
 
-  func fault(of error: any Error) -> (isDataError: Bool, line: String)? {
+  func fault(of error: any Error) -> (kind: ServerFault, line: String)? {
     switch error {
-    case let failure as PostgresFailure: (false, failure.description)
-    case let notLedger as NotALedgerDatabase: (true, notLedger.description)
-    case let tooNew as SchemaTooNew: (true, tooNew.description)
+    case let invalid as InvalidDatabaseURL: (.usage, invalid.description)
+    case let failure as PostgresFailure: (.storage, failure.description)
+    case let notLedger as NotALedgerDatabase: (.data, notLedger.description)
+    case let tooNew as SchemaTooNew: (.data, tooNew.description)
     default: nil
     }
   }

@@ -58,8 +58,9 @@ struct LedgerServerCommand: AsyncParsableCommand {
     try await app.runService()
   }
 
-  /// The PostgreSQL ledger at `url`, checked once before serving (a server that is not a
-  /// ledger, or cannot be reached, exits 65 or 74 with the reason).
+  /// The PostgreSQL ledger at `url`, checked once before serving (a URL that is not usable,
+  /// a database that is not a ledger, or a server that cannot be reached exits 64, 65 or 74
+  /// with the reason).
   static func postgres(_ url: String) async throws -> LedgerDatabase {
     do {
       let location = try PostgresLocation(url)
@@ -67,6 +68,9 @@ struct LedgerServerCommand: AsyncParsableCommand {
       return LedgerDatabase(
         name: location.description, reader: { try await PostgresEventLog.connect(readingAt: location) },
         writer: { try await PostgresEventLog.connect(to: location) })
+    } catch let invalid as InvalidDatabaseURL {
+      FileHandle.standardError.write(Data("\(invalid)\n".utf8))
+      throw ExitCode(64)
     } catch let failure as PostgresFailure {
       FileHandle.standardError.write(Data("\(failure)\n".utf8))
       throw ExitCode(74)

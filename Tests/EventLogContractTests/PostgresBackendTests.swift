@@ -376,6 +376,15 @@ struct PostgresBackendTests {
     #expect(log.stdout.split(separator: "\n").count == 1)
   }
 
+  @Test func aBadURLIsAUsageErrorAndAnUnreachableServerAStorageFault() throws {
+    let directory = TemporaryDirectory()
+    let bad = try LedgerProcess.run(["log", "--db", "postgres://nobody"], in: directory)
+    #expect(bad.status == 64 && bad.stderr.contains("postgres://nobody names no database"))
+    let gone = try LedgerProcess.run(
+      ["log", "--db", "postgres://ledger@/x?host=\(directory.path)&port=1"], in: directory)
+    #expect(gone.status == 74 && gone.stderr.contains("cannot connect to the server"), "\(gone.stderr)")
+  }
+
   @Test func aCommandThatDoesNotRunOnPostgreSQLYetSaysSoAndWritesNothing() async throws {
     let location = try await TestPostgres.freshDatabase()
     let directory = TemporaryDirectory()

@@ -32,7 +32,13 @@ extension CommandFailure {
       return CommandFailure(status: status, lines: ["\(path): \(words)"])
     default:
       if let fault = Ledger.serverDatabases?.fault(of: error) {
-        return CommandFailure(status: fault.isDataError ? .dataError : .ioError, lines: [fault.line])
+        let status: ExitStatus =
+          switch fault.kind {
+          case .usage: .usage
+          case .data: .dataError
+          case .storage: .ioError
+          }
+        return CommandFailure(status: status, lines: [fault.line])
       }
       return CommandFailure(status: .software, lines: ["\(path): \(error)"])
     }

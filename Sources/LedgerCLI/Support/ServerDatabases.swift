@@ -12,10 +12,19 @@ public protocol ServerDatabases: Sendable {
   func openForReading(_ url: String) async throws -> any EventLog
   /// Brings the database at `url` to this ledger's schema, granting `role` SELECT and INSERT.
   func migrate(_ url: String, grantingTo role: String?) async throws
-  /// What `error` (thrown by one of these) means, when it is the server's: whether the
-  /// database is not a ledger this build can read (65) or the server failed or refused (74),
-  /// and the line to print.
-  func fault(of error: any Error) -> (isDataError: Bool, line: String)?
+  /// What `error` (thrown by one of these) means, when it is the server's, and the line to
+  /// print.
+  func fault(of error: any Error) -> (kind: ServerFault, line: String)?
+}
+
+/// What kind of fault a server database's error is, for its exit code.
+public enum ServerFault: Sendable {
+  /// The database URL is not usable (64).
+  case usage
+  /// The database is not a ledger this build can read (65).
+  case data
+  /// The server failed or refused (74).
+  case storage
 }
 
 extension Ledger {
