@@ -2,7 +2,6 @@ import Foundation
 import LedgerCatalog
 import LedgerCore
 import LedgerQueries
-import LedgerStorage
 import LedgerTestSupport
 
 /// W4 and W5: rebuilding every organization's projections, and as-of queries.
@@ -11,10 +10,10 @@ enum ProjectionWorkloads {
   /// With `limit`, only that many organizations, spread evenly over all of them: the cost of
   /// one organization does not depend on the size of the log (its streams are read by index).
   static func rebuild(path: String, asOf: CivilDate, limit: Int?) async throws {
-    let log = try SQLiteEventLog(path: path, create: false)
+    let log = try await BenchLog.open(path, writing: false)
     let query = OrganizationQuery(log: log, catalogs: try CatalogLoader.bundled())
-    let head = try log.headPosition()
-    let all = try log.organizations()
+    let head = try await log.headPosition()
+    let all = try await log.organizations()
     let step = max(1, all.count / (limit ?? all.count))
     let organizations = stride(from: 0, to: all.count, by: step).prefix(limit ?? all.count).map { all[$0] }
     var events = 0
@@ -40,10 +39,10 @@ enum ProjectionWorkloads {
 
   /// W5: `status` for random organizations, as-of dates and known-at positions.
   static func queries(path: String, samples: Int, seed: UInt64) async throws {
-    let log = try SQLiteEventLog(path: path, create: false)
+    let log = try await BenchLog.open(path, writing: false)
     let query = OrganizationQuery(log: log, catalogs: try CatalogLoader.bundled())
-    let head = try log.headPosition()
-    let organizations = try log.organizations()
+    let head = try await log.headPosition()
+    let organizations = try await log.organizations()
     var random = SplitMix64(seed: seed)
     var latencies: [Double] = []
     var unknown = 0
