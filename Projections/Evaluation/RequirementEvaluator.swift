@@ -16,14 +16,33 @@ final class RequirementEvaluator {
   let candidateBits: [CredentialBits]
   /// Whether outcomes carry their words and evidence; the replay needs only met or not.
   let withEvidence: Bool
+  /// Whether outcomes without evidence still carry their words (what a status shows is
+  /// missing), without the evidence behind them.
+  let withWords: Bool
 
   init(
-    catalog: Catalog, date: CivilDate, state: OrganizationState, excluded: Set<String> = [], withEvidence: Bool = true
+    catalog: Catalog, date: CivilDate, state: OrganizationState, excluded: Set<String> = [], withEvidence: Bool = true,
+    withWords: Bool = false
   ) {
     self.catalog = catalog
     self.date = date
     self.state = state
     self.withEvidence = withEvidence
+    self.withWords = withEvidence || withWords
+    guard withEvidence else {
+      // Met or not needs only what each member holds that counts, as bits.
+      self.holdings = [:]
+      self.candidates = []
+      self.candidateBits = state.members.filter { !excluded.contains($0) }.map { individual in
+        var bits = CredentialBits(count: catalog.credentialNumbers.count)
+        for holding in (state.credentials[individual] ?? [:]).values
+        where Self.counts(holding, catalog: catalog, on: date) {
+          if let number = catalog.credentialNumbers[holding.code] { bits.insert(number) }
+        }
+        return bits
+      }
+      return
+    }
     var holdings: [String: Set<String>] = [:]
     for individual in state.members where !excluded.contains(individual) {
       let active = (state.credentials[individual] ?? [:]).values.filter {
@@ -47,12 +66,12 @@ final class RequirementEvaluator {
     case .allOf(let requirements):
       let parts = requirements.map(evaluate)
       return RequirementOutcome(
-        summary: withEvidence ? "all of the following" : "", met: parts.allSatisfy(\.met), individuals: [], figure: nil,
+        summary: withWords ? "all of the following" : "", met: parts.allSatisfy(\.met), individuals: [], figure: nil,
         parts: parts, needsEveryPart: true)
     case .anyOf(let requirements):
       let parts = requirements.map(evaluate)
       return RequirementOutcome(
-        summary: withEvidence ? "any one of the following" : "", met: parts.contains(where: \.met), individuals: [],
+        summary: withWords ? "any one of the following" : "", met: parts.contains(where: \.met), individuals: [],
         figure: nil,
         parts: parts)
     case .individuals(let count, let holding, let ofWhom):
@@ -61,7 +80,7 @@ final class RequirementEvaluator {
       return metric(id: id, threshold: threshold, months: months, minCustomers: minCustomers)
     case .attribute(let name):
       return RequirementOutcome(
-        summary: withEvidence
+        summary: withWords
           ? "the organization holds the attribute \"\(name)\" (no event records attributes yet, so it is unmet)" : "",
         met: false, individuals: [], figure: nil, parts: [])
     }
@@ -81,11 +100,12 @@ final class RequirementEvaluator {
           let also = catalog.compiled(subset.holding)
           return qualified.count { also.isSatisfied(by: $0) } >= subset.count
         } ?? true)
-      return RequirementOutcome(summary: "", met: met, individuals: [], figure: nil, parts: [])
+      let summary = withWords ? Self.summary(count: count, holding: holding, ofWhom: ofWhom) : ""
+      return RequirementOutcome(summary: summary, met: met, individuals: [], figure: nil, parts: [])
     }
     let qualified = candidates.indices.filter { compiled.isSatisfied(by: candidateBits[$0]) }.map { candidates[$0] }
     var chosen: [String]
-    var summary = "\(count) individual\(count == 1 ? "" : "s") each holding \(holding.summary)"
+    let summary = Self.summary(count: count, holding: holding, ofWhom: ofWhom)
     var met = qualified.count >= count
     if let ofWhom {
       // k of the same N: pick the k who also hold more first, then fill up to N.
@@ -93,7 +113,6 @@ final class RequirementEvaluator {
       met = met && both.count >= ofWhom.count
       chosen = Array(both.prefix(ofWhom.count))
       chosen += qualified.filter { !chosen.contains($0) }.prefix(count - chosen.count)
-      summary += ", \(ofWhom.count) of whom also hold \(ofWhom.holding.summary)"
     } else {
       chosen = Array(qualified.prefix(count))
     }
@@ -116,6 +135,12 @@ final class RequirementEvaluator {
       let former = state.formerMembers[individual]!
       return (individual, catalog.bits(of: earned(by: individual, on: former.date).map(\.code)))
     }
+
+  /// The words of an individuals requirement.
+  private static func summary(count: Int, holding: CredentialPredicate, ofWhom: Requirement.Subset?) -> String {
+    let summary = "\(count) individual\(count == 1 ? "" : "s") each holding \(holding.summary)"
+    return ofWhom.map { summary + ", \($0.count) of whom also hold \($0.holding.summary)" } ?? summary
+  }
 
   /// Each member, sorted, with everything they have earned by the day, counting or not.
   private lazy var earnedHoldings: [(individual: String, bits: CredentialBits)] = state.members.map {
@@ -157,16 +182,21 @@ final class RequirementEvaluator {
   }
 
   private func metric(id: String, threshold: Threshold, months: Int, minCustomers: Int) -> RequirementOutcome {
-    guard withEvidence else {
-      let met = MetricWindow.isMet(
-        metric: id, atLeast: threshold, months: months, minCustomers: minCustomers, catalog: catalog, state: state,
-        on: date)
-      return RequirementOutcome(summary: "", met: met, individuals: [], figure: nil, parts: [])
-    }
     let window = MetricWindow(
       date: date, months: months, includesCurrentMonth: catalog.settings.metricWindowIncludesCurrentMonth)
     let limit = threshold.value(for: state.market)
     let definition = catalog.metrics[id]!
+    let words = {
+      let aggregate = definition.aggregate == .sum ? "over" : "in the last reported month of"
+      let fromCustomers = minCustomers > 0 ? " from at least \(minCustomers) customers" : ""
+      return "\(definition.name) of at least \(limit)\(fromCustomers) \(aggregate) \(window.from)…\(window.through)"
+    }
+    guard withEvidence else {
+      let met = MetricWindow.isMet(
+        metric: id, atLeast: threshold, months: months, minCustomers: minCustomers, catalog: catalog, state: state,
+        on: date)
+      return RequirementOutcome(summary: withWords ? words() : "", met: met, individuals: [], figure: nil, parts: [])
+    }
     let (value, customers, events) = MetricWindow.figure(
       of: definition, in: window, state: state, priority: catalog.attributionPriority)
     let met = value >= limit && customers >= minCustomers
@@ -176,10 +206,8 @@ final class RequirementEvaluator {
     figure.contributions = MetricWindow.contributions(of: definition, in: window, catalog: catalog, state: state).map {
       .init(metric: $0.metric, amount: $0.amount)
     }
-    let aggregate = definition.aggregate == .sum ? "over" : "in the last reported month of"
-    let fromCustomers = minCustomers > 0 ? " from at least \(minCustomers) customers" : ""
     return RequirementOutcome(
-      summary: "\(definition.name) of at least \(limit)\(fromCustomers) \(aggregate) \(window.from)…\(window.through)",
+      summary: words(),
       met: met, individuals: [], figure: figure, parts: [])
   }
 }

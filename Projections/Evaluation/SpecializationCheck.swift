@@ -39,12 +39,12 @@ struct SpecializationCheck {
   }
 
   /// What stands between the organization and an active specialization, in words.
-  var missing: [String] {
-    var missing = missingBeforeAudit
-    if definition.needsAudit && !(auditValidUntil.map { date < $0 } ?? false) {
-      missing.append("a passed third-party audit within \(catalog.settings.auditValidityMonths) months")
-    }
-    return missing
+  var missing: [String] { missing(after: missingBeforeAudit) }
+
+  /// ``missing``, given ``missingBeforeAudit``: those, then the audit when it is missing.
+  func missing(after beforeAudit: [String]) -> [String] {
+    guard definition.needsAudit && !(auditValidUntil.map { date < $0 } ?? false) else { return beforeAudit }
+    return beforeAudit + ["a passed third-party audit within \(catalog.settings.auditValidityMonths) months"]
   }
 
   /// Every prerequisite but the audit that is not met: an audit may be scheduled only when

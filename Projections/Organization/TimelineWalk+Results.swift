@@ -8,10 +8,19 @@ extension TimelineWalk {
     attainment.contains { ($0.attained.map { $0 >= level }) ?? false }
   }
 
-  func status(asOf date: CivilDate) -> OrganizationStatus {
+  /// The status on `date`, after the walk ran through it. `attainment`, when given, is the
+  /// walk's own evaluation of the day (the competencies' levels are all the status reads of it).
+  func status(asOf date: CivilDate, attainment known: [CompetencyAttainment]? = nil) -> OrganizationStatus {
     let catalog = catalogs.catalog(on: date)
-    let evaluator = RequirementEvaluator(catalog: catalog, date: date, state: state)
-    let attainment = CompetencyAttainment.evaluate(catalog: catalog, evaluator: evaluator)
+    // The status shows what is missing in words, never the evidence behind it.
+    let evaluator = RequirementEvaluator(
+      catalog: catalog, date: date, state: state, withEvidence: false, withWords: true)
+    let attainment =
+      known
+      ?? CompetencyAttainment.evaluate(
+        catalog: catalog,
+        evaluator: catalog.settings.maxCompetenciesPerIndividual == nil
+          ? evaluator : RequirementEvaluator(catalog: catalog, date: date, state: state))
     let term = state.membership.flatMap { $0.lapsesOn > date ? $0 : nil }
     let membership = term.map {
       OrganizationStatus.Membership(
@@ -28,23 +37,31 @@ extension TimelineWalk {
         atRisk: risks[entry.competency] != nil, override: entry.override,
         paths: Dictionary(uniqueKeysWithValues: entry.paths.map { ($0.id, $0.level) }))
     }
-    let specializations = catalog.specializations.map { definition in
+    return OrganizationStatus(
+      org: state.org, name: state.name, asOf: date, catalogVersion: catalog.version, membership: membership,
+      competencies: competencies,
+      specializations: specializationStatuses(catalog: catalog, evaluator: evaluator, attainment: attainment),
+      alerts: risks.values.sorted { ($0.since, $0.competency) < ($1.since, $1.competency) },
+      alertTransitions: transitions)
+  }
+
+  /// Where each specialization of `catalog` stands on the evaluator's day.
+  private func specializationStatuses(
+    catalog: Catalog, evaluator: RequirementEvaluator, attainment: [CompetencyAttainment]
+  ) -> [SpecializationStatus] {
+    catalog.specializations.map { definition in
       let check = SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment)
       let run = specializationRuns[definition.id]
       let metToday = check.stage == .active
+      let beforeAudit = check.missingBeforeAudit
       return SpecializationStatus(
         specialization: definition.id, stage: run != nil ? .active : (metToday ? .prerequisitesMet : check.stage),
         activeSince: run?.since, anniversary: run?.anniversary, heldByValidityYear: run != nil && !metToday,
         auditValidUntil: check.auditValidUntil, approvedReferences: check.approvedReferences,
         references: (state.references[definition.id] ?? [:]).mapValues(\.status),
         auditPending: state.audits[definition.id]?.scheduled != nil,
-        missing: metToday ? [] : check.missing, missingBeforeAudit: check.missingBeforeAudit)
+        missing: metToday ? [] : check.missing(after: beforeAudit), missingBeforeAudit: beforeAudit)
     }
-    return OrganizationStatus(
-      org: state.org, name: state.name, asOf: date, catalogVersion: catalog.version, membership: membership,
-      competencies: competencies, specializations: specializations,
-      alerts: risks.values.sorted { ($0.since, $0.competency) < ($1.since, $1.competency) },
-      alertTransitions: transitions)
   }
 
   func explain(_ id: String, on date: CivilDate) -> Explanation? {

@@ -19,6 +19,10 @@ struct TimelineWalk {
   /// The replay for audits, kept only when asked for (``HistoryEntry``).
   var journal: [HistoryEntry]?
   var lastSnapshot = OrganizationSnapshot()
+  /// The status after every visited day, kept only when asked for (``StatusTimeline``).
+  var statusTimeline: StatusTimeline?
+  /// The status timeline's word templates of the current month.
+  var wordTemplates = MonthTemplate.Cache()
 
   init(org: String, catalogs: CatalogHistory) {
     self.catalogs = catalogs
@@ -34,14 +38,18 @@ struct TimelineWalk {
       if let time = nextTime, nextEvent.map({ time.date <= $0 }) ?? true {
         evaluate(on: time.date, cause: .timeDriven(time.reasons.joined(separator: "; ")))
         record(on: time.date, .timeDriven(time.reasons))
+        noteStatus(on: time.date)
         continue
       }
       guard let date = nextEvent else { return }
+      // A day of inert events only shows what the day before showed.
+      var shownMayChange = false
       while index < events.count, events[index].effective == date {
         let event = events[index]
         index += 1
         let termBefore = state.membership.map { TermKey(start: $0.start, level: $0.level) }
         let inert = isInert(event.event)
+        shownMayChange = shownMayChange || !inert
         state.apply(event, settings: settingsView(on: date))
         if termBefore != state.membership.map({ TermKey(start: $0.start, level: $0.level) }) {
           startTerm(on: date, cause: .event(event.id), reason: .newTerm)
@@ -56,7 +64,16 @@ struct TimelineWalk {
         }
         record(on: date, .event(event))
       }
+      if shownMayChange { noteStatus(on: date) }
     }
+  }
+
+  /// Adds the status after `date` to the status timeline, when it is kept.
+  mutating func noteStatus(on date: CivilDate) {
+    guard statusTimeline != nil else { return }
+    // Before the first evaluation (only inert events so far) there is no attainment to reuse.
+    let status = status(asOf: date, attainment: attainment.isEmpty ? nil : attainment)
+    statusTimeline?.note(status, templates: &wordTemplates)
   }
 
   /// Whether applying `event` cannot change what this organization shows: a credential earned
