@@ -72,8 +72,10 @@ extension PostgresEventLog: ReadModelStore {
       // Another projector may have saved a model folded later: it stands.
       let newer = models.filter { model in saved[model.org].map { $0 <= model.header.foldedAt } ?? true }
       let replaced = removed + newer.map(\.org)
-      try await rows(
-        "DELETE FROM read_model_alerts WHERE org = ANY(\(replaced)::text[])", doing: "replacing read models")
+      for table in ["read_model_alerts", "read_model_statuses"] {
+        try await rows(
+          "DELETE FROM \(unescaped: table) WHERE org = ANY(\(replaced)::text[])", doing: "replacing read models")
+      }
       try await rows("DELETE FROM read_models WHERE org = ANY(\(replaced)::text[])", doing: "replacing read models")
       var alerts = AlertColumns()
       for model in newer {
@@ -95,6 +97,11 @@ extension PostgresEventLog: ReadModelStore {
           \(newer.map { Int32($0.header.horizon.dayNumber) })::integer[])
         """, doing: "saving read models")
       try await alerts.insert(into: self)
+      try await rows(
+        """
+        INSERT INTO read_model_statuses (org, timeline)
+        SELECT * FROM unnest(\(newer.map(\.org))::text[], \(newer.map { ByteBuffer(bytes: $0.statuses) })::bytea[])
+        """, doing: "saving the read models' statuses")
       if let checkpoint {
         try await rows(
           """
@@ -111,6 +118,7 @@ extension PostgresEventLog: ReadModelStore {
   public func resetReadModels(to checkpoint: ReadModelCheckpoint) async throws {
     try await unitOfWork(holding: PostgresSchema.readModelLock) {
       try await rows("DELETE FROM read_model_alerts", doing: "dropping the read models")
+      try await rows("DELETE FROM read_model_statuses", doing: "dropping the read models")
       try await rows("DELETE FROM read_models", doing: "dropping the read models")
       // The arrival numbers go on from where they were: sinks' cursors count on them.
       try await rows(
@@ -146,6 +154,23 @@ extension PostgresEventLog: ReadModelStore {
         alerts: try await alerts(of: nil, from: from, through: through).filter { !replayed.contains($0.org) },
         replay: short)
     }
+  }
+
+  public func projectedStatuses(of org: String, at checkpoint: ReadModelCheckpoint) async throws -> ProjectedStatuses? {
+    // One statement, so one snapshot: the head, the checkpoint and the model.
+    guard
+      let row = try await rows(
+        """
+        SELECT (SELECT coalesce(max(position), 0) FROM events), c.position, c.rules, s.timeline
+        FROM read_model_checkpoint c LEFT JOIN read_model_statuses s ON s.org = \(org) WHERE c.id = 1
+        """, doing: "reading \(org)'s statuses"
+      ).first
+    else { return nil }
+    let (head, position, rules, timeline) = try row.decode((Int64, Int64, String, ByteBuffer?).self)
+    guard head == checkpoint.position, ReadModelCheckpoint(position: position, rules: rules) == checkpoint else {
+      return nil
+    }
+    return timeline.map { .encoded(Array($0.readableBytesView)) } ?? ProjectedStatuses.none
   }
 
   private func alerts(of org: String?, from: CivilDate?, through: CivilDate) async throws -> [ProjectedAlert] {

@@ -132,6 +132,8 @@ enum PostgresSchema {
         FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change()
       """,
     ],
+    // 4: each read model's status timeline, encoded by the projections (derived, as 2).
+    ["CREATE TABLE read_model_statuses (org text PRIMARY KEY, timeline bytea NOT NULL)"],
   ]
 
   /// The log's tables (migration 1), each kept append-only by a trigger.
@@ -149,8 +151,8 @@ enum PostgresSchema {
   /// The tables of what is derived or kept beside the log, which the application role may
   /// also change: read models and delivery progress.
   static let derivedTables = [
-    "read_model_checkpoint", "read_models", "read_model_alerts", "sink_cursors", "sink_acknowledgements",
-    "sink_leases",
+    "read_model_checkpoint", "read_models", "read_model_alerts", "read_model_statuses", "sink_cursors",
+    "sink_acknowledgements", "sink_leases",
   ]
 
   /// ``eventColumns`` as a list, for `COPY`.

@@ -3,17 +3,22 @@ public import LedgerCore
 public import Projections
 
 /// Answers questions about one organization from the log: its status or an explanation on
-/// an as-of date, as known at a position. Reads only the organization's streams.
+/// an as-of date, as known at a position. Reads only the organization's streams, or, for a
+/// status as known at the head, its read model when the models are current (the same answer,
+/// without the replay).
 public struct OrganizationQuery {
   /// The log.
   public let log: any EventLog
   /// The rules.
   public let catalogs: CatalogHistory
+  /// What current read models are folded with, when the log keeps them.
+  let readModelRules: String?
 
   /// Creates a query over `log` with `catalogs`.
   public init(log: any EventLog, catalogs: CatalogHistory) {
     self.log = log
     self.catalogs = catalogs
+    self.readModelRules = log is any ReadModelStore ? Projector.rules(for: catalogs) : nil
   }
 
   /// The organization's timeline from the events visible at `knownAt`.
@@ -28,7 +33,8 @@ public struct OrganizationQuery {
 
   /// The organization's status on `asOf` as known at `knownAt`.
   public func status(of org: String, asOf: CivilDate, knownAt: Int64) async throws -> OrganizationStatus {
-    try await timeline(of: org, knownAt: knownAt).status(asOf: asOf)
+    if let status = try await projectedStatus(of: org, asOf: asOf, knownAt: knownAt) { return status }
+    return try await timeline(of: org, knownAt: knownAt).status(asOf: asOf)
   }
 }
 

@@ -1,6 +1,7 @@
 /// Where a backend keeps the read models the projector folds from its log: per organization,
-/// the alerts as known at a position, and the checkpoint they are complete through. Read
-/// models are derived: a store may drop them and fold again, and nothing in them is hashed.
+/// the alerts and the status timeline as known at a position, and the checkpoint they are
+/// complete through. Read models are derived: a store may drop them and fold again, and
+/// nothing in them is hashed.
 ///
 /// Every write is one transaction: models and the checkpoint land together or not at all, so
 /// a projector stopped at any moment resumes from what was saved.
@@ -44,6 +45,11 @@ public protocol ReadModelStore: AnyObject {
   func projectedAlerts(
     org: String?, from: CivilDate?, through: CivilDate, at checkpoint: ReadModelCheckpoint
   ) async throws -> ProjectedAlerts?
+
+  /// The encoded status timeline of `org`'s read model when the models are folded through the
+  /// log's head and `checkpoint` is theirs (read from one snapshot, as ``projectedAlerts(org:from:through:at:)``
+  /// reads); `nil` otherwise.
+  func projectedStatuses(of org: String, at checkpoint: ReadModelCheckpoint) async throws -> ProjectedStatuses?
 
   /// The alerts due through `day` that a sink at `cursor` has not yet been offered: those
   /// that arrived after the cursor's arrival or fell due after its day, in delivery order,

@@ -6,8 +6,12 @@ extension Alert {
   /// transitions, then its reminders.
   static func all(of timeline: OrganizationTimeline, through end: CivilDate) -> [Alert] {
     let (transitions, reminders) = timeline.alerts(through: end)
-    return transitions.map { Alert(org: timeline.facts.org, transition: $0) }
-      + reminders.map { Alert(org: timeline.facts.org, reminder: $0) }
+    return all(org: timeline.facts.org, transitions: transitions, reminders: reminders)
+  }
+
+  /// The alerts of `org`'s transitions and reminders, in that order.
+  static func all(org: String, transitions: [AlertTransition], reminders: [RenewalReminder]) -> [Alert] {
+    transitions.map { Alert(org: org, transition: $0) } + reminders.map { Alert(org: org, reminder: $0) }
   }
 
   /// The alert as a read model keeps it, the `sequence`-th of its organization.

@@ -9,9 +9,10 @@ import Projections
 /// without folding again what was saved: an organization whose model was folded at or after
 /// its last concerning event is skipped.
 ///
-/// Each model holds the organization's alerts through its horizon, ``horizonYears`` after
-/// its last effective date (or after the day asked about, when later): the replay is
-/// causal, so the alerts through any earlier day are a prefix of these.
+/// Each model holds the organization's alerts and its status timeline through its horizon,
+/// ``horizonYears`` after its last effective date (or after the day asked about, when later):
+/// the replay is causal, so the alerts through any earlier day are a prefix of these, and the
+/// status on any day through the horizon is in the timeline.
 public struct Projector {
   /// The log and its read models.
   public let log: any EventLog & ReadModelStore
@@ -23,7 +24,7 @@ public struct Projector {
   public static let horizonYears = 5
   /// The fold's own version: a change to what models hold, or how, bumps it, so that models
   /// folded by an older release are dropped and folded again.
-  static let foldVersion = 1
+  static let foldVersion = 2
 
   /// Creates a projector over `log` with `catalogs`.
   public init(log: any EventLog & ReadModelStore, catalogs: CatalogHistory) {
@@ -33,7 +34,10 @@ public struct Projector {
 
   /// What the models are folded with: the fold's version and every catalog version in force,
   /// with the digest of its source.
-  public var rules: String {
+  public var rules: String { Self.rules(for: catalogs) }
+
+  /// What models folded with `catalogs` are folded with (``rules``).
+  static func rules(for catalogs: CatalogHistory) -> String {
     "fold \(Self.foldVersion); catalogs "
       + catalogs.versions.map { "\($0.version)@\($0.effectiveFrom)#\($0.digest)" }.joined(separator: ",")
   }
@@ -65,6 +69,8 @@ public struct Projector {
       checkpoint = fresh
     }
     let from = checkpoint?.position ?? 0
+    // Nothing new and no day to reach: done without reading every model's header.
+    if from == head, day == nil { return ProjectionReport(from: from, to: head, organizations: 0) }
     let headers = try await log.readModelHeaders()
     var stale = Set<String>()
     if from < head {
@@ -126,9 +132,10 @@ public struct Projector {
     }
     let last = timeline.facts.events.map(\.effective).max()!
     let horizon = max(last, day ?? last).adding(years: Self.horizonYears)
-    let alerts = Alert.all(of: timeline, through: horizon)
+    let projection = timeline.projection(through: horizon)
+    let alerts = Alert.all(org: org, transitions: projection.transitions, reminders: projection.reminders)
     return OrganizationReadModel(
       org: org, header: .init(foldedAt: head, horizon: horizon),
-      alerts: alerts.enumerated().map { $1.projected(sequence: $0) })
+      alerts: alerts.enumerated().map { $1.projected(sequence: $0) }, statuses: projection.statuses.encoded)
   }
 }

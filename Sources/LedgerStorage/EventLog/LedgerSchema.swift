@@ -142,6 +142,13 @@ enum LedgerSchema {
       day INTEGER NOT NULL
     ) STRICT;
     """,
+    // 7: each read model's status timeline, encoded by the projections (derived, as 6).
+    """
+    CREATE TABLE IF NOT EXISTS read_model_statuses (
+      org TEXT PRIMARY KEY,
+      timeline BLOB NOT NULL
+    ) STRICT;
+    """,
   ]
 
   /// The event columns of a ledger older than schema 4, padded so rows decode the same.

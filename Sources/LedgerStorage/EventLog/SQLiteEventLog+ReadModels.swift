@@ -69,6 +69,10 @@ extension SQLiteEventLog: ReadModelStore {
         header.bind(2, model.header.foldedAt)
         header.bind(3, Int64(model.header.horizon.dayNumber))
         try header.run()
+        let statuses = try connection.statement("INSERT INTO read_model_statuses (org, timeline) VALUES (?, ?)")
+        statuses.bind(1, model.org)
+        statuses.bind(2, blob: model.statuses)
+        try statuses.run()
         for alert in model.alerts {
           let arrival: Int64
           if let kept = earlier[alert.id] {
@@ -95,7 +99,8 @@ extension SQLiteEventLog: ReadModelStore {
 
   public func resetReadModels(to checkpoint: ReadModelCheckpoint) throws {
     try connection.immediateTransaction {
-      try connection.execute("DELETE FROM read_model_alerts; DELETE FROM read_models")
+      try connection.execute(
+        "DELETE FROM read_model_alerts; DELETE FROM read_model_statuses; DELETE FROM read_models")
       // The arrival numbers go on from where they were: sinks' cursors count on them.
       let upsert = try connection.statement(
         """
@@ -134,6 +139,17 @@ extension SQLiteEventLog: ReadModelStore {
     return ProjectedAlerts(
       alerts: try alerts(of: nil, from: from, through: through).filter { !replayed.contains($0.org) },
       replay: listed)
+  }
+
+  public func projectedStatuses(of org: String, at checkpoint: ReadModelCheckpoint) throws -> ProjectedStatuses? {
+    try connection.execute("SAVEPOINT read_models")
+    defer { try? connection.execute("RELEASE read_models") }
+    let head = try connection.integer("SELECT COALESCE(MAX(position), 0) FROM events") ?? 0
+    guard head == checkpoint.position, try readModelCheckpoint() == checkpoint else { return nil }
+    let statement = try connection.statement("SELECT timeline FROM read_model_statuses WHERE org = ?")
+    defer { statement.reset() }
+    statement.bind(1, org)
+    return try statement.step() ? .encoded(statement.blob(0)) : ProjectedStatuses.none
   }
 
   private func alerts(of org: String?, from: CivilDate?, through: CivilDate) throws -> [ProjectedAlert] {
@@ -283,7 +299,10 @@ extension SQLiteEventLog: ReadModelStore {
   }
 
   private func removeReadModel(of org: String) throws {
-    for sql in ["DELETE FROM read_model_alerts WHERE org = ?", "DELETE FROM read_models WHERE org = ?"] {
+    for sql in [
+      "DELETE FROM read_model_alerts WHERE org = ?", "DELETE FROM read_model_statuses WHERE org = ?",
+      "DELETE FROM read_models WHERE org = ?",
+    ] {
       let statement = try connection.statement(sql)
       statement.bind(1, org)
       try statement.run()
