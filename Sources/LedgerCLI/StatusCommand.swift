@@ -13,7 +13,8 @@ struct StatusCommand: AsyncParsableCommand {
       """
       The answer is the state on the as-of date computed only from events recorded up to the \
       known-at point, minus events voided by corrections recorded by then. The same question \
-      always gets the same answer.
+      always gets the same answer. As known at the head, a ledger whose read models are kept \
+      (see `ledger project`) answers from them, brought up to date first.
       """, example: "ledger status contoso --as-of 2021-03-31 --known-at 2021-04-01 --json", exits: Help.queryExits)
   )
 
@@ -28,7 +29,7 @@ struct StatusCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try await query.run(on: database) { organizations, asOf, position in
+      try await query.run(on: database, catchingUp: true) { organizations, asOf, position in
         let status = try await organizations.status(of: org, asOf: asOf, knownAt: position)
         if json {
           let ground = try await AnswerGround(log: organizations.log, position: position)

@@ -61,4 +61,39 @@ struct ProjectCommandTests {
     #expect(grown.stdout.split(separator: "\n").count == 16)
     #expect(try SQLiteEventLog(readingAt: db).readModelCheckpoint()?.position == 12)
   }
+
+  @Test func statusCatchesUpModelsOnceProjectedAndAnswersAsTheReplay() throws {
+    let directory = TemporaryDirectory()
+    let db = try Self.ledger(organizations: 3, in: directory)
+    let never = directory.file("never.sqlite")
+    try FileManager.default.copyItem(atPath: db, toPath: never)
+    // In words: the JSON's ground names the root hash, which the append's own clock makes differ.
+    let status = { (file: String, day: String) throws -> String in
+      let run = try LedgerProcess.run(["status", "org-2", "--as-of", day, "--db", file], in: directory)
+      #expect(run.status == 0, "\(run.stderr)")
+      return run.stdout
+    }
+    _ = try status(db, "2020-04-01")
+    #expect(try SQLiteEventLog(readingAt: db).readModelCheckpoint() == nil, "a ledger never projected is replayed")
+    #expect(try LedgerProcess.run(["project", "--db", db], in: directory).status == 0)
+
+    // A later event for org-2: `status` folds it before answering, as the replay sees it.
+    let more = directory.write(
+      "more.ndjson",
+      Samples.ndjson([
+        ProposedEvent(
+          effective: Samples.date("2020-03-20"),
+          event: .overridePlaced(OverridePlaced(org: "org-2", competency: "data-platform", level: .silver)))
+      ]))
+    for file in [db, never] {
+      let run = try LedgerProcess.run(["append", "--unchecked", "--actor", "t", "--db", file, more], in: directory)
+      #expect(run.status == 0, "\(run.stderr)")
+    }
+    for day in ["2019-12-31", "2020-03-02", "2020-04-01", "2020-07-01", "2024-02-29"] {
+      #expect(try status(db, day) == status(never, day), "on \(day)")
+    }
+    #expect(try status(db, "2020-04-01").contains("data-platform"))
+    #expect(try SQLiteEventLog(readingAt: db).readModelCheckpoint()?.position == 10, "status caught up first")
+    #expect(try SQLiteEventLog(readingAt: never).readModelCheckpoint() == nil)
+  }
 }

@@ -20,12 +20,28 @@ struct QueryOptions: ParsableArguments {
 
   /// Opens the log, resolves the as-of date and the known-at position, and runs `body` with a
   /// query over the bundled catalog; an organization no event names exits 65.
+  ///
+  /// With `catchingUp`, a question as known at the head first brings the read models up to
+  /// date when this release folded them with these rules (a `project`, `alerts` or `notify`
+  /// did) and the ledger may be written, so that they answer. Anything else is replayed: a
+  /// query never migrates a ledger, and never folds a whole fleet.
   func run(
-    on database: DatabaseOptions,
+    on database: DatabaseOptions, catchingUp: Bool = false,
     _ body: (OrganizationQuery, _ asOf: CivilDate, _ knownAt: Int64) async throws -> Void
   ) async throws {
-    let log = try await database.openLogForReading()
-    let query = OrganizationQuery(log: log, catalogs: try BundledCatalog.load())
+    let catalogs = try BundledCatalog.load()
+    var log = try await database.openLogForReading()
+    if catchingUp, knownAt.point() == .head, let reader = log as? any EventLog & ReadModelStore,
+      let checkpoint = try await reader.readModelCheckpoint(),
+      checkpoint.rules == Projector(log: reader, catalogs: catalogs).rules,
+      try await checkpoint.position != reader.headPosition()
+    {
+      let keeper: any EventLog & ReadModelStore =
+        database.isServer ? try await database.openKeeper() : try database.openForAnswering()
+      if keeper.keepsReadModels { try await Projector(log: keeper, catalogs: catalogs).catchUp() }
+      log = keeper
+    }
+    let query = OrganizationQuery(log: log, catalogs: catalogs)
     let asOf = date()
     do {
       try await body(query, asOf, try await knownAt.point().resolve(in: log))
