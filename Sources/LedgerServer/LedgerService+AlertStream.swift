@@ -11,7 +11,8 @@ extension LedgerService {
   /// order, each due (effective through today) and as known at the head, with the same ids
   /// and documents as `ledger notify` delivers. A pass catches the read models up and sends
   /// what arrived or fell due since the last; the stream then waits for a new position in
-  /// the log or a new day. `Last-Event-ID` resumes after a reconnection, at least once.
+  /// the log (woken by `NOTIFY` on PostgreSQL, polling a file) or a new day. `Last-Event-ID`
+  /// resumes after a reconnection, at least once.
   func addAlertStreamRoute(to group: RouterGroup<LedgerRequestContext>) {
     group.get("alerts/stream") { request, context in
       let principal = try context.signedIn()
@@ -32,7 +33,7 @@ extension LedgerService {
   }
 
   /// Sends pass after pass until the client goes away or the server shuts down (a graceful
-  /// shutdown ends the stream within one poll interval).
+  /// shutdown ends the stream within one wait).
   private func streamAlerts(
     from start: StreamPosition, to writer: inout any ResponseBodyWriter, readable: (String) -> Bool
   ) async throws {
@@ -62,7 +63,10 @@ extension LedgerService {
         try await writer.write(ByteBuffer(string: text))
         (seen, lastWrite) = ((head, day), .now)
       }
-      try await Task.sleep(for: Self.streamPollInterval)
+      // A database that signals appends (PostgreSQL's NOTIFY) wakes the stream at once; a
+      // file is polled. Either way the wait is short enough to notice a graceful shutdown.
+      try await log.waitForChange(
+        after: head, timeout: log is any AppendWaiting ? Self.streamListenSlice : Self.streamPollInterval)
     }
   }
 
@@ -72,6 +76,10 @@ extension LedgerService {
   /// How long a live stream stays silent before it sends a keep-alive comment.
   static let streamKeepAlive = Duration.seconds(15)
 
-  /// How often a live stream looks at the head of the log.
+  /// How often a live stream looks at the head of a log that does not signal appends.
   static let streamPollInterval = Duration.milliseconds(250)
+
+  /// How long a live stream waits for a signalled append before it looks at the day and at a
+  /// graceful shutdown again.
+  static let streamListenSlice = Duration.seconds(1)
 }

@@ -1,21 +1,23 @@
 import Foundation
-import LedgerTestSupport
 
 /// A real SSE client for the tests: `curl --no-buffer` reading a stream into a file, and the
 /// events parsed from what arrived so far.
-final class EventStreamClient {
+public final class EventStreamClient {
   /// One server-sent event.
-  struct Event: Equatable {
-    let id: String
-    let type: String
-    let data: String
+  public struct Event: Equatable, Sendable {
+    /// The event's id.
+    public let id: String
+    /// Its `event:` type.
+    public let type: String
+    /// Its data.
+    public let data: String
   }
 
   private let process = Process()
   private let output: String
 
   /// Connects to `url` with `token`, and `Last-Event-ID` when given.
-  init(_ url: String, token: String, lastEventID: String? = nil, in directory: TemporaryDirectory) throws {
+  public init(_ url: String, token: String, lastEventID: String? = nil, in directory: TemporaryDirectory) throws {
     output = directory.file("stream-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: output, contents: nil)
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -33,7 +35,7 @@ final class EventStreamClient {
   }
 
   /// The complete events received so far.
-  var events: [Event] {
+  public var events: [Event] {
     let text = String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
     var blocks = text.components(separatedBy: "\n\n")
     blocks.removeLast()  // what follows the last blank line is not complete yet
@@ -50,7 +52,7 @@ final class EventStreamClient {
 
   /// Waits until `count` passes have been sent (as many `caught-up` events), and returns the
   /// events up to the last of them; `nil` if they never come.
-  func events(throughPass count: Int) async throws -> [Event]? {
+  public func events(throughPass count: Int) async throws -> [Event]? {
     for _ in 0..<400 {
       let events = self.events
       let passes = events.indices.filter { events[$0].type == "caught-up" }
