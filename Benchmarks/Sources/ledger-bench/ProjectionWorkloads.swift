@@ -37,8 +37,9 @@ enum ProjectionWorkloads {
     figures.print()
   }
 
-  /// W5: `status` for random organizations, as-of dates and known-at positions.
-  static func queries(path: String, samples: Int, seed: UInt64) async throws {
+  /// W5: `status` for random organizations, as-of dates and known-at positions (or the head,
+  /// where current read models answer).
+  static func queries(path: String, samples: Int, seed: UInt64, atHead: Bool) async throws {
     let log = try await BenchLog.open(path, writing: false)
     let query = OrganizationQuery(log: log, catalogs: try CatalogLoader.bundled())
     let head = try await log.headPosition()
@@ -50,7 +51,7 @@ enum ProjectionWorkloads {
     for _ in 0..<samples {
       let org = organizations.randomElement(using: &random)!
       let asOf = first.adding(days: Int.random(in: 0..<1_000, using: &random))
-      let knownAt = Int64.random(in: (head / 2)...head, using: &random)
+      let knownAt = atHead ? head : Int64.random(in: (head / 2)...head, using: &random)
       let started = now()
       do {
         _ = try await query.status(of: org, asOf: asOf, knownAt: knownAt)
@@ -64,6 +65,12 @@ enum ProjectionWorkloads {
     figures.add("op", "status")
     figures.add("samples", samples)
     figures.add("log_events", head)
+    figures.add("known_at", atHead ? "head" : "random")
+    var current = false
+    if let store = log as? any EventLog & ReadModelStore {
+      current = try await Projector(log: store, catalogs: query.catalogs).isCurrent(at: head)
+    }
+    figures.add("from_read_models", atHead && current)
     figures.add("unknown_as_known_then", unknown)
     figures.add(latencies: latencies, decimals: 0)
     figures.print()

@@ -8,13 +8,12 @@ import LedgerTestSupport
 /// The read models: a fold from scratch, a catch-up after new events with the notify pass
 /// that follows it, and the fleet's alerts answered from the models.
 enum ReadModelWorkloads {
-  /// Drops the read models and folds every organization again.
+  /// Drops the read models and folds every organization again (on a SQLite file or a
+  /// PostgreSQL database; the sizes are the file's).
   static func rebuild(path: String) async throws {
     let before = databaseBytes(path) + databaseBytes(path + "-wal")
     let started = now()
-    let report = try await Projector(
-      log: try SQLiteEventLog(path: path, create: false), catalogs: try CatalogLoader.bundled()
-    ).rebuild()
+    let report = try await Projector(log: try await keeper(path), catalogs: try CatalogLoader.bundled()).rebuild()
     let elapsed = now() - started
     // The log is closed: the last connection folded the WAL into the file.
     var figures = Figures()
@@ -26,6 +25,14 @@ enum ReadModelWorkloads {
     figures.add("db_bytes_before", before)
     figures.add("db_bytes_after", databaseBytes(path) + databaseBytes(path + "-wal"))
     figures.print()
+  }
+
+  /// The log at `path` with its read models.
+  private static func keeper(_ path: String) async throws -> any EventLog & ReadModelStore {
+    guard let log = try await BenchLog.open(path, writing: true) as? any EventLog & ReadModelStore else {
+      throw POSIXError(.EINVAL)
+    }
+    return log
   }
 
   /// Appends about `events` events (new organizations' histories), then times the catch-up

@@ -10,7 +10,8 @@ import LedgerStorage
 //   w3 DB [--samples 1000] [--seed 42] [--streams 10000]
 //   generate DB --events N     realistic program histories for W4 and W5
 //   w4 DB [--as-of 2021-12-31] [--organizations N]  every (or N spread) organization's status rebuilt
-//   w5 DB [--samples 1000] [--seed 5]
+//   w5 DB [--samples 1000] [--seed 5] [--at-head]  as known at random positions, or at the head
+//        (answered from the read models when `project` folded them through it)
 //   tree DB [--samples 200] [--seed 7] [--verify]  root, proofs (and a full verify) at the head
 //   project DB                 the read models dropped and folded from scratch
 //   catchup DB [--events 1000] [--day 2022-06-30]  new events, then the catch-up and a notify pass
@@ -41,7 +42,8 @@ do {
       limit: Int(option("--organizations", "0")).flatMap { $0 > 0 ? $0 : nil })
   case "w5":
     try await ProjectionWorkloads.queries(
-      path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "5"))!)
+      path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "5"))!,
+      atHead: arguments.contains("--at-head"))
   case "tree":
     try TreeWorkload.measure(
       path: path, samples: Int(option("--samples", "200"))!, seed: UInt64(option("--seed", "7"))!)
