@@ -16,7 +16,7 @@ extension PostgresEventLog {
     }
     return try await inOneTransaction {
       var sealer = AppendSealer(head: try await lockedHead(), clock: clock)
-      let lookups = try await PostgresAppendLookups(fetchingFor: events, log: self)
+      let lookups = try await PostgresAppendLookups(fetchingFor: events, knowing: streamVersions, log: self)
       var plan = AppendPlan()
       for (index, proposed) in events.enumerated() {
         try plan.judge(proposed, index: index, lookups: lookups)
@@ -31,6 +31,9 @@ extension PostgresEventLog {
             streamVersion: $0.record.streamVersion)
         })
       cachedHead = sealer.head.position
+      if streamVersions.count + lookups.versions.count > Self.streamVersionLimit { streamVersions.removeAll() }
+      streamVersions.merge(lookups.versions) { max($0, $1) }
+      for row in rows { streamVersions[row.record.stream.description] = row.record.streamVersion }
       return receipt
     }
   }
@@ -45,6 +48,7 @@ extension PostgresEventLog {
       var head = try await lockedHead()
       _ = try await write(count: records.count) { try AppendPlan.Row(copying: records[$0], after: &head) }
       cachedHead = head.position
+      streamVersions.removeAll()
     }
   }
 
@@ -93,6 +97,7 @@ extension PostgresEventLog {
     tileBuffer = PostgresTileBuffer()
     voidingCache.removeAll()
     voidingLoadedThrough = 0
+    streamVersions.removeAll()
   }
 
   /// The last stored event, read under the append lock; when another writer moved the head
@@ -190,14 +195,20 @@ struct OrganizationLink: Hashable {
 }
 
 /// The stored log as the append's plan asks about it: every id and stream the batch names,
-/// fetched before judging (one query each), served from memory.
+/// fetched before judging (one query each, the streams whose versions the connection does not
+/// know yet), served from memory.
 private struct PostgresAppendLookups: AppendLookups {
   private var events: [String: (position: Int64, content: EventContent)] = [:]
-  private var versions: [String: Int] = [:]
+  /// The version of every stream the batch names.
+  private(set) var versions: [String: Int] = [:]
 
-  init(fetchingFor batch: [ProposedEvent], log: PostgresEventLog) async throws {
+  init(fetchingFor batch: [ProposedEvent], knowing known: [String: Int], log: PostgresEventLog) async throws {
     let ids = Array(Set(batch.flatMap { [$0.id, $0.corrects].compactMap { $0 } }))
-    let streams = Array(Set(batch.map { $0.event.stream.description }))
+    var streams: [String] = []
+    for stream in Set(batch.map { $0.event.stream.description }) {
+      if let version = known[stream] { versions[stream] = version } else { streams.append(stream) }
+    }
+    for stream in streams { versions[stream] = 0 }
     for chunk in ids.chunked(by: Self.chunk) {
       let rows = try await log.rows(
         """

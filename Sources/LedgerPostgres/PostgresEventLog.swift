@@ -30,6 +30,11 @@ public final class PostgresEventLog: EventLog, VerbatimAppending, ProvableLog {
   /// The corrections read so far (voided id → first voiding position), through this position.
   var voidingCache: [String: Int64] = [:]
   var voidingLoadedThrough: Int64 = 0
+  /// The stored version of each stream this connection read or wrote at `cachedHead` (0 for
+  /// none): while no other writer moves the head, a batch asks only about streams not here.
+  var streamVersions: [String: Int] = [:]
+  /// How many stream versions the connection keeps before it starts again.
+  static let streamVersionLimit = 65_536
 
   private init(
     connection: PostgresConnection, location: PostgresLocation, clock: LedgerClock, isReadOnly: Bool, logger: Logger

@@ -48,6 +48,22 @@ import Testing
   }
 
   @Test(arguments: LogBackend.all)
+  func aStreamVersionAnotherConnectionMovedIsSeenByTheNextAppend(backend: LogBackend) async throws {
+    let store = try await backend.makeStore()
+    let (first, second) = (try await store.open(), try await store.open())
+    _ = try await first.append([Self.enrolment("contoso", expectedVersion: 0)])
+    _ = try await second.append([Self.enrolment("contoso", expectedVersion: 1)])
+    // What `first` knew of the stream (version 1) is stale: its next append must read it again.
+    await #expect(throws: AppendRejection.self) {
+      try await first.append([Self.enrolment("contoso", expectedVersion: 1)])
+    }
+    let receipt = try await first.append([Self.enrolment("contoso", expectedVersion: 2)])
+    #expect(receipt.appended.map(\.streamVersion) == [3])
+    _ = try await first.append([Self.enrolment("contoso", expectedVersion: 3)])
+    #expect(try await second.version(of: .organization("contoso")) == 4)
+  }
+
+  @Test(arguments: LogBackend.all)
   func anIdWithTheSameContentIsANoOpAndWithOtherContentIsRefused(backend: LogBackend) async throws {
     let log = try await backend.makeStore().open()
     let first = try await log.append([Self.enrolment("contoso", id: "e1")])
