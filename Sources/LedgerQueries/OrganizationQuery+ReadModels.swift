@@ -8,9 +8,9 @@ extension OrganizationQuery {
   /// horizon).
   /// - Throws: ``StoredDataError`` when the stored timeline does not read back.
   func projectedStatus(of org: String, asOf: CivilDate, knownAt: Int64) async throws -> OrganizationStatus? {
-    guard let store = log as? any ReadModelStore, let rules = readModelRules,
+    guard let store = log as? any ReadModelStore,
       case .encoded(let bytes)? = try await store.projectedStatuses(
-        of: org, at: ReadModelCheckpoint(position: knownAt, rules: rules))
+        of: org, at: ReadModelCheckpoint(position: knownAt, rules: Projector.rules(for: catalogs)))
     else { return nil }
     let statuses = try StatusTimeline(encoded: bytes)
     if let status = statuses.status(asOf: asOf) { return status }

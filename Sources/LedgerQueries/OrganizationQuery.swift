@@ -11,14 +11,11 @@ public struct OrganizationQuery {
   public let log: any EventLog
   /// The rules.
   public let catalogs: CatalogHistory
-  /// What current read models are folded with, when the log keeps them.
-  let readModelRules: String?
 
   /// Creates a query over `log` with `catalogs`.
   public init(log: any EventLog, catalogs: CatalogHistory) {
     self.log = log
     self.catalogs = catalogs
-    self.readModelRules = log is any ReadModelStore ? Projector.rules(for: catalogs) : nil
   }
 
   /// The organization's timeline from the events visible at `knownAt`.
