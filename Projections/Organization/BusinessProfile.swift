@@ -6,6 +6,8 @@ public import LedgerCore
 public struct BusinessProfile: Equatable, Sendable {
   /// The organization.
   public let org: String
+  /// Its name, once enrolled.
+  public let name: String?
   /// The day asked about.
   public let asOf: CivilDate
   /// The membership shown, with the day membership at this level began; `nil` without one.
@@ -14,6 +16,23 @@ public struct BusinessProfile: Equatable, Sendable {
   public let competencies: [Shown<Level>]
   /// The advanced specializations tagged (active ones), by id.
   public let specializations: [Shown<String>]
+
+  /// What `status` shows, each competency's display dated by `displayedSince` (the first day
+  /// of the run of days on which it has shown its level).
+  init(status: OrganizationStatus, displayedSince: (String) -> CivilDate?) {
+    org = status.org
+    name = status.name
+    asOf = status.asOf
+    membership = status.membership.map { .init(id: status.org, value: $0.level, since: $0.since) }
+    competencies = status.competencies.compactMap { competency in
+      guard let level = competency.displayed, let since = displayedSince(competency.competency) else { return nil }
+      return .init(id: competency.competency, value: level, since: since)
+    }
+    specializations = status.specializations.compactMap { specialization in
+      guard specialization.status == "active", let since = specialization.activeSince else { return nil }
+      return .init(id: specialization.specialization, value: specialization.specialization, since: since)
+    }
+  }
 
   /// One thing the profile shows, and since when it has shown it without a break.
   public struct Shown<Value: Equatable & Sendable>: Equatable, Sendable {

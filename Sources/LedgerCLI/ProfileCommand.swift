@@ -28,15 +28,13 @@ struct ProfileCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      try await query.run(on: database) { organizations, asOf, position in
-        let timeline = try await organizations.timeline(of: org, knownAt: position)
-        let profile = timeline.profile(asOf: asOf)
+      try await query.run(on: database, catchingUp: true) { organizations, asOf, position in
+        let profile = try await organizations.profile(of: org, asOf: asOf, knownAt: position)
         if json {
           let ground = try await AnswerGround(log: organizations.log, position: position)
           print(String(decoding: ground.adding(to: ProfileDocument.json(profile)).canonicalBytes, as: UTF8.self))
         } else {
-          print(
-            ProfileDocument.text(profile, name: timeline.facts.events.isEmpty ? nil : timeline.status(asOf: asOf).name))
+          print(ProfileDocument.text(profile))
         }
       }
     }

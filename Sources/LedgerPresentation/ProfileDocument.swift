@@ -33,8 +33,8 @@ public enum ProfileDocument {
   }
 
   /// The profile in words, one line per thing shown.
-  public static func text(_ profile: BusinessProfile, name: String?) -> String {
-    var lines = ["\(OutputText.escaped(name ?? profile.org)) on \(profile.asOf), as customers see it:"]
+  public static func text(_ profile: BusinessProfile) -> String {
+    var lines = ["\(OutputText.escaped(profile.name ?? profile.org)) on \(profile.asOf), as customers see it:"]
     if let membership = profile.membership {
       lines.append("  \(membership.value.rawValue.capitalized) partner since \(membership.since)")
     } else {

@@ -33,6 +33,12 @@ public struct OrganizationQuery {
     if let status = try await projectedStatus(of: org, asOf: asOf, knownAt: knownAt) { return status }
     return try await timeline(of: org, knownAt: knownAt).status(asOf: asOf)
   }
+
+  /// The organization's business profile on `asOf` as known at `knownAt`.
+  public func profile(of org: String, asOf: CivilDate, knownAt: Int64) async throws -> BusinessProfile {
+    if let profile = try await projectedProfile(of: org, asOf: asOf, knownAt: knownAt) { return profile }
+    return try await timeline(of: org, knownAt: knownAt).profile(asOf: asOf)
+  }
 }
 
 /// No visible event names the organization.

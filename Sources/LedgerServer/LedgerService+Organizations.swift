@@ -18,8 +18,8 @@ extension LedgerService {
     }
     group.get("organizations/:org/profile") { request, context in
       try await answer(request, context) { query, org, question, position, ground in
-        let timeline = try await query.timeline(of: org, knownAt: position)
-        return ground.adding(to: ProfileDocument.json(timeline.profile(asOf: question.asOf)))
+        let profile = try await query.profile(of: org, asOf: question.asOf, knownAt: position)
+        return ground.adding(to: ProfileDocument.json(profile))
       }
     }
     group.get("organizations/:org/history") { request, context in

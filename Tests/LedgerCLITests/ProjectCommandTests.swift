@@ -62,17 +62,18 @@ struct ProjectCommandTests {
     #expect(try SQLiteEventLog(readingAt: db).readModelCheckpoint()?.position == 12)
   }
 
-  @Test func statusCatchesUpModelsOnceProjectedAndAnswersAsTheReplay() throws {
+  @Test func statusAndProfileCatchUpModelsOnceProjectedAndAnswerAsTheReplay() throws {
     let directory = TemporaryDirectory()
     let db = try Self.ledger(organizations: 3, in: directory)
     let never = directory.file("never.sqlite")
     try FileManager.default.copyItem(atPath: db, toPath: never)
     // In words: the JSON's ground names the root hash, which the append's own clock makes differ.
-    let status = { (file: String, day: String) throws -> String in
-      let run = try LedgerProcess.run(["status", "org-2", "--as-of", day, "--db", file], in: directory)
+    let answer = { (command: String, file: String, day: String) throws -> String in
+      let run = try LedgerProcess.run([command, "org-2", "--as-of", day, "--db", file], in: directory)
       #expect(run.status == 0, "\(run.stderr)")
       return run.stdout
     }
+    let status = { (file: String, day: String) throws -> String in try answer("status", file, day) }
     _ = try status(db, "2020-04-01")
     #expect(try SQLiteEventLog(readingAt: db).readModelCheckpoint() == nil, "a ledger never projected is replayed")
     #expect(try LedgerProcess.run(["project", "--db", db], in: directory).status == 0)
@@ -89,11 +90,14 @@ struct ProjectCommandTests {
       let run = try LedgerProcess.run(["append", "--unchecked", "--actor", "t", "--db", file, more], in: directory)
       #expect(run.status == 0, "\(run.stderr)")
     }
+    // `profile` folds it too, before answering.
+    #expect(try answer("profile", db, "2020-04-01") == answer("profile", never, "2020-04-01"))
+    #expect(try SQLiteEventLog(readingAt: db).readModelCheckpoint()?.position == 10, "profile caught up first")
     for day in ["2019-12-31", "2020-03-02", "2020-04-01", "2020-07-01", "2024-02-29"] {
       #expect(try status(db, day) == status(never, day), "on \(day)")
+      #expect(try answer("profile", db, day) == answer("profile", never, day), "on \(day)")
     }
     #expect(try status(db, "2020-04-01").contains("data-platform"))
-    #expect(try SQLiteEventLog(readingAt: db).readModelCheckpoint()?.position == 10, "status caught up first")
     #expect(try SQLiteEventLog(readingAt: never).readModelCheckpoint() == nil)
   }
 }

@@ -58,13 +58,14 @@ struct ProjectorTests {
   }
 
   @Test(arguments: 1...2)
-  func readModelStatusesMatchTheReplayAfterEveryCatchUp(seed: Int) async throws {
+  func readModelStatusesAndProfilesMatchTheReplayAfterEveryCatchUp(seed: Int) async throws {
     var generator = HistoryGenerator(seed: UInt64(seed))
     let history = generator.history(count: 240)
     let log = try TemporaryLedger().open()
     let projector = Projector(log: log, catalogs: bundledCatalogs)
     let query = OrganizationQuery(log: log, catalogs: bundledCatalogs)
     let days = stride(from: 0, through: 2_600, by: 37).map { Samples.date("2019-12-01").adding(days: $0) }
+    var displayed = 0
     for part in [history.prefix(120), history.dropFirst(120)] {
       _ = try log.append(Array(part))
       let head = try log.headPosition()
@@ -81,9 +82,13 @@ struct ProjectorTests {
         for day in days {
           #expect(
             try await query.status(of: org, asOf: day, knownAt: head) == replay.status(asOf: day), "\(org) \(day)")
+          let profile = replay.profile(asOf: day)
+          displayed += profile.competencies.count
+          #expect(try await query.profile(of: org, asOf: day, knownAt: head) == profile, "\(org) \(day)")
         }
       }
     }
+    #expect(displayed > 0, "the histories display competencies")
     await #expect(throws: UnknownOrganization.self) {
       try await query.status(of: "nobody", asOf: days[0], knownAt: log.headPosition())
     }
@@ -102,6 +107,7 @@ struct ProjectorTests {
     try SQLiteConnection(path: ledger.path, mode: .existing).execute(
       "UPDATE read_model_statuses SET timeline = x'00' WHERE org = 'org-1'")
     await #expect(throws: StoredDataError.self) { try await query.status(of: "org-1", asOf: day, knownAt: head) }
+    await #expect(throws: StoredDataError.self) { try await query.profile(of: "org-1", asOf: day, knownAt: head) }
     let earlier = try await query.status(of: "org-1", asOf: day, knownAt: head - 1)
     #expect(earlier == (try await query.timeline(of: "org-1", knownAt: head - 1).status(asOf: day)))
     #expect(earlier.competencies.allSatisfy { $0.override == nil })
