@@ -1,3 +1,4 @@
+import Foundation
 public import LedgerCatalog
 public import LedgerCore
 import Projections
@@ -89,15 +90,7 @@ public struct Projector {
     progress(ProjectionProgress(organizations: 0, of: work.count, position: head))
     repeat {
       let batch = work[done..<min(done + Self.batchSize, work.count)]
-      var models: [OrganizationReadModel] = []
-      var removed: [String] = []
-      for org in batch {
-        if let model = try await fold(org, knownAt: head, through: day) {
-          models.append(model)
-        } else {
-          removed.append(org)
-        }
-      }
+      let (models, removed) = try await fold(batch, knownAt: head, through: day)
       done += batch.count
       let last = done == work.count
       try await log.saveReadModels(
@@ -118,18 +111,45 @@ public struct Projector {
     }
   }
 
-  /// The organization's model as known at `head`; `nil` when no visible event names it.
+  /// The models of `batch` as known at `head`, in the batch's order, and the organizations no
+  /// visible event names. The log is read here, one organization after another, while up to
+  /// one fold per core runs beside it: the folds are pure, and the log's connection is one.
   private func fold(
-    _ org: String, knownAt head: Int64, through day: CivilDate?
-  ) async throws
-    -> OrganizationReadModel?
-  {
-    let timeline: OrganizationTimeline
-    do {
-      timeline = try await OrganizationQuery(log: log, catalogs: catalogs).timeline(of: org, knownAt: head)
-    } catch is UnknownOrganization {
-      return nil
+    _ batch: ArraySlice<String>, knownAt head: Int64, through day: CivilDate?
+  ) async throws -> (models: [OrganizationReadModel], removed: [String]) {
+    let query = OrganizationQuery(log: log, catalogs: catalogs)
+    var removed: [String] = []
+    var folded: [(index: Int, model: OrganizationReadModel)] = []
+    try await withThrowingTaskGroup(of: (index: Int, model: OrganizationReadModel).self) { group in
+      var running = 0
+      for (index, org) in batch.enumerated() {
+        let timeline: OrganizationTimeline
+        do {
+          timeline = try await query.timeline(of: org, knownAt: head)
+        } catch is UnknownOrganization {
+          removed.append(org)
+          continue
+        }
+        if running == Self.foldsAtOnce, let done = try await group.next() {
+          folded.append(done)
+          running -= 1
+        }
+        group.addTask { (index, Self.model(of: timeline, knownAt: head, through: day)) }
+        running += 1
+      }
+      while let done = try await group.next() { folded.append(done) }
     }
+    return (folded.sorted { $0.index < $1.index }.map(\.model), removed)
+  }
+
+  /// How many organizations fold at once: one per core.
+  private static let foldsAtOnce = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+  /// The model of the organization `timeline` replays, as known at `head`.
+  private static func model(
+    of timeline: OrganizationTimeline, knownAt head: Int64, through day: CivilDate?
+  ) -> OrganizationReadModel {
+    let org = timeline.facts.org
     let last = timeline.facts.events.map(\.effective).max()!
     let horizon = max(last, day ?? last).adding(years: Self.horizonYears)
     let projection = timeline.projection(through: horizon)
