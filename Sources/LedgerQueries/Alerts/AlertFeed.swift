@@ -46,16 +46,15 @@ public struct AlertFeed {
     } else {
       if let org { replayed = [org] } else { replayed = try await log.organizations() }
     }
-    let query = OrganizationQuery(log: log, catalogs: catalogs)
-    for candidate in replayed {
-      let timeline: OrganizationTimeline
-      do {
-        timeline = try await query.timeline(of: candidate, knownAt: knownAt)
-      } catch is UnknownOrganization where org == nil {
+    let replays = try await OrganizationQuery(log: log, catalogs: catalogs).replays(of: replayed, knownAt: knownAt) {
+      Alert.all(of: $0, through: end)
+    }
+    for (candidate, alerts) in zip(replayed, replays) {
+      guard let alerts else {
+        if let org { throw UnknownOrganization(org: org, knownAt: knownAt) }
         continue
       }
-      for (sequence, alert) in Alert.all(of: timeline, through: end).enumerated()
-      where from.map({ alert.effective >= $0 }) ?? true {
+      for (sequence, alert) in alerts.enumerated() where from.map({ alert.effective >= $0 }) ?? true {
         keyed.append((AlertOrder(day: alert.effective.dayNumber, org: candidate, sequence: sequence), alert))
       }
     }

@@ -1,4 +1,3 @@
-import Foundation
 public import LedgerCatalog
 public import LedgerCore
 import Projections
@@ -112,38 +111,15 @@ public struct Projector {
   }
 
   /// The models of `batch` as known at `head`, in the batch's order, and the organizations no
-  /// visible event names. The log is read here, one organization after another, while up to
-  /// one fold per core runs beside it: the folds are pure, and the log's connection is one.
+  /// visible event names.
   private func fold(
     _ batch: ArraySlice<String>, knownAt head: Int64, through day: CivilDate?
   ) async throws -> (models: [OrganizationReadModel], removed: [String]) {
-    let query = OrganizationQuery(log: log, catalogs: catalogs)
-    var removed: [String] = []
-    var folded: [(index: Int, model: OrganizationReadModel)] = []
-    try await withThrowingTaskGroup(of: (index: Int, model: OrganizationReadModel).self) { group in
-      var running = 0
-      for (index, org) in batch.enumerated() {
-        let timeline: OrganizationTimeline
-        do {
-          timeline = try await query.timeline(of: org, knownAt: head)
-        } catch is UnknownOrganization {
-          removed.append(org)
-          continue
-        }
-        if running == Self.foldsAtOnce, let done = try await group.next() {
-          folded.append(done)
-          running -= 1
-        }
-        group.addTask { (index, Self.model(of: timeline, knownAt: head, through: day)) }
-        running += 1
-      }
-      while let done = try await group.next() { folded.append(done) }
+    let models = try await OrganizationQuery(log: log, catalogs: catalogs).replays(of: batch, knownAt: head) {
+      Self.model(of: $0, knownAt: head, through: day)
     }
-    return (folded.sorted { $0.index < $1.index }.map(\.model), removed)
+    return (models.compactMap { $0 }, zip(batch, models).compactMap { $1 == nil ? $0 : nil })
   }
-
-  /// How many organizations fold at once: one per core.
-  private static let foldsAtOnce = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   /// The model of the organization `timeline` replays, as known at `head`.
   private static func model(
