@@ -39,7 +39,7 @@ enum ProjectionWorkloads {
 
   /// W5: `status` for random organizations, as-of dates and known-at positions (or the head,
   /// where current read models answer).
-  static func queries(path: String, samples: Int, seed: UInt64, atHead: Bool) async throws {
+  static func queries(path: String, samples: Int, seed: UInt64, atHead: Bool, profile: Bool) async throws {
     let log = try await BenchLog.open(path, writing: false)
     let query = OrganizationQuery(log: log, catalogs: try CatalogLoader.bundled())
     let head = try await log.headPosition()
@@ -54,7 +54,11 @@ enum ProjectionWorkloads {
       let knownAt = atHead ? head : Int64.random(in: (head / 2)...head, using: &random)
       let started = now()
       do {
-        _ = try await query.status(of: org, asOf: asOf, knownAt: knownAt)
+        if profile {
+          _ = try await query.profile(of: org, asOf: asOf, knownAt: knownAt)
+        } else {
+          _ = try await query.status(of: org, asOf: asOf, knownAt: knownAt)
+        }
       } catch is UnknownOrganization {
         unknown += 1
       }
@@ -62,7 +66,7 @@ enum ProjectionWorkloads {
     }
     latencies.sort()
     var figures = Figures()
-    figures.add("op", "status")
+    figures.add("op", profile ? "profile" : "status")
     figures.add("samples", samples)
     figures.add("log_events", head)
     figures.add("known_at", atHead ? "head" : "random")

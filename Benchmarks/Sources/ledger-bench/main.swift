@@ -10,12 +10,13 @@ import LedgerStorage
 //   w3 DB [--samples 1000] [--seed 42] [--streams 10000]
 //   generate DB --events N     realistic program histories for W4 and W5
 //   w4 DB [--as-of 2021-12-31] [--organizations N]  every (or N spread) organization's status rebuilt
-//   w5 DB [--samples 1000] [--seed 5] [--at-head]  as known at random positions, or at the head
-//        (answered from the read models when `project` folded them through it)
+//   w5 DB [--samples 1000] [--seed 5] [--at-head] [--profile]  `status` (or `profile`) as known
+//        at random positions, or at the head (from the read models when `project` folded them through it)
 //   tree DB [--samples 200] [--seed 7] [--verify]  root, proofs (and a full verify) at the head
 //   project DB                 the read models dropped and folded from scratch
 //   catchup DB [--events 1000] [--day 2022-06-30]  new events, then the catch-up and a notify pass
-//   alerts DB [--day 2022-06-30]  every organization's alerts from the read models
+//   alerts DB [--day 2022-06-30] [--replay]  every organization's alerts from the read models
+//        (or each organization replayed)
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
   FileHandle.standardError.write(
@@ -43,7 +44,7 @@ do {
   case "w5":
     try await ProjectionWorkloads.queries(
       path: path, samples: Int(option("--samples", "1000"))!, seed: UInt64(option("--seed", "5"))!,
-      atHead: arguments.contains("--at-head"))
+      atHead: arguments.contains("--at-head"), profile: arguments.contains("--profile"))
   case "tree":
     try TreeWorkload.measure(
       path: path, samples: Int(option("--samples", "200"))!, seed: UInt64(option("--seed", "7"))!)
@@ -52,7 +53,8 @@ do {
     try await ReadModelWorkloads.catchUp(
       path: path, events: Int(option("--events", "1000"))!, day: try CivilDate(parsing: option("--day", "2022-06-30")))
   case "alerts":
-    try await ReadModelWorkloads.alerts(path: path, day: try CivilDate(parsing: option("--day", "2022-06-30")))
+    try await ReadModelWorkloads.alerts(
+      path: path, day: try CivilDate(parsing: option("--day", "2022-06-30")), replaying: arguments.contains("--replay"))
   default:
     FileHandle.standardError.write(Data("unknown phase \(arguments[1])\n".utf8))
     exit(64)
