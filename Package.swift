@@ -215,7 +215,7 @@ let package = Package(
       dependencies: [
         "LedgerServer", "LedgerCore", "LedgerCatalog", "LedgerCommands", "LedgerStorage", "LedgerQueries",
         "LedgerPresentation", "Projections", "LedgerTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "Logging", package: "swift-log"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
     ),

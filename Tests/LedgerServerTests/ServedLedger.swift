@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdTesting
 import LedgerCatalog
 import LedgerCommands
 import LedgerCore
@@ -7,10 +8,6 @@ import LedgerServer
 import LedgerStorage
 import LedgerTestSupport
 import Logging
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// The demo's history in a temporary ledger with roles and bearer tokens, served on an
 /// ephemeral port of 127.0.0.1 by the real server, whose day is 2021-06-01 unless told.
@@ -81,31 +78,36 @@ final class ServedLedger: Sendable {
 
   /// `GET path` with `token` as the bearer (none when `nil`).
   func get(_ path: String, token: String?) async throws -> Answer {
-    var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/\(path)")!)
-    if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-    return try await answer(to: request)
+    var headers = HTTPFields()
+    if let token { headers[.authorization] = "Bearer \(token)" }
+    return try await answer(to: TestClient.Request("/\(path)", method: .get, headers: headers))
   }
 
   /// `POST path` with `body` (a JSON object's text), `token` as the bearer and `If-Match` when
   /// given.
   func post(_ path: String, _ body: String, token: String?, ifMatch: String? = nil) async throws -> Answer {
-    var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/\(path)")!)
-    request.httpMethod = "POST"
-    request.httpBody = Data(body.utf8)
-    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-    if let ifMatch { request.setValue(ifMatch, forHTTPHeaderField: "If-Match") }
-    return try await answer(to: request)
+    var headers: HTTPFields = [.contentType: "application/json"]
+    if let token { headers[.authorization] = "Bearer \(token)" }
+    if let ifMatch { headers[.ifMatch] = ifMatch }
+    return try await answer(
+      to: TestClient.Request("/\(path)", method: .post, headers: headers, body: ByteBuffer(string: body)))
   }
 
-  private func answer(to request: URLRequest) async throws -> Answer {
-    let (body, response) = try await URLSession.shared.data(for: request)
-    let http = response as! HTTPURLResponse
+  /// Sends `request` on a connection of its own. The client is SwiftNIO's, as the server is:
+  /// Foundation's `URLSession` on Linux lets some of many concurrent requests time out
+  /// (swiftlang/swift-corelibs-foundation#3287), which the suite's parallel tests hit.
+  private func answer(to request: TestClient.Request) async throws -> Answer {
+    let response = try await TestClient.withClient(
+      host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(600))
+    ) { client in try await client.execute(request) }
     var headers: [String: String] = [:]
-    for (name, value) in http.allHeaderFields {
-      headers[String(describing: name).lowercased()] = String(describing: value)
+    for field in response.headers {
+      let name = field.name.canonicalName
+      headers[name] = headers[name].map { "\($0), \(field.value)" } ?? field.value
     }
-    return Answer(status: http.statusCode, headers: headers, body: body)
+    return Answer(
+      status: response.status.code, headers: headers,
+      body: Data(response.body.map { Array($0.readableBytesView) } ?? []))
   }
 
   /// `GET path` as `actor`, with their token.
