@@ -5,8 +5,7 @@ extension StatusTimeline {
   /// competency's display dated by the first piece of the run of pieces showing its level;
   /// `nil` where ``status(asOf:)`` is.
   public func profile(asOf day: CivilDate) -> BusinessProfile? {
-    guard let status = status(asOf: day) else { return nil }
-    let last = pieces.lastIndex { $0.asOf <= day }!
+    guard let status = status(asOf: day), let last = piece(inForceOn: day) else { return nil }
     return BusinessProfile(status: status) { competency in
       let level = pieces[last].competencies.first { $0.competency == competency }?.displayed
       var first = last

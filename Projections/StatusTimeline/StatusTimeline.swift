@@ -36,16 +36,21 @@ public struct StatusTimeline: Equatable, Sendable {
   /// The status on `day`, as ``OrganizationTimeline/status(asOf:)`` gives it; `nil` for a day
   /// after the horizon or before ``start``.
   public func status(asOf day: CivilDate) -> OrganizationStatus? {
+    guard let index = piece(inForceOn: day) else { return nil }
+    let through = transitions.prefix { $0.effective <= day }
+    return pieces[index].rendered(at: YearMonth(day)).with(asOf: day, transitions: Array(through))
+  }
+
+  /// The index of the piece in force on `day`: the last starting on or before it; `nil` for a
+  /// day after the horizon or before ``start``.
+  func piece(inForceOn day: CivilDate) -> Int? {
     guard day <= horizon else { return nil }
-    // The last piece starting on or before the day.
     var (low, high) = (0, pieces.count)
     while low < high {
       let middle = (low + high) / 2
       if pieces[middle].asOf <= day { low = middle + 1 } else { high = middle }
     }
-    guard low > 0 else { return nil }
-    let through = transitions.prefix { $0.effective <= day }
-    return pieces[low - 1].rendered(at: YearMonth(day)).with(asOf: day, transitions: Array(through))
+    return low > 0 ? low - 1 : nil
   }
 
   /// Adds the status after a visited day: it replaces a piece of the same day, and is dropped
