@@ -8,6 +8,8 @@ package import Foundation
 /// written, and a rule added later must not make an old event unreadable).
 package struct FieldReader {
   private let members: [(key: String, value: JSONValue)]
+  /// The members of a stored payload scanned in place, read instead of `members` when set.
+  private let stored: StoredMembers?
   /// Which members were read, a bit per index (objects are small: a scan beats hashing, and
   /// bits beat an array allocated per object); members past the 64th are marked in `readBeyond`.
   private var read: UInt64 = 0
@@ -17,14 +19,27 @@ package struct FieldReader {
   /// Wraps the members of a JSON object; `checksText` applies the input rules to strings.
   package init(members: [(key: String, value: JSONValue)], checksText: Bool = true) {
     self.members = members
+    self.stored = nil
     self.readBeyond = members.count > 64 ? Array(repeating: false, count: members.count - 64) : []
     self.checksText = checksText
   }
 
+  /// Reads the members of a stored payload scanned in place (strings taken as stored).
+  package init(stored: StoredMembers) {
+    self.members = []
+    self.stored = stored
+    self.readBeyond = []
+    self.checksText = false
+  }
+
+  private var count: Int { stored?.count ?? members.count }
+
   private mutating func value(_ key: String) -> JSONValue? {
-    guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+    // Optional chaining reads the scanned members in place (binding them would copy them).
+    let found =
+      stored != nil ? stored?.member(key) : members.firstIndex(where: { $0.key == key }).map { ($0, members[$0].value) }
+    guard let (index, value) = found else { return nil }
     if index < 64 { read |= 1 << index } else { readBeyond[index - 64] = true }
-    let value = members[index].value
     if case .null = value { return nil }
     return value
   }
@@ -129,8 +144,8 @@ package struct FieldReader {
   /// Refuses any member that no read asked for.
   package func finish() throws(EventValidationError) {
     let unread = (~read).trailingZeroBitCount
-    if let unknown = unread < members.count ? unread : readBeyond.firstIndex(of: false).map({ $0 + 64 }) {
-      throw EventValidationError("unknown field \"\(members[unknown].key)\"")
+    if let unknown = unread < count ? unread : readBeyond.firstIndex(of: false).map({ $0 + 64 }) {
+      throw EventValidationError("unknown field \"\(stored?.key(at: unknown) ?? members[unknown].key)\"")
     }
   }
 }

@@ -100,9 +100,37 @@ public enum LedgerEvent: Equatable, Sendable {
     self = try reader(&fields)
   }
 
-  /// Decodes a stored payload (canonical JSON of the type's fields).
+  /// Decodes a stored payload (canonical JSON of the type's fields): the usual flat payload of
+  /// plain strings is read in place (``StoredMembers``), any other is parsed.
   /// - Throws: ``EventValidationError`` when the bytes do not hold a valid payload.
   public init(typeName: String, payload: [UInt8]) throws(EventValidationError) {
+    if let event = try Self.scanned(typeName: typeName, payload: payload) {
+      self = event
+    } else {
+      try self.init(typeName: typeName, parsing: payload)
+    }
+  }
+
+  /// The event read from the payload's members in place, or `nil` when the scan does not
+  /// handle the payload's shape.
+  private static func scanned(typeName: String, payload: [UInt8]) throws(EventValidationError) -> LedgerEvent? {
+    let scanned = payload.withUnsafeBufferPointer { bytes in
+      StoredMembers.scanning(bytes) { members in
+        Result { () throws(EventValidationError) -> LedgerEvent? in
+          guard let members else { return nil }
+          var fields = FieldReader(stored: members)
+          let event = try LedgerEvent(typeName: typeName, reading: &fields)
+          try fields.finish()
+          return event
+        }
+      }
+    }
+    return try scanned.get()
+  }
+
+  /// Decodes a stored payload through the JSON tree, whatever its shape.
+  /// - Throws: ``EventValidationError`` when the bytes do not hold a valid payload.
+  package init(typeName: String, parsing payload: [UInt8]) throws(EventValidationError) {
     let json: JSONValue
     do {
       json = try JSONParser.parse(payload)

@@ -16,6 +16,11 @@ public struct LogEntry: Equatable, Sendable {
   /// Whether a question known at position `knownAt` sees the event: it was recorded by then
   /// and no correction recorded by then voids it.
   public func isVisible(knownAt: Int64) -> Bool {
-    record.position <= knownAt && (voidedBy.map { $0 > knownAt } ?? true)
+    Self.isVisible(position: record.position, voidedBy: voidedBy, knownAt: knownAt)
+  }
+
+  /// The rule of ``isVisible(knownAt:)`` for a record at `position` voided by `voidedBy`.
+  public static func isVisible(position: Int64, voidedBy: Int64?, knownAt: Int64) -> Bool {
+    position <= knownAt && (voidedBy.map { $0 > knownAt } ?? true)
   }
 }

@@ -9,12 +9,14 @@ public struct RecordedEvent: Equatable, Sendable {
   public let event: LedgerEvent
 
   /// Pairs a stored row with its decoded fact.
+  @inlinable
   public init(record: EventRecord, event: LedgerEvent) {
     self.record = record
     self.event = event
   }
 
-  /// The envelope fields of the stored row.
+  /// The envelope fields of the stored row (inlinable, so a key path folds to a field read).
+  @inlinable
   public subscript<Value>(dynamicMember keyPath: KeyPath<EventRecord, Value>) -> Value {
     record[keyPath: keyPath]
   }

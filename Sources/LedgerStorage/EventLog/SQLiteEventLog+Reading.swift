@@ -24,9 +24,8 @@ extension SQLiteEventLog {
     statement.bind(2, knownAt)
     while try statement.step() {
       let record = try record(from: statement)
-      let entry = logEntry(record, voided: voided)
-      guard entry.isVisible(knownAt: knownAt) else { continue }
-      try await body(try entry.record.decodedFromStorage())
+      guard isVisible(record, knownAt: knownAt, voided: voided) else { continue }
+      try await body(try record.decodedFromStorage())
     }
   }
 
@@ -64,8 +63,7 @@ extension SQLiteEventLog {
     var events: [RecordedEvent] = []
     while try statement.step() {
       let record = try record(from: statement)
-      let entry = logEntry(record, voided: voided)
-      if entry.isVisible(knownAt: knownAt) { events.append(try entry.record.decodedFromStorage()) }
+      if isVisible(record, knownAt: knownAt, voided: voided) { events.append(try record.decodedFromStorage()) }
     }
     return events
   }
@@ -111,6 +109,12 @@ extension SQLiteEventLog {
   /// have no corrections, and an empty map is answered without hashing the id.
   private func logEntry(_ record: EventRecord, voided: [String: Int64]) -> LogEntry {
     LogEntry(record: record, voidedBy: voided.isEmpty ? nil : voided[record.id])
+  }
+
+  /// Whether `record` is visible known at `knownAt` (``LogEntry/isVisible(knownAt:)``),
+  /// judged without copying the record into an entry.
+  private func isVisible(_ record: EventRecord, knownAt: Int64, voided: [String: Int64]) -> Bool {
+    LogEntry.isVisible(position: record.position, voidedBy: voided.isEmpty ? nil : voided[record.id], knownAt: knownAt)
   }
 
   /// Reads the columns of ``LedgerSchema/eventColumns`` from the current row.

@@ -1,4 +1,5 @@
 import CSQLite
+import Glibc
 
 /// A prepared statement, reused through the connection's cache: bind, step, read, reset.
 public final class SQLiteStatement {
@@ -112,7 +113,9 @@ public final class SQLiteStatement {
     guard let pointer = sqlite3_column_text(handle, index) else { return nil }
     let bytes = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index)))
     for var candidate in known where candidate.utf8.count == bytes.count {
-      if candidate.withUTF8({ $0.elementsEqual(bytes) }) { return candidate }
+      if candidate.withUTF8({ $0.baseAddress.map { memcmp($0, pointer, bytes.count) == 0 } ?? false }) {
+        return candidate
+      }
     }
     return String(decoding: bytes, as: UTF8.self)
   }

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The members of a stored payload, found by one scan of its canonical bytes without building
+/// a JSON tree, for the common shape: a flat object whose values are plain strings (ASCII, no
+/// escapes) or `true`, `false`, `null`, with keys in strictly ascending byte order.
+///
+/// Any other payload (a number, a nested value, an escape, a key out of order, more than
+/// ``capacity`` members) is not scanned: its reader parses it with ``JSONParser``, so every
+/// payload the scan refuses still decodes, or fails, exactly as before.
+package struct StoredMembers {
+  /// The most members one scan holds.
+  package static let capacity = 24
+
+  /// Where one member's key and value lie in the payload; strings without their quotes.
+  private struct Member {
+    var keyStart: UInt16 = 0
+    var keyEnd: UInt16 = 0
+    var valueStart: UInt16 = 0
+    var valueEnd: UInt16 = 0
+    var kind = Kind.null
+  }
+
+  private enum Kind: UInt8 {
+    case string, yes, no, null
+  }
+
+  private let bytes: UnsafeBufferPointer<UInt8>
+  /// Room for ``capacity`` members on the caller's stack (so the reader stays small to copy).
+  private let members: UnsafeMutableBufferPointer<Member>
+  /// The number of members.
+  package private(set) var count = 0
+
+  /// Calls `body` with the members of `bytes`, or `nil` when they do not have the shape the
+  /// scan handles; the members are valid only during the call.
+  package static func scanning<Result>(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (StoredMembers?) -> Result
+  )
+    -> Result
+  {
+    withUnsafeTemporaryAllocation(of: Member.self, capacity: capacity) { room in
+      body(StoredMembers(scanning: bytes, into: room))
+    }
+  }
+
+  private init?(scanning bytes: UnsafeBufferPointer<UInt8>, into members: UnsafeMutableBufferPointer<Member>) {
+    self.bytes = bytes
+    self.members = members
+    guard bytes.count >= 2, bytes.count <= Int(UInt16.max), bytes[0] == UInt8(ascii: "{"),
+      bytes[bytes.count - 1] == UInt8(ascii: "}")
+    else { return nil }
+    var index = 1
+    let end = bytes.count - 1
+    if index == end { return }
+    while true {
+      guard count < Self.capacity, let (keyStart, keyEnd) = plainString(at: &index), index < end,
+        bytes[index] == UInt8(ascii: ":")
+      else { return nil }
+      index += 1
+      var member = Member(keyStart: UInt16(keyStart), keyEnd: UInt16(keyEnd))
+      guard index < end else { return nil }
+      if let (start, stop) = plainString(at: &index) {
+        (member.valueStart, member.valueEnd, member.kind) = (UInt16(start), UInt16(stop), .string)
+      } else if let kind = literal(at: &index) {
+        member.kind = kind
+      } else {
+        return nil
+      }
+      if count > 0, !precedes(members[count - 1], member) { return nil }
+      members.initializeElement(at: count, to: member)
+      count += 1
+      if index == end { return }
+      guard bytes[index] == UInt8(ascii: ",") else { return nil }
+      index += 1
+    }
+  }
+
+  /// The index and value of the member named `key`.
+  package func member(_ key: String) -> (index: Int, value: JSONValue)? {
+    var key = key
+    return key.withUTF8 { name in
+      for index in 0..<count {
+        let member = members[index]
+        let length = Int(member.keyEnd - member.keyStart)
+        guard length == name.count else { continue }
+        if length == 0 || memcmp(name.baseAddress!, bytes.baseAddress! + Int(member.keyStart), length) == 0 {
+          return (index, value(of: member))
+        }
+      }
+      return nil
+    }
+  }
+
+  /// The key of the member at `index`.
+  package func key(at index: Int) -> String {
+    let member = members[index]
+    return String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[Int(member.keyStart)..<Int(member.keyEnd)]), as: UTF8.self)
+  }
+
+  private func value(of member: Member) -> JSONValue {
+    switch member.kind {
+    case .string:
+      .string(
+        String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[Int(member.valueStart)..<Int(member.valueEnd)]),
+          as: UTF8.self))
+    case .yes: .bool(true)
+    case .no: .bool(false)
+    case .null: .null
+    }
+  }
+
+  /// A string at `index` of printable ASCII without escapes: its bounds without the quotes,
+  /// with `index` moved past it.
+  private func plainString(at index: inout Int) -> (Int, Int)? {
+    guard bytes[index] == UInt8(ascii: "\"") else { return nil }
+    let start = index + 1
+    var cursor = start
+    while cursor < bytes.count {
+      let byte = bytes[cursor]
+      if byte == UInt8(ascii: "\"") {
+        index = cursor + 1
+        return (start, cursor)
+      }
+      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+      cursor += 1
+    }
+    return nil
+  }
+
+  private func literal(at index: inout Int) -> Kind? {
+    let word: StaticString
+    let kind: Kind
+    switch bytes[index] {
+    case UInt8(ascii: "t"): (word, kind) = ("true", .yes)
+    case UInt8(ascii: "f"): (word, kind) = ("false", .no)
+    case UInt8(ascii: "n"): (word, kind) = ("null", .null)
+    default: return nil
+    }
+    let length = word.utf8CodeUnitCount
+    guard index + length <= bytes.count, memcmp(bytes.baseAddress! + index, word.utf8Start, length) == 0 else {
+      return nil
+    }
+    index += length
+    return kind
+  }
+
+  /// Whether `a`'s key sorts strictly before `b`'s by bytes, as canonical objects order them.
+  private func precedes(_ a: Member, _ b: Member) -> Bool {
+    let (left, right) = (Int(a.keyEnd - a.keyStart), Int(b.keyEnd - b.keyStart))
+    let common = min(left, right)
+    let order =
+      common == 0 ? 0 : memcmp(bytes.baseAddress! + Int(a.keyStart), bytes.baseAddress! + Int(b.keyStart), common)
+    return order != 0 ? order < 0 : left < right
+  }
+}
