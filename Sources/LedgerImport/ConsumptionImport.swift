@@ -12,6 +12,10 @@ public struct ConsumptionImport {
   static let required = [
     "PartnerID", "CustomerTenantId", "SubscriptionId", "Month", "ACR_USD", "AssociationType", "OfferType",
   ]
+  /// The place of each required column in ``required``.
+  private enum Required: Int {
+    case partner, customer, subscription, month, amount, association, offerType
+  }
   static let serviceColumns = [
     "ServiceLevel1", "ServiceLevel2", "ServiceLevel3", "ServiceLevel4", "ServiceGroup2", "ServiceGroup3",
     "ServiceInfluencer", "ComputeOS", "ComputeOSAttribute", "ComputeCoreSoftware", "AdjustmentType",
@@ -20,6 +24,10 @@ public struct ConsumptionImport {
   /// The file name used in problems.
   public let file: String
   private var columns: [String: Int] = [:]
+  /// The field index of each of ``required``, in its order, found once from the header.
+  private var requiredIndices: [Int] = []
+  /// The service columns the header has: name, event field and field index.
+  private var serviceIndices: [(column: String, field: String, index: Int)] = []
   /// The problems of the last reading, in file order.
   public private(set) var problems = ProblemList()
   /// Rows of the last reading.
@@ -89,12 +97,16 @@ public struct ConsumptionImport {
       throw InputProblem(
         source: SourceLine(file: file, line: line), reason: "missing column(s) \(missing.joined(separator: ", "))")
     }
+    requiredIndices = Self.required.compactMap { columns[$0] }
+    serviceIndices = zip(Self.serviceColumns, ConsumptionReported.serviceFieldNames).compactMap { column, field in
+      columns[column].map { (column, field, $0) }
+    }
   }
 
   /// The row's event; `identified` derives its id (encoding the payload, kept for the append).
   private func event(_ fields: [String], identified: Bool) throws(EventValidationError) -> ProposedEvent {
-    func cell(_ name: String) throws(EventValidationError) -> String? {
-      guard let index = columns[name], index < fields.count else { return nil }
+    func cell(_ name: String, at index: Int) throws(EventValidationError) -> String? {
+      guard index < fields.count else { return nil }
       let value = Self.trimmed(fields[index])
       guard !value.isEmpty else { return nil }
       do {
@@ -103,27 +115,30 @@ public struct ConsumptionImport {
         throw EventValidationError("column \(error.reason.dropFirst("field ".count))")
       }
     }
-    func required(_ name: String) throws(EventValidationError) -> String {
-      guard let value = try cell(name) else { throw EventValidationError("column \(name): empty") }
+    func required(_ column: Required) throws(EventValidationError) -> String {
+      let name = Self.required[column.rawValue]
+      guard let value = try cell(name, at: requiredIndices[column.rawValue]) else {
+        throw EventValidationError("column \(name): empty")
+      }
       return value
     }
-    let monthText = try required("Month")
+    let monthText = try required(.month)
     guard let month = Self.month(monthText) else {
       throw EventValidationError(
         "column Month: \"\(monthText)\" is not a month (YYYY-MM, YYYY-MM-DD or M/D/YYYY with a four-digit year)")
     }
-    let amountText = try required("ACR_USD")
+    let amountText = try required(.amount)
     guard case .number(let amount)? = try? JSONParser.parse(Array(amountText.utf8)) else {
       throw EventValidationError("column ACR_USD: \"\(amountText)\" is not a number")
     }
     var service: [String: String] = [:]
-    for (column, field) in zip(Self.serviceColumns, ConsumptionReported.serviceFieldNames) {
-      if let value = try cell(column) { service[field] = value }
+    for (column, field, index) in serviceIndices {
+      if let value = try cell(column, at: index) { service[field] = value }
     }
     let row = ConsumptionReported(
-      org: try required("PartnerID"), customer: try required("CustomerTenantId"),
-      subscription: try required("SubscriptionId"), month: month, amount: amount,
-      association: Self.association(try required("AssociationType")), offerType: try required("OfferType"),
+      org: try required(.partner), customer: try required(.customer),
+      subscription: try required(.subscription), month: month, amount: amount,
+      association: Self.association(try required(.association)), offerType: try required(.offerType),
       service: service)
     let effective = month.adding(months: 1).firstDay.adding(days: -1)
     var proposed = ProposedEvent(effective: effective, event: .consumptionReported(row))

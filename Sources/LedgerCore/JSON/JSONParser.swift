@@ -17,6 +17,8 @@ public struct JSONParser: ~Copyable {
   private var index = 0
   private var depth = 0
   private static let maximumDepth = 64
+  /// The locale numbers are read in, made once (making one per number was a lock and a lookup).
+  private static let posix = Locale(identifier: "en_US_POSIX")
 
   private init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -264,7 +266,7 @@ public struct JSONParser: ~Copyable {
       guard digits() > 0 else { throw fail("invalid number") }
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-    guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else {
+    guard let value = Decimal(string: text, locale: JSONParser.posix), !value.isNaN else {
       throw JSONParseError(column: start + 1, reason: "number out of range")
     }
     return .number(value)

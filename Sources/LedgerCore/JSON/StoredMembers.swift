@@ -2,10 +2,10 @@ import Foundation
 
 /// The members of a stored payload, found by one scan of its canonical bytes without building
 /// a JSON tree, for the common shape: a flat object whose values are plain strings (ASCII, no
-/// escapes) or `true`, `false`, `null`, with keys in strictly ascending byte order.
+/// escapes), numbers, `true`, `false` or `null`, with keys in strictly ascending byte order.
 ///
-/// Any other payload (a number, a nested value, an escape, a key out of order, more than
-/// ``capacity`` members) is not scanned: its reader parses it with ``JSONParser``, so every
+/// Any other payload (a nested value, an escape, a key out of order, a number the parser
+/// refuses, more than ``capacity`` members) is not scanned: its reader parses it with ``JSONParser``, so every
 /// payload the scan refuses still decodes, or fails, exactly as before.
 package struct StoredMembers {
   /// The most members one scan holds.
@@ -18,10 +18,12 @@ package struct StoredMembers {
     var valueStart: UInt16 = 0
     var valueEnd: UInt16 = 0
     var kind = Kind.null
+    /// The value of a number, read by the parser's own rules when the payload was scanned.
+    var number = Decimal.zero
   }
 
   private enum Kind: UInt8 {
-    case string, yes, no, null
+    case string, number, yes, no, null
   }
 
   private let bytes: UnsafeBufferPointer<UInt8>
@@ -62,6 +64,8 @@ package struct StoredMembers {
         (member.valueStart, member.valueEnd, member.kind) = (UInt16(start), UInt16(stop), .string)
       } else if let kind = literal(at: &index) {
         member.kind = kind
+      } else if let number = number(at: &index) {
+        (member.kind, member.number) = (.number, number)
       } else {
         return nil
       }
@@ -104,6 +108,7 @@ package struct StoredMembers {
         String(
           decoding: UnsafeBufferPointer(rebasing: bytes[Int(member.valueStart)..<Int(member.valueEnd)]),
           as: UTF8.self))
+    case .number: .number(member.number)
     case .yes: .bool(true)
     case .no: .bool(false)
     case .null: .null
@@ -126,6 +131,29 @@ package struct StoredMembers {
       cursor += 1
     }
     return nil
+  }
+
+  /// A number at `index`, as ``JSONParser`` reads it, with `index` moved past it; `nil` for
+  /// anything the parser would refuse, so the parser reports it.
+  private func number(at index: inout Int) -> Decimal? {
+    var end = index
+    while end < bytes.count, Self.isNumberByte(bytes[end]) { end += 1 }
+    guard end > index,
+      case .number(let value)? = try? JSONParser.parse(
+        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[index..<end])))
+    else { return nil }
+    index = end
+    return value
+  }
+
+  /// Whether `byte` is one a JSON number is written with.
+  private static func isNumberByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+      UInt8(ascii: "e"), UInt8(ascii: "E"):
+      true
+    default: false
+    }
   }
 
   private func literal(at index: inout Int) -> Kind? {
