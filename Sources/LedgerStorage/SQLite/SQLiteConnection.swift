@@ -21,9 +21,13 @@ public final class SQLiteConnection {
     case immutable
   }
 
+  /// SQLite's process-wide settings, made once before the first connection opens.
+  private static let configured: Void = { _ = csqlite_disable_memory_statistics() }()
+
   /// Opens (or creates) the database at `path`.
   /// - Throws: ``SQLiteError`` when the file cannot be opened.
   public init(path: String, mode: OpenMode) throws(SQLiteError) {
+    _ = Self.configured
     var db: OpaquePointer?
     var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
     var name = path
