@@ -8,9 +8,12 @@ extension EventRecord {
   public var canonicalBytes: [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(payload.count + 256)
-    func key(_ name: String, first: Bool = false) {
+    func key(_ name: StaticString, first: Bool = false) {
+      // The keys are ASCII with nothing to escape: their bytes go in as they are.
       if !first { out.append(UInt8(ascii: ",")) }
-      JSONValue.writeString(name, into: &out)
+      out.append(UInt8(ascii: "\""))
+      out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+      out.append(UInt8(ascii: "\""))
       out.append(UInt8(ascii: ":"))
     }
     func integer(_ value: Int64) {
@@ -34,9 +37,38 @@ extension EventRecord {
     func string(_ value: String?) {
       if let value { JSONValue.writeString(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
     }
+    /// `stream.description` as a JSON string, without building it when both parts are ASCII
+    /// with nothing to escape (the text is then the same byte for byte).
+    func writeStream() {
+      var (category, id) = (stream.category, stream.id)
+      let plain = category.withUTF8 { category in
+        id.withUTF8 { id in
+          guard Self.isPlain(category), Self.isPlain(id) else { return false }
+          out.append(UInt8(ascii: "\""))
+          out.append(contentsOf: category)
+          out.append(UInt8(ascii: "/"))
+          out.append(contentsOf: id)
+          out.append(UInt8(ascii: "\""))
+          return true
+        }
+      }
+      if !plain { string(stream.description) }
+    }
     out.append(UInt8(ascii: "{"))
     key("actor", first: true)
-    if let actor { actor.json.writeCanonical(into: &out) } else { out.append(contentsOf: "null".utf8) }
+    if let actor {
+      // `Actor.json` written without building the object: keys in order, no role left out.
+      out.append(UInt8(ascii: "{"))
+      key("id", first: true)
+      string(actor.id)
+      if let role = actor.role {
+        key("role")
+        string(role)
+      }
+      out.append(UInt8(ascii: "}"))
+    } else {
+      out.append(contentsOf: "null".utf8)
+    }
     key("corrects")
     string(corrects)
     key("effective")
@@ -54,7 +86,7 @@ extension EventRecord {
     key("schemaVersion")
     integer(Int64(schemaVersion))
     key("stream")
-    string(stream.description)
+    writeStream()
     key("streamVersion")
     integer(Int64(streamVersion))
     key("type")
@@ -69,5 +101,10 @@ extension EventRecord {
     }
     out.append(UInt8(ascii: "}"))
     return out
+  }
+
+  /// Whether `bytes` are printable ASCII with no quote or backslash: JSON text as they are.
+  private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !bytes.contains { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
   }
 }
