@@ -59,14 +59,18 @@ extension JSONValue {
     value.description
   }
 
+  /// Whether `bytes` are printable ASCII with no quote or backslash: JSON string text as they
+  /// are (ASCII is already NFC).
+  static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !bytes.contains { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+  }
+
   /// Appends `value` in NFC as a JSON string, escaping only what JSON requires.
   public static func writeString(_ value: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     // Fast path: ASCII (so already NFC) with nothing to escape, copied in one go.
     let copied = value.utf8.withContiguousStorageIfAvailable { bytes in
-      for byte in bytes where byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        return false
-      }
+      guard isPlain(bytes) else { return false }
       output.append(contentsOf: bytes)
       return true
     }

@@ -5,8 +5,8 @@ import Foundation
 /// escapes), numbers, `true`, `false` or `null`, with keys in strictly ascending byte order.
 ///
 /// Any other payload (a nested value, an escape, a key out of order, a number the parser
-/// refuses, more than ``capacity`` members) is not scanned: its reader parses it with ``JSONParser``, so every
-/// payload the scan refuses still decodes, or fails, exactly as before.
+/// refuses, more than ``capacity`` members) is not scanned: its reader parses it with
+/// ``JSONParser``, so every payload the scan refuses still decodes, or fails, exactly as before.
 package struct StoredMembers {
   /// The most members one scan holds.
   package static let capacity = 24

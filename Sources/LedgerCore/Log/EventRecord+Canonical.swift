@@ -43,7 +43,7 @@ extension EventRecord {
       var (category, id) = (stream.category, stream.id)
       let plain = category.withUTF8 { category in
         id.withUTF8 { id in
-          guard Self.isPlain(category), Self.isPlain(id) else { return false }
+          guard JSONValue.isPlain(category), JSONValue.isPlain(id) else { return false }
           out.append(UInt8(ascii: "\""))
           out.append(contentsOf: category)
           out.append(UInt8(ascii: "/"))
@@ -101,10 +101,5 @@ extension EventRecord {
     }
     out.append(UInt8(ascii: "}"))
     return out
-  }
-
-  /// Whether `bytes` are printable ASCII with no quote or backslash: JSON text as they are.
-  private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    !bytes.contains { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
   }
 }
