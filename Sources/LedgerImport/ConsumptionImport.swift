@@ -23,8 +23,8 @@ public struct ConsumptionImport {
 
   /// The file name used in problems.
   public let file: String
-  private var columns: [String: Int] = [:]
-  /// The field index of each of ``required``, in its order, found once from the header.
+  /// The field index of each of ``required``, in its order, found once from the header (empty
+  /// until a good header was read).
   private var requiredIndices: [Int] = []
   /// The service columns the header has: name, event field and field index.
   private var serviceIndices: [(column: String, field: String, index: Int)] = []
@@ -49,10 +49,10 @@ public struct ConsumptionImport {
     _ handle: FileHandle, progress: (Int) -> Void = { _ in },
     event: ((ProposedEvent, SourceLine) async throws -> Void)? = nil
   ) async throws {
-    (columns, problems, rows) = ([:], ProblemList(), 0)
+    (requiredIndices, serviceIndices, problems, rows) = ([], [], ProblemList(), 0)
     do {
       try await CSVReader.forEachRecord(in: handle) { line, fields in
-        if columns.isEmpty {
+        if requiredIndices.isEmpty {
           try header(fields, line: line)
           return
         }
@@ -75,16 +75,16 @@ public struct ConsumptionImport {
     } catch let problem as InputProblem {
       problems.add(problem)
     }
-    if columns.isEmpty, problems.isEmpty {
+    if requiredIndices.isEmpty, problems.isEmpty {
       problems.add(InputProblem(source: SourceLine(file: file, line: 1), reason: "no header row"))
     }
   }
 
   private mutating func header(_ fields: [String], line: Int) throws {
+    var columns: [String: Int] = [:]
     for (index, name) in fields.enumerated() {
       let column = Self.trimmed(name)
       if let earlier = columns[column], !column.isEmpty {
-        columns = [:]
         throw InputProblem(
           source: SourceLine(file: file, line: line),
           reason: "column \(column) appears twice (fields \(earlier + 1) and \(index + 1))")
@@ -93,7 +93,6 @@ public struct ConsumptionImport {
     }
     let missing = Self.required.filter { columns[$0] == nil }
     guard missing.isEmpty else {
-      columns = [:]
       throw InputProblem(
         source: SourceLine(file: file, line: line), reason: "missing column(s) \(missing.joined(separator: ", "))")
     }

@@ -46,6 +46,12 @@ struct StoredMembersTests {
     ("PerformanceReported", #"{"metric":"m","month":"2021-02","org":"contoso","value":[1]}"#, false),
     ("CredentialEarned", #"{"credential":"70-533","individual":"alice""#, false),
     ("CredentialEarned", #"{"credential":"70-533","individual":nul}"#, false),
+    ("CredentialEarned", "{" + (0..<24).map { #""k\#($0 + 10)":"v""# }.joined(separator: ",") + "}", true),
+    ("CredentialEarned", "{" + (0..<25).map { #""k\#($0 + 10)":"v""# }.joined(separator: ",") + "}", false),
+    (
+      "CredentialEarned", #"{"credential":""# + String(repeating: "x", count: 70_000) + #"","individual":"alice"}"#,
+      false
+    ),
     ("CredentialEarned", "[]", false),
     ("CredentialEarned", "{", false),
     ("CredentialEarned", "", false),

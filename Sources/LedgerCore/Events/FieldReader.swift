@@ -36,8 +36,12 @@ package struct FieldReader {
 
   private mutating func value(_ key: String) -> JSONValue? {
     // Optional chaining reads the scanned members in place (binding them would copy them).
-    let found =
-      stored != nil ? stored?.member(key) : members.firstIndex(where: { $0.key == key }).map { ($0, members[$0].value) }
+    let found: (index: Int, value: JSONValue)?
+    if stored != nil {
+      found = stored?.member(key)
+    } else {
+      found = members.firstIndex { $0.key == key }.map { ($0, members[$0].value) }
+    }
     guard let (index, value) = found else { return nil }
     if index < 64 { read |= 1 << index } else { readBeyond[index - 64] = true }
     if case .null = value { return nil }

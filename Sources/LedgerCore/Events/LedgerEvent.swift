@@ -101,7 +101,7 @@ public enum LedgerEvent: Equatable, Sendable {
   }
 
   /// Decodes a stored payload (canonical JSON of the type's fields): the usual flat payload of
-  /// plain strings is read in place (``StoredMembers``), any other is parsed.
+  /// plain strings and numbers is read in place (``StoredMembers``), any other is parsed.
   /// - Throws: ``EventValidationError`` when the bytes do not hold a valid payload.
   public init(typeName: String, payload: [UInt8]) throws(EventValidationError) {
     if let event = try Self.scanned(typeName: typeName, payload: payload) {

@@ -44,13 +44,16 @@ extension JSONValue {
   /// are contiguous).
   static func utf8Precedes(_ a: String, _ b: String) -> Bool {
     let ordered = a.utf8.withContiguousStorageIfAvailable { left in
-      b.utf8.withContiguousStorageIfAvailable { right in
-        let common = min(left.count, right.count)
-        let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-        return order != 0 ? order < 0 : left.count < right.count
-      }
+      b.utf8.withContiguousStorageIfAvailable { right in bytesPrecede(left, right) }
     }
     return (ordered ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+
+  /// Whether `left` sorts before `right` byte by byte (a prefix first), compared with `memcmp`.
+  static func bytesPrecede(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    let common = min(left.count, right.count)
+    let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+    return order != 0 ? order < 0 : left.count < right.count
   }
 
   /// The canonical text of a number: Foundation's `Decimal` description (shortest plain

@@ -9,7 +9,7 @@ import Foundation
 /// ``JSONParser``, so every payload the scan refuses still decodes, or fails, exactly as before.
 package struct StoredMembers {
   /// The most members one scan holds.
-  package static let capacity = 24
+  private static let capacity = 24
 
   /// Where one member's key and value lie in the payload; strings without their quotes.
   private struct Member {
@@ -175,10 +175,8 @@ package struct StoredMembers {
 
   /// Whether `a`'s key sorts strictly before `b`'s by bytes, as canonical objects order them.
   private func precedes(_ a: Member, _ b: Member) -> Bool {
-    let (left, right) = (Int(a.keyEnd - a.keyStart), Int(b.keyEnd - b.keyStart))
-    let common = min(left, right)
-    let order =
-      common == 0 ? 0 : memcmp(bytes.baseAddress! + Int(a.keyStart), bytes.baseAddress! + Int(b.keyStart), common)
-    return order != 0 ? order < 0 : left < right
+    JSONValue.bytesPrecede(
+      UnsafeBufferPointer(rebasing: bytes[Int(a.keyStart)..<Int(a.keyEnd)]),
+      UnsafeBufferPointer(rebasing: bytes[Int(b.keyStart)..<Int(b.keyEnd)]))
   }
 }
