@@ -43,6 +43,11 @@ public enum CatalogLoader {
       }
       credentials[credential.code] = credential
     }
+    guard credentials.count <= CredentialBits.capacity else {
+      throw CatalogError(
+        file: file, path: "credentials",
+        reason: "\(credentials.count) credentials; a catalog version numbers at most \(CredentialBits.capacity)")
+    }
     let offerTypes = OfferTypes(parsed.offerTypes)
     var metrics: [String: MetricDefinition] = [:]
     for (index, entry) in parsed.metrics.enumerated() {

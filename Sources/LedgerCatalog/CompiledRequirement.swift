@@ -1,7 +1,8 @@
 /// A requirement compiled against its catalog: credential predicates as bit masks and every
 /// metric requirement numbered, so a replay can test it day after day without hashing and
-/// remember each metric's outcome while its inputs stand still.
-package indirect enum CompiledRequirement: Sendable {
+/// remember each metric's outcome while its inputs stand still. Not `indirect` (the parts'
+/// arrays already box), so matching a case retains no box.
+package enum CompiledRequirement: Sendable {
   /// Every part must be met.
   case allOf([CompiledRequirement])
   /// At least one part must be met.

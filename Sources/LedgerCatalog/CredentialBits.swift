@@ -1,12 +1,14 @@
 /// A set of credentials as bits, numbered by the catalog: what a predicate needs, or what an
 /// individual holds. Testing a predicate is then a few word operations instead of string
-/// lookups.
+/// lookups, and the bits are held inline, so copying or testing them retains nothing.
 package struct CredentialBits: Hashable, Sendable {
-  var words: [UInt64]
+  /// How many credentials one catalog version may number (``CatalogLoader`` refuses more).
+  package static let capacity = 512
+  var words: SIMD8<UInt64> = .zero
 
-  /// The empty set for a catalog numbering `count` credentials.
+  /// The empty set for a catalog numbering `count` credentials (at most ``capacity``).
   package init(count: Int) {
-    words = Array(repeating: 0, count: (count + 63) / 64)
+    precondition(count <= Self.capacity, "a catalog numbers at most \(Self.capacity) credentials")
   }
 
   /// Adds credential number `index`.
@@ -16,17 +18,18 @@ package struct CredentialBits: Hashable, Sendable {
 
   /// Whether every bit of `other` is set here.
   package func contains(all other: CredentialBits) -> Bool {
-    zip(words, other.words).allSatisfy { $0 & $1 == $1 }
+    words & other.words == other.words
   }
 
   /// Whether any bit of `other` is set here.
   package func contains(any other: CredentialBits) -> Bool {
-    zip(words, other.words).contains { $0 & $1 != 0 }
+    words & other.words != .zero
   }
 }
 
-/// A credential predicate compiled against a catalog's numbering.
-package indirect enum CompiledPredicate: Sendable {
+/// A credential predicate compiled against a catalog's numbering. Not `indirect`: the masks
+/// are held inline (the parts' arrays already box), so testing a mask retains nothing.
+package enum CompiledPredicate: Sendable {
   /// Holds every credential of the mask.
   case all(CredentialBits)
   /// Holds at least one credential of the mask.

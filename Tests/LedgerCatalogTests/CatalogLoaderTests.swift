@@ -120,6 +120,20 @@ struct CatalogLoaderTests {
     #expect(error?.description == message)
   }
 
+  @Test(arguments: [CredentialBits.capacity, CredentialBits.capacity + 1])
+  func aCatalogVersionNumbersAtMostItsCapacityOfCredentials(count: Int) throws {
+    let credentials = (1...count).map { #"{"code":"X-\#($0)","name":"X","kind":"exam"}"# }.joined(separator: ",")
+    let text = Self.minimal.replacingOccurrences(of: #"{"code":"X-1","name":"X","kind":"exam"}"#, with: credentials)
+      .replacingOccurrences(of: "%REQ%", with: #"{"individuals":2,"holding":"X-\#(count)"}"#)
+    if count <= CredentialBits.capacity {
+      let loaded = try CatalogLoader.load(Data(text.utf8), file: "t.json")
+      #expect(loaded.credentialNumbers.count == count)
+    } else {
+      let error = #expect(throws: CatalogError.self) { try CatalogLoader.load(Data(text.utf8), file: "t.json") }
+      #expect(error?.description == "t.json: credentials: 513 credentials; a catalog version numbers at most 512")
+    }
+  }
+
   @Test func theVersionInForceIsTheLatestStartedOne() throws {
     let later = try CatalogLoader.load(
       Data(
