@@ -16,11 +16,19 @@ import LedgerCore
 struct AttainmentMemo {
   private typealias Levels = (paths: [Level?], earned: Level?)
   private var version: String?
-  /// Each linked individual's counting credentials, and until when that stands.
-  private var holdings: [CredentialBits] = []
+  /// What each linked individual counts with now, as last added to ``tallies``.
+  private var counted: [String: CredentialBits] = [:]
+  /// Each individuals requirement's predicates, by slot.
+  private var predicates: [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)] = []
+  /// Each individuals requirement's tally over the linked individuals, by slot: how many
+  /// satisfy its predicate, and how many of those also its `ofWhom` one. A change of one
+  /// individual's holdings moves the tallies by what that individual counted before and now.
+  private var tallies: [(qualified: Int, also: Int)] = []
+  /// Each individual's counting credentials as last gathered: the individual's
+  /// `credentialsRevision` then, and the first later day on which time alone changes them.
+  private var gathered: [String: (revision: Int, bits: CredentialBits, until: CivilDate?)] = [:]
   private var holdingsKey: (revision: Int, until: CivilDate?)?
   private var figuresKey: (month: YearMonth, revision: Int)?
-  private var individualsMet: [Bool?] = []
   private var metricMet: [Bool?] = []
   /// Each metric's value over a window, shared by the requirements (Silver, Gold, several
   /// paths) that read the same one, while the figures stand still.
@@ -37,6 +45,10 @@ struct AttainmentMemo {
     if version != catalog.version {
       version = catalog.version
       (holdingsKey, figuresKey) = (nil, nil)
+      gathered.removeAll()
+      counted.removeAll()
+      predicates = Self.individualsPredicates(of: catalog)
+      tallies = Array(repeating: (0, 0), count: predicates.count)
       levels = []
       stale = Array(repeating: true, count: catalog.competencies.count)
       changed = true
@@ -44,7 +56,6 @@ struct AttainmentMemo {
     if holdingsKey.map({ $0.revision != state.holdingsRevision || $0.until.map { date >= $0 } ?? false }) ?? true {
       let until = collectHoldings(catalog: catalog, on: date, state: state)
       holdingsKey = (state.holdingsRevision, until)
-      individualsMet = Array(repeating: nil, count: catalog.requirementSlots.individuals)
       forget(catalog) { $0.readsHoldings }
     }
     let month = YearMonth(date)
@@ -85,28 +96,89 @@ struct AttainmentMemo {
     }
   }
 
-  /// Gathers what each linked individual holds that counts on `date`.
+  /// Gathers what each linked individual holds that counts on `date`, again only for those
+  /// who earned something since, or whose holdings time has changed, and moves the tallies
+  /// by the individuals whose holdings changed, joined or left.
   /// - Returns: the first later day on which that changes by time alone, if any.
   private mutating func collectHoldings(catalog: Catalog, on date: CivilDate, state: OrganizationState) -> CivilDate? {
+    var until: CivilDate?
+    for individual in state.members {
+      let revision = state.credentialsRevision[individual] ?? 0
+      var entry = gathered[individual]
+      if entry.map({ $0.revision != revision || $0.until.map { date >= $0 } ?? false }) ?? true {
+        let (bits, ends) = Self.holdings(of: state.credentials[individual] ?? [:], catalog: catalog, on: date)
+        entry = (revision, bits, ends)
+        gathered[individual] = entry
+      }
+      let (bits, ends) = (entry!.bits, entry!.until)
+      if let ends, until.map({ ends < $0 }) ?? true { until = ends }
+      let before = counted.updateValue(bits, forKey: individual)
+      if before != bits {
+        tally(before, -1)
+        tally(bits, 1)
+      }
+    }
+    // Every member is counted now; any more counted are those who left.
+    if counted.count > state.members.count {
+      let members = Set(state.members)
+      for (individual, bits) in counted where !members.contains(individual) {
+        counted[individual] = nil
+        tally(bits, -1)
+      }
+    }
+    return until
+  }
+
+  /// Adds (`sign` 1) or takes away (-1) what an individual holding `held` counts toward
+  /// each individuals requirement.
+  private mutating func tally(_ held: CredentialBits?, _ sign: Int) {
+    guard let held else { return }
+    for slot in predicates.indices where predicates[slot].holding.isSatisfied(by: held) {
+      tallies[slot].qualified += sign
+      if predicates[slot].ofWhom?.isSatisfied(by: held) ?? false { tallies[slot].also += sign }
+    }
+  }
+
+  /// The predicates of every individuals requirement of `catalog`'s competencies, by slot.
+  private static func individualsPredicates(
+    of catalog: Catalog
+  ) -> [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)] {
+    var bySlot = [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)?](
+      repeating: nil, count: catalog.requirementSlots.individuals)
+    func visit(_ requirement: CompiledRequirement) {
+      switch requirement {
+      case .allOf(let parts), .anyOf(let parts): parts.forEach(visit)
+      case .individuals(let slot, _, let holding, let ofWhom): bySlot[slot] = (holding, ofWhom?.holding)
+      case .metric, .attribute: break
+      }
+    }
+    for competency in catalog.compiledCompetencies {
+      for path in competency.paths { [path.silver, path.gold].compactMap { $0 }.forEach(visit) }
+    }
+    return bySlot.map { $0! }
+  }
+
+  /// What of `credentials` counts on `date`, and the first later day on which time alone
+  /// changes that, if any.
+  private static func holdings(
+    of credentials: [String: CredentialHolding], catalog: Catalog, on date: CivilDate
+  ) -> (bits: CredentialBits, until: CivilDate?) {
     var until: CivilDate?
     func ends(_ day: CivilDate) {
       if day > date, until.map({ day < $0 }) ?? true { until = day }
     }
-    holdings = state.members.map { individual in
-      var bits = CredentialBits(count: catalog.credentialNumbers.count)
-      for holding in (state.credentials[individual] ?? [:]).values {
-        ends(holding.earned)
-        if let expires = holding.expires { ends(expires) }
-        if let last = catalog.credentials[holding.code]?.acceptedUntil { ends(last.adding(days: 1)) }
-        if RequirementEvaluator.counts(holding, catalog: catalog, on: date),
-          let number = catalog.credentialNumbers[holding.code]
-        {
-          bits.insert(number)
-        }
+    var bits = CredentialBits(count: catalog.credentialNumbers.count)
+    for holding in credentials.values {
+      ends(holding.earned)
+      if let expires = holding.expires { ends(expires) }
+      if let last = catalog.credentials[holding.code]?.acceptedUntil { ends(last.adding(days: 1)) }
+      if RequirementEvaluator.counts(holding, catalog: catalog, on: date),
+        let number = catalog.credentialNumbers[holding.code]
+      {
+        bits.insert(number)
       }
-      return bits
     }
-    return until
+    return (bits, until)
   }
 
   private mutating func evaluate(
@@ -128,16 +200,9 @@ struct AttainmentMemo {
       return parts.allSatisfy { isMet($0, catalog: catalog, on: date, state: state) }
     case .anyOf(let parts):
       return parts.contains { isMet($0, catalog: catalog, on: date, state: state) }
-    case .individuals(let slot, let count, let holding, let ofWhom):
-      if let met = individualsMet[slot] { return met }
-      var (qualified, alsoQualified) = (0, 0)
-      for held in holdings where holding.isSatisfied(by: held) {
-        qualified += 1
-        if let ofWhom, ofWhom.holding.isSatisfied(by: held) { alsoQualified += 1 }
-      }
-      let met = qualified >= count && ofWhom.map { alsoQualified >= $0.count } ?? true
-      individualsMet[slot] = met
-      return met
+    case .individuals(let slot, let count, _, let ofWhom):
+      let tally = tallies[slot]
+      return tally.qualified >= count && ofWhom.map { tally.also >= $0.count } ?? true
     case .metric(let slot, let id, let threshold, let months, let minCustomers):
       if let met = metricMet[slot] { return met }
       let key = ValueKey(metric: id, months: months, countingCustomers: minCustomers > 0)

@@ -27,15 +27,17 @@ struct OrganizationState {
   private(set) var figuresRevision = 0
   /// Counts the changes to who is linked and what they earned, for the same purpose.
   private(set) var holdingsRevision = 0
+  /// The `holdingsRevision` at which each individual last earned a credential, so an
+  /// evaluation gathers again only the holdings that changed.
+  private(set) var credentialsRevision: [String: Int] = [:]
 
   init(org: String) {
     self.org = org
   }
 
-  /// The individuals associated with this organization.
-  var members: [String] {
-    associations.members(of: org)
-  }
+  /// The individuals associated with this organization, sorted: kept as associations and
+  /// departures are applied, since every evaluation reads it.
+  private(set) var members: [String] = []
 
   /// Applies one event effective on `date`.
   mutating func apply(_ recorded: RecordedEvent, settings: CatalogSettingsView) {
@@ -47,6 +49,7 @@ struct OrganizationState {
       figuresRevision += 1
     case .credentialEarned(let event):
       holdingsRevision += 1
+      credentialsRevision[event.individual] = holdingsRevision
       credentials[event.individual, default: [:]][event.credential] = CredentialHolding(
         code: event.credential, earned: date, expires: event.expires, event: recorded.id)
     case .individualAssociated(let event):
@@ -57,10 +60,12 @@ struct OrganizationState {
       } else if event.org == org {
         formerMembers[event.individual] = nil
       }
+      members = associations.members(of: org)
     case .individualDeparted(let event):
       holdingsRevision += 1
       if associations.apply(recorded) != nil, event.org == org {
         formerMembers[event.individual] = ("left \(org)", date, recorded.id)
+        members = associations.members(of: org)
       }
     case .membershipPurchased(let event):
       membership = MembershipTerm(

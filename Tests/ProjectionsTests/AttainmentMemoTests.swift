@@ -8,7 +8,7 @@ import Testing
 /// The remembering evaluation of the replay gives, on every day of generated histories, the
 /// levels a full evaluation from scratch gives.
 struct AttainmentMemoTests {
-  @Test(arguments: 1...3)
+  @Test(arguments: 1...5)
   func rememberedLevelsMatchAFullEvaluationOnEveryDay(seed: Int) {
     var generator = HistoryGenerator(seed: UInt64(seed))
     var history = HistoryBuilder()
