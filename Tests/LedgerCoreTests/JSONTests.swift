@@ -49,6 +49,37 @@ struct JSONTests {
     #expect(String(decoding: try JSONParser.parse(Array(input.utf8)).canonicalBytes, as: UTF8.self) == canonical)
   }
 
+  /// Plain numbers are read from their digits, not by Foundation: the same value, exponent,
+  /// sign and text as `Decimal(string:)` on numbers of every shape the fast path takes or
+  /// leaves (leading and trailing zeros, signs, zeros, 17 to 20 significant digits).
+  @Test func plainNumbersReadAsFoundationReadsThem() throws {
+    var state: UInt64 = 7
+    func next(_ bound: UInt64) -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return (state >> 33) % bound
+    }
+    func digits(_ count: UInt64) -> String { String((0..<count).map { _ in Character(String(next(10))) }) }
+    var numbers = [
+      "0", "-0", "0.0", "-0.00", "1", "10", "100.00", "0.001", "999999999999999999", "1000000000000000000",
+    ]
+    for _ in 0..<20_000 {
+      let whole = next(4) == 0 ? "0" : String(next(9) + 1) + digits(next(12))
+      let fraction = next(3) == 0 ? "" : "." + digits(next(10) + 1)
+      numbers.append((next(2) == 0 ? "-" : "") + whole + fraction)
+    }
+    let posix = Locale(identifier: "en_US_POSIX")
+    for text in numbers {
+      guard case .number(let parsed) = try JSONParser.parse(Array(text.utf8)) else {
+        Issue.record("\(text) is not a number")
+        continue
+      }
+      let foundation = try #require(Decimal(string: text, locale: posix))
+      #expect(
+        parsed == foundation && parsed.exponent == foundation.exponent
+          && parsed.isSignMinus == foundation.isSignMinus && parsed.description == foundation.description, "\(text)")
+    }
+  }
+
   @Test func numbersKeepExactDecimalAmounts() throws {
     let value = try JSONParser.parse(Array("0.1".utf8))
     #expect(value == .number(Decimal(string: "0.1")!))

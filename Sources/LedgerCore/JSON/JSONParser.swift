@@ -258,17 +258,42 @@ public struct JSONParser: ~Copyable {
       index += 1
       guard digits() > 0 else { throw fail("invalid number") }
     }
-    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+    let exponent = index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E"))
+    if exponent {
       index += 1
       if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
         index += 1
       }
       guard digits() > 0 else { throw fail("invalid number") }
     }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    let number = UnsafeBufferPointer(rebasing: bytes[start..<index])
+    if !exponent, let value = Self.plainDecimal(number) { return .number(value) }
+    let text = String(decoding: number, as: UTF8.self)
     guard let value = Decimal(string: text, locale: JSONParser.posix), !value.isNaN else {
       throw JSONParseError(column: start + 1, reason: "number out of range")
     }
     return .number(value)
+  }
+
+  /// A well-formed number without an exponent, of at most 18 significant digits and not zero,
+  /// built from its digits as `Decimal(string:)` would read it (the same value, exponent and
+  /// text, which `JSONTests` checks on many numbers) without Foundation's parser; nil for any
+  /// other number, which Foundation reads.
+  static func plainDecimal(_ number: UnsafeBufferPointer<UInt8>) -> Decimal? {
+    var (mantissa, significant, fraction, negative, inFraction) = (UInt64(0), 0, 0, false, false)
+    for byte in number {
+      switch byte {
+      case UInt8(ascii: "-"): negative = true
+      case UInt8(ascii: "."): inFraction = true
+      default:
+        if inFraction { fraction += 1 }
+        guard mantissa != 0 || byte != UInt8(ascii: "0") else { continue }
+        significant += 1
+        guard significant <= 18 else { return nil }
+        mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+      }
+    }
+    guard mantissa != 0 else { return nil }
+    return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa))
   }
 }
