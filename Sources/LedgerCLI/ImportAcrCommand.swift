@@ -71,7 +71,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
           var sources: [SourceLine] = []
           func flush() async throws {
             do {
-              tally.add(try await log.append(events.map { $0.written(by: writer) }))
+              tally.add(try await log.append(events))
             } catch let rejection as AppendRejection {
               throw CommandFailure(
                 status: .dataError,
@@ -84,7 +84,7 @@ struct ImportAcrCommand: AsyncParsableCommand {
           try await withFile(path, name: name) { handle in
             try await importer.read(handle, progress: { progress.update("appended", $0, of: total, unit: "rows") }) {
               event, source in
-              events.append(event)
+              events.append(event.written(by: writer))
               sources.append(source)
               if events.count == AppendInput.chunkSize { try await flush() }
             }
