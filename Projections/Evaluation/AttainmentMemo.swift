@@ -37,6 +37,10 @@ struct AttainmentMemo {
   /// The competencies whose levels must be evaluated again.
   private var stale: [Bool] = []
   private var last: [CompetencyAttainment] = []
+  /// The specializations' outcomes as last built, until the holdings or the figures change.
+  private var lastOutcomes: [RequirementOutcome?]?
+  /// Each individuals requirement's words, by slot, made once per catalog version.
+  private var individualsWords: [String?] = []
 
   /// The attainment of every competency of `catalog` on `date`, in catalog order; the days
   /// asked for must not go back. The paths carry their levels but no outcomes.
@@ -47,6 +51,7 @@ struct AttainmentMemo {
       (holdingsKey, figuresKey) = (nil, nil)
       gathered.removeAll()
       counted.removeAll()
+      individualsWords = Array(repeating: nil, count: catalog.requirementSlots.individuals)
       predicates = Self.individualsPredicates(of: catalog)
       tallies = Array(repeating: (0, 0), count: predicates.count)
       levels = []
@@ -56,11 +61,13 @@ struct AttainmentMemo {
     if holdingsKey.map({ $0.revision != state.holdingsRevision || $0.until.map { date >= $0 } ?? false }) ?? true {
       let until = collectHoldings(catalog: catalog, on: date, state: state)
       holdingsKey = (state.holdingsRevision, until)
+      lastOutcomes = nil
       forget(catalog) { $0.readsHoldings }
     }
     let month = YearMonth(date)
     if figuresKey.map({ $0.month != month || $0.revision != state.figuresRevision }) ?? true {
       figuresKey = (month, state.figuresRevision)
+      lastOutcomes = nil
       metricMet = Array(repeating: nil, count: catalog.requirementSlots.metrics)
       values.removeAll(keepingCapacity: true)
       forget(catalog) { $0.readsFigures }
@@ -88,6 +95,58 @@ struct AttainmentMemo {
         override: override)
     }
     return last
+  }
+
+  /// Each specialization's custom prerequisites on the day of the last
+  /// ``attainment(catalog:on:state:)`` (which must have been asked for `date` with `state`),
+  /// in catalog order: met or not, with their words and no evidence, as a
+  /// `RequirementEvaluator` without evidence and with words gives them (a test compares the
+  /// two), from the same tallies and remembered metric outcomes as the competencies.
+  mutating func specializationOutcomes(
+    catalog: Catalog, on date: CivilDate, state: OrganizationState
+  ) -> [RequirementOutcome?] {
+    if let lastOutcomes { return lastOutcomes }
+    let outcomes = zip(catalog.specializations, catalog.compiledSpecializations).map { definition, compiled in
+      guard let requirement = definition.requirements, let compiled else { return RequirementOutcome?.none }
+      return outcome(of: requirement, compiled, catalog: catalog, on: date, state: state)
+    }
+    lastOutcomes = outcomes
+    return outcomes
+  }
+
+  /// `requirement`'s outcome in words, met or not by `compiled`, its compiled form.
+  private mutating func outcome(
+    of requirement: Requirement, _ compiled: CompiledRequirement, catalog: Catalog, on date: CivilDate,
+    state: OrganizationState
+  ) -> RequirementOutcome {
+    let met = isMet(compiled, catalog: catalog, on: date, state: state)
+    switch (requirement, compiled) {
+    case (.allOf(let parts), .allOf(let compiledParts)), (.anyOf(let parts), .anyOf(let compiledParts)):
+      var everyPart = false
+      if case .allOf = requirement { everyPart = true }
+      let outcomes = zip(parts, compiledParts).map {
+        outcome(of: $0, $1, catalog: catalog, on: date, state: state)
+      }
+      return RequirementOutcome(
+        summary: everyPart ? RequirementEvaluator.allOfWords : RequirementEvaluator.anyOfWords, met: met,
+        individuals: [], figure: nil, parts: outcomes, needsEveryPart: everyPart)
+    case (.individuals(let count, let holding, let ofWhom), .individuals(let slot, _, _, _)):
+      let summary =
+        individualsWords[slot] ?? RequirementEvaluator.summary(count: count, holding: holding, ofWhom: ofWhom)
+      individualsWords[slot] = summary
+      return RequirementOutcome(summary: summary, met: met, individuals: [], figure: nil, parts: [])
+    case (.metric(let id, let threshold, let months, let minCustomers), _):
+      let window = MetricWindow(
+        date: date, months: months, includesCurrentMonth: catalog.settings.metricWindowIncludesCurrentMonth)
+      let summary = RequirementEvaluator.metricWords(
+        catalog.metrics[id]!, atLeast: threshold.value(for: state.market), minCustomers: minCustomers, window: window)
+      return RequirementOutcome(summary: summary, met: met, individuals: [], figure: nil, parts: [])
+    case (.attribute(let name), _):
+      return RequirementOutcome(
+        summary: RequirementEvaluator.attributeWords(name), met: met, individuals: [], figure: nil, parts: [])
+    default:
+      preconditionFailure("a requirement and its compiled form differ in shape")
+    }
   }
 
   private mutating func forget(_ catalog: Catalog, where reads: (CompiledCompetency) -> Bool) {
@@ -155,6 +214,7 @@ struct AttainmentMemo {
     for competency in catalog.compiledCompetencies {
       for path in competency.paths { [path.silver, path.gold].compactMap { $0 }.forEach(visit) }
     }
+    catalog.compiledSpecializations.compactMap { $0 }.forEach(visit)
     return bySlot.map { $0! }
   }
 

@@ -66,12 +66,12 @@ final class RequirementEvaluator {
     case .allOf(let requirements):
       let parts = requirements.map(evaluate)
       return RequirementOutcome(
-        summary: withWords ? "all of the following" : "", met: parts.allSatisfy(\.met), individuals: [], figure: nil,
+        summary: withWords ? Self.allOfWords : "", met: parts.allSatisfy(\.met), individuals: [], figure: nil,
         parts: parts, needsEveryPart: true)
     case .anyOf(let requirements):
       let parts = requirements.map(evaluate)
       return RequirementOutcome(
-        summary: withWords ? "any one of the following" : "", met: parts.contains(where: \.met), individuals: [],
+        summary: withWords ? Self.anyOfWords : "", met: parts.contains(where: \.met), individuals: [],
         figure: nil,
         parts: parts)
     case .individuals(let count, let holding, let ofWhom):
@@ -80,9 +80,7 @@ final class RequirementEvaluator {
       return metric(id: id, threshold: threshold, months: months, minCustomers: minCustomers)
     case .attribute(let name):
       return RequirementOutcome(
-        summary: withWords
-          ? "the organization holds the attribute \"\(name)\" (no event records attributes yet, so it is unmet)" : "",
-        met: false, individuals: [], figure: nil, parts: [])
+        summary: withWords ? Self.attributeWords(name) : "", met: false, individuals: [], figure: nil, parts: [])
     }
   }
 
@@ -136,8 +134,18 @@ final class RequirementEvaluator {
       return (individual, catalog.bits(of: earned(by: individual, on: former.date).map(\.code)))
     }
 
+  /// The words of an `allOf` requirement.
+  static let allOfWords = "all of the following"
+  /// The words of an `anyOf` requirement.
+  static let anyOfWords = "any one of the following"
+
+  /// The words of an attribute requirement.
+  static func attributeWords(_ name: String) -> String {
+    "the organization holds the attribute \"\(name)\" (no event records attributes yet, so it is unmet)"
+  }
+
   /// The words of an individuals requirement.
-  private static func summary(count: Int, holding: CredentialPredicate, ofWhom: Requirement.Subset?) -> String {
+  static func summary(count: Int, holding: CredentialPredicate, ofWhom: Requirement.Subset?) -> String {
     let summary = "\(count) individual\(count == 1 ? "" : "s") each holding \(holding.summary)"
     return ofWhom.map { summary + ", \($0.count) of whom also hold \($0.holding.summary)" } ?? summary
   }
@@ -181,16 +189,21 @@ final class RequirementEvaluator {
     return stopped
   }
 
+  /// The words of a metric requirement over `window`.
+  static func metricWords(
+    _ definition: MetricDefinition, atLeast limit: Decimal, minCustomers: Int, window: MetricWindow
+  ) -> String {
+    let aggregate = definition.aggregate == .sum ? "over" : "in the last reported month of"
+    let fromCustomers = minCustomers > 0 ? " from at least \(minCustomers) customers" : ""
+    return "\(definition.name) of at least \(limit)\(fromCustomers) \(aggregate) \(window.from)…\(window.through)"
+  }
+
   private func metric(id: String, threshold: Threshold, months: Int, minCustomers: Int) -> RequirementOutcome {
     let window = MetricWindow(
       date: date, months: months, includesCurrentMonth: catalog.settings.metricWindowIncludesCurrentMonth)
     let limit = threshold.value(for: state.market)
     let definition = catalog.metrics[id]!
-    let words = {
-      let aggregate = definition.aggregate == .sum ? "over" : "in the last reported month of"
-      let fromCustomers = minCustomers > 0 ? " from at least \(minCustomers) customers" : ""
-      return "\(definition.name) of at least \(limit)\(fromCustomers) \(aggregate) \(window.from)…\(window.through)"
-    }
+    let words = { Self.metricWords(definition, atLeast: limit, minCustomers: minCustomers, window: window) }
     guard withEvidence else {
       let met = MetricWindow.isMet(
         metric: id, atLeast: threshold, months: months, minCustomers: minCustomers, catalog: catalog, state: state,

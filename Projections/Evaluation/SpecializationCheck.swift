@@ -14,16 +14,26 @@ struct SpecializationCheck {
   /// membership in force, which together make the competency active.
   let alignedGold: String?
 
+  /// The check on the evaluator's day, its custom prerequisites evaluated by `evaluator`.
   init(definition: SpecializationDefinition, evaluator: RequirementEvaluator, attainment: [CompetencyAttainment]) {
+    self.init(
+      definition: definition, catalog: evaluator.catalog, state: evaluator.state, date: evaluator.date,
+      attainment: attainment, requirementOutcome: definition.requirements.map(evaluator.evaluate))
+  }
+
+  /// The check on `date`, given its custom prerequisites' outcome.
+  init(
+    definition: SpecializationDefinition, catalog: Catalog, state: OrganizationState, date: CivilDate,
+    attainment: [CompetencyAttainment], requirementOutcome: RequirementOutcome?
+  ) {
     self.definition = definition
-    self.catalog = evaluator.catalog
-    self.state = evaluator.state
+    self.catalog = catalog
+    self.state = state
     self.attainment = attainment
-    self.date = evaluator.date
-    self.requirementOutcome = definition.requirements.map(evaluator.evaluate)
-    let date = evaluator.date
-    let goldMember = evaluator.state.membership.map { $0.level == .gold && date < $0.lapsesOn } ?? false
-    let needsActive = evaluator.catalog.settings.specializationNeedsActiveGold
+    self.date = date
+    self.requirementOutcome = requirementOutcome
+    let goldMember = state.membership.map { $0.level == .gold && date < $0.lapsesOn } ?? false
+    let needsActive = catalog.settings.specializationNeedsActiveGold
     self.alignedGold = definition.prerequisiteGold.first { id in
       let attained = attainment.first { $0.competency == id }?.attained == .gold
       return attained && (goldMember || !needsActive)

@@ -9,18 +9,22 @@ extension TimelineWalk {
   }
 
   /// The status on `date`, after the walk ran through it. `attainment`, when given, is the
-  /// walk's own evaluation of the day (the competencies' levels are all the status reads of it).
-  func status(asOf date: CivilDate, attainment known: [CompetencyAttainment]? = nil) -> OrganizationStatus {
+  /// walk's own evaluation of the day (the competencies' levels are all the status reads of it),
+  /// and `outcomes` its specializations' custom prerequisites in words (``AttainmentMemo``).
+  func status(
+    asOf date: CivilDate, attainment known: [CompetencyAttainment]? = nil, outcomes: [RequirementOutcome?]? = nil
+  ) -> OrganizationStatus {
     let catalog = catalogs.catalog(on: date)
     // The status shows what is missing in words, never the evidence behind it.
-    let evaluator = RequirementEvaluator(
-      catalog: catalog, date: date, state: state, withEvidence: false, withWords: true)
+    let evaluator =
+      known != nil && outcomes != nil
+      ? nil : RequirementEvaluator(catalog: catalog, date: date, state: state, withEvidence: false, withWords: true)
     let attainment =
       known
       ?? CompetencyAttainment.evaluate(
         catalog: catalog,
         evaluator: catalog.settings.maxCompetenciesPerIndividual == nil
-          ? evaluator : RequirementEvaluator(catalog: catalog, date: date, state: state))
+          ? evaluator! : RequirementEvaluator(catalog: catalog, date: date, state: state))
     let term = state.membership.flatMap { $0.lapsesOn > date ? $0 : nil }
     let membership = term.map {
       OrganizationStatus.Membership(
@@ -40,17 +44,22 @@ extension TimelineWalk {
     return OrganizationStatus(
       org: state.org, name: state.name, asOf: date, catalogVersion: catalog.version, membership: membership,
       competencies: competencies,
-      specializations: specializationStatuses(catalog: catalog, evaluator: evaluator, attainment: attainment),
+      specializations: specializationStatuses(
+        catalog: catalog, on: date, attainment: attainment,
+        outcomes: outcomes ?? catalog.specializations.map { $0.requirements.map(evaluator!.evaluate) }),
       alerts: risks.values.sorted { ($0.since, $0.competency) < ($1.since, $1.competency) },
       alertTransitions: transitions)
   }
 
-  /// Where each specialization of `catalog` stands on the evaluator's day.
+  /// Where each specialization of `catalog` stands on `date`, given each one's custom
+  /// prerequisites' outcome in words.
   private func specializationStatuses(
-    catalog: Catalog, evaluator: RequirementEvaluator, attainment: [CompetencyAttainment]
+    catalog: Catalog, on date: CivilDate, attainment: [CompetencyAttainment], outcomes: [RequirementOutcome?]
   ) -> [SpecializationStatus] {
-    catalog.specializations.map { definition in
-      let check = SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment)
+    zip(catalog.specializations, outcomes).map { definition, outcome in
+      let check = SpecializationCheck(
+        definition: definition, catalog: catalog, state: state, date: date, attainment: attainment,
+        requirementOutcome: outcome)
       let run = specializationRuns[definition.id]
       let metToday = check.stage == .active
       let beforeAudit = check.missingBeforeAudit

@@ -72,7 +72,8 @@ struct TimelineWalk {
   mutating func noteStatus(on date: CivilDate) {
     guard statusTimeline != nil else { return }
     // Before the first evaluation (only inert events so far) there is no attainment to reuse.
-    let status = status(asOf: date, attainment: attainment.isEmpty ? nil : attainment)
+    let status = status(
+      asOf: date, attainment: attainment.isEmpty ? nil : attainment, outcomes: rememberedOutcomes(on: date))
     statusTimeline?.note(status, templates: &wordTemplates)
   }
 
@@ -161,6 +162,22 @@ struct TimelineWalk {
     updateSpecializations(catalog: catalog, on: date, attainment: attainment)
   }
 
+  /// The specializations' custom prerequisites on `date` from the memo, brought up to the
+  /// day and the state first; nil when the walk does not use the memo (a cap on competencies
+  /// per individual: who counts where needs the evidence).
+  mutating func rememberedOutcomes(on date: CivilDate) -> [RequirementOutcome?]? {
+    let catalog = catalogs.catalog(on: date)
+    guard catalog.settings.maxCompetenciesPerIndividual == nil else { return nil }
+    _ = memo.attainment(catalog: catalog, on: date, state: state)
+    return memo.specializationOutcomes(catalog: catalog, on: date, state: state)
+  }
+
+  /// The specializations' custom prerequisites on `date`, met or not, evaluated afresh.
+  func evaluatedOutcomes(catalog: Catalog, on date: CivilDate) -> [RequirementOutcome?] {
+    let evaluator = RequirementEvaluator(catalog: catalog, date: date, state: state, withEvidence: false)
+    return catalog.specializations.map { $0.requirements.map(evaluator.evaluate) }
+  }
+
   /// Starts, holds, renews and ends the specializations' active runs (``SpecializationRun``).
   mutating func updateSpecializations(catalog: Catalog, on date: CivilDate, attainment: [CompetencyAttainment]) {
     let settings = catalog.settings
@@ -171,13 +188,16 @@ struct TimelineWalk {
     // Every specialization needs an aligned Gold: without any, none starts or renews.
     let anyGold = attainment.contains { $0.attained == .gold }
     guard anyGold || !specializationRuns.isEmpty else { return }
-    let evaluator = RequirementEvaluator(catalog: catalog, date: date, state: state, withEvidence: false)
-    for definition in catalog.specializations {
+    let outcomes = rememberedOutcomes(on: date) ?? evaluatedOutcomes(catalog: catalog, on: date)
+    for (definition, outcome) in zip(catalog.specializations, outcomes) {
       let run = specializationRuns[definition.id]
       if let run, date < run.anniversary { continue }
       let active =
         anyGold
-        && SpecializationCheck(definition: definition, evaluator: evaluator, attainment: attainment).stage == .active
+        && SpecializationCheck(
+          definition: definition, catalog: catalog, state: state, date: date, attainment: attainment,
+          requirementOutcome: outcome
+        ).stage == .active
       switch (run, active) {
       case (nil, true):
         specializationRuns[definition.id] = SpecializationRun(

@@ -27,8 +27,11 @@ public struct Catalog: Equatable, Sendable {
   package let compiledPredicates: [CredentialPredicate: CompiledPredicate]
   /// Each competency compiled, in catalog order.
   package let compiledCompetencies: [CompiledCompetency]
-  /// How many requirements of each kind the compiled competencies number.
+  /// How many requirements of each kind the compiled competencies and specializations number.
   package let requirementSlots: CompiledCompetency.Slots
+  /// Each specialization's custom prerequisites compiled, in ``specializations`` order, their
+  /// slots numbered after the competencies'.
+  package let compiledSpecializations: [CompiledRequirement?]
   /// Every value marked as a placeholder (the public record does not give it): JSON path and why.
   public let placeholders: [(path: String, reason: String)]
   /// A digest of the version's source (its canonical JSON), empty when built in code: what
@@ -66,6 +69,9 @@ public struct Catalog: Equatable, Sendable {
     self.compiledPredicates = compiled
     var slots = CompiledCompetency.Slots()
     self.compiledCompetencies = competencies.map { CompiledCompetency($0, predicates: compiled, slots: &slots) }
+    self.compiledSpecializations = specializations.map {
+      $0.requirements?.compiled(predicates: compiled, slots: &slots)
+    }
     self.requirementSlots = slots
   }
 

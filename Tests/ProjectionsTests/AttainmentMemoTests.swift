@@ -6,7 +6,8 @@ import Testing
 @testable import Projections
 
 /// The remembering evaluation of the replay gives, on every day of generated histories, the
-/// levels a full evaluation from scratch gives.
+/// levels a full evaluation from scratch gives, and the specializations' custom prerequisites
+/// in the same words.
 struct AttainmentMemoTests {
   @Test(arguments: 1...5)
   func rememberedLevelsMatchAFullEvaluationOnEveryDay(seed: Int) {
@@ -16,7 +17,7 @@ struct AttainmentMemoTests {
       history.add(
         event.effective.description, event.event, id: event.id, corrects: event.corrects, reason: event.reason)
     }
-    var metDays = (individuals: 0, metrics: 0)
+    var metDays = (individuals: 0, metrics: 0, specializations: 0)
     for org in HistoryGenerator.organizations {
       let events = OrganizationFacts(org: org, events: history.visibleEvents).events
       var walk = TimelineWalk(org: org, catalogs: bundledCatalogs)
@@ -35,6 +36,12 @@ struct AttainmentMemoTests {
         #expect(remembered.map(\.competency) == full.map(\.competency))
         #expect(remembered.map(\.attained) == full.map(\.attained), "\(org) on \(day)")
         #expect(remembered.map { $0.paths.map(\.level) } == full.map { $0.paths.map(\.level) }, "\(org) on \(day)")
+        let words = RequirementEvaluator(
+          catalog: catalog, date: day, state: walk.state, withEvidence: false, withWords: true)
+        let prerequisites = memo.specializationOutcomes(catalog: catalog, on: day, state: walk.state)
+        #expect(
+          prerequisites == catalog.specializations.map { $0.requirements.map(words.evaluate) }, "\(org) on \(day)")
+        metDays.specializations += prerequisites.contains { $0?.met == true } ? 1 : 0
         let outcomes = full.flatMap { $0.paths.flatMap { [$0.silver, $0.gold].compactMap { $0 } } }
         metDays.individuals += outcomes.contains { Self.meets($0) { !$0.individuals.isEmpty } } ? 1 : 0
         metDays.metrics += outcomes.contains { Self.meets($0) { $0.figure != nil } } ? 1 : 0
@@ -44,6 +51,7 @@ struct AttainmentMemoTests {
     // The histories meet both kinds of requirement, so both kinds of remembered outcome are compared.
     #expect(metDays.individuals > 0)
     #expect(metDays.metrics > 0)
+    #expect(metDays.specializations > 0)
   }
 
   /// Whether `outcome` or one of its parts is met and is of the kind `kind` tells.
