@@ -39,6 +39,7 @@ public struct Catalog: Equatable, Sendable {
   public let digest: String
 
   /// Creates a catalog version; ``CatalogLoader`` validates before calling this.
+  /// - Precondition: at most 512 `credentials` (the loader refuses more with the file and path).
   public init(
     version: String, effectiveFrom: CivilDate, source: String, settings: CatalogSettings,
     credentials: [String: CredentialDefinition], metrics: [String: MetricDefinition],

@@ -14,6 +14,23 @@ struct SchemaTests {
     #expect(mode.text(0) == "wal")
   }
 
+  @Test func aNewLedgerHasSixteenKiBPagesAndAnEarlierOneKeepsItsOwn() throws {
+    let new = TemporaryLedger()
+    _ = try new.open().append(Samples.enrolments(3))
+    #expect(try SQLiteConnection(path: new.path, mode: .existing).integer("PRAGMA page_size") == 16_384)
+
+    // A ledger made before, with SQLite's default pages: opened, appended to and verified as it is.
+    let earlier = TemporaryLedger()
+    let raw = try SQLiteConnection(path: earlier.path, mode: .create)
+    try raw.execute("PRAGMA page_size = 4096")
+    try raw.execute("PRAGMA journal_mode = WAL")
+    let log = try earlier.open()
+    _ = try log.append(Samples.enrolments(3))
+    #expect(try log.headPosition() == 3)
+    #expect(try log.verify(against: []).isIntact)
+    #expect(try SQLiteConnection(path: earlier.path, mode: .existing).integer("PRAGMA page_size") == 4_096)
+  }
+
   @Test func reopeningKeepsTheEventsAndDoesNotMigrateAgain() throws {
     let ledger = TemporaryLedger()
     _ = try ledger.open().append(Samples.enrolments(3))
