@@ -7,10 +7,12 @@ import LedgerCore
 ///
 /// Individuals requirements read the holdings that count (who is linked, what they earned,
 /// what has expired or is no longer accepted); metric requirements read the figures, the
-/// market and the month. Each requirement's outcome is kept until what it reads changes, and
-/// each competency's levels until a requirement it has changes: a new month re-evaluates
-/// only the competencies with metrics, a new credential only those counting individuals.
-/// Overrides are applied afresh on every day. ``CompetencyAttainment/evaluate(catalog:evaluator:)``
+/// market and the month. An individuals requirement keeps a tally of who satisfies it, which
+/// a change of one individual's holdings moves; a metric requirement's outcome is kept until
+/// what it reads changes, and each competency's levels until a requirement it has changes: a
+/// new month re-evaluates only the competencies with metrics, a new credential only those
+/// counting individuals. Overrides are applied afresh on every day. The specializations'
+/// custom prerequisites are answered from the same tallies and outcomes, with their words. ``CompetencyAttainment/evaluate(catalog:evaluator:)``
 /// gives the same levels from scratch (a test compares the two on every day of generated
 /// histories).
 struct AttainmentMemo {
@@ -198,7 +200,8 @@ struct AttainmentMemo {
     }
   }
 
-  /// The predicates of every individuals requirement of `catalog`'s competencies, by slot.
+  /// The predicates of every individuals requirement of `catalog`'s competencies and
+  /// specializations, by slot.
   private static func individualsPredicates(
     of catalog: Catalog
   ) -> [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)] {
