@@ -72,6 +72,11 @@ struct TimelineWalk {
   mutating func noteStatus(on date: CivilDate) {
     guard statusTimeline != nil else { return }
     // Before the first evaluation (only inert events so far) there is no attainment to reuse.
+    // Inert or batched events may have come since the last evaluation: the memo catches up.
+    let catalog = catalogs.catalog(on: date)
+    if catalog.settings.maxCompetenciesPerIndividual == nil {
+      _ = memo.attainment(catalog: catalog, on: date, state: state)
+    }
     let status = status(
       asOf: date, attainment: attainment.isEmpty ? nil : attainment, outcomes: rememberedOutcomes(on: date))
     statusTimeline?.note(status, templates: &wordTemplates)
@@ -162,13 +167,12 @@ struct TimelineWalk {
     updateSpecializations(catalog: catalog, on: date, attainment: attainment)
   }
 
-  /// The specializations' custom prerequisites on `date` from the memo, brought up to the
-  /// day and the state first; nil when the walk does not use the memo (a cap on competencies
-  /// per individual: who counts where needs the evidence).
+  /// The specializations' custom prerequisites on `date` from the memo, which must have
+  /// evaluated the day with the current state; nil when the walk does not use the memo (a cap
+  /// on competencies per individual: who counts where needs the evidence).
   mutating func rememberedOutcomes(on date: CivilDate) -> [RequirementOutcome?]? {
     let catalog = catalogs.catalog(on: date)
     guard catalog.settings.maxCompetenciesPerIndividual == nil else { return nil }
-    _ = memo.attainment(catalog: catalog, on: date, state: state)
     return memo.specializationOutcomes(catalog: catalog, on: date, state: state)
   }
 
