@@ -7,8 +7,9 @@ struct OrganizationState {
   let org: String
   var name: String?
   var market: Market = .developed
-  /// Each individual's current organization and the event that linked them.
-  var associations = Affiliations()
+  /// Each individual's current organization and the event that linked them (changed only by
+  /// ``apply(_:settings:)``, which keeps ``members`` with it).
+  private(set) var associations = Affiliations()
   /// Individuals once linked to this organization and no longer: how their link ended
   /// ("left contoso", "moved to fabrikam"), the day and the event.
   var formerMembers: [String: (reason: String, date: CivilDate, event: String)] = [:]

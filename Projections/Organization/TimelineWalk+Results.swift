@@ -46,7 +46,7 @@ extension TimelineWalk {
       competencies: competencies,
       specializations: specializationStatuses(
         catalog: catalog, on: date, attainment: attainment,
-        outcomes: outcomes ?? catalog.specializations.map { $0.requirements.map(evaluator!.evaluate) }),
+        outcomes: outcomes ?? Self.evaluatedOutcomes(of: catalog, by: evaluator!)),
       alerts: risks.values.sorted { ($0.since, $0.competency) < ($1.since, $1.competency) },
       alertTransitions: transitions)
   }

@@ -176,10 +176,9 @@ struct TimelineWalk {
     return memo.specializationOutcomes(catalog: catalog, on: date, state: state)
   }
 
-  /// The specializations' custom prerequisites on `date`, met or not, evaluated afresh.
-  func evaluatedOutcomes(catalog: Catalog, on date: CivilDate) -> [RequirementOutcome?] {
-    let evaluator = RequirementEvaluator(catalog: catalog, date: date, state: state, withEvidence: false)
-    return catalog.specializations.map { $0.requirements.map(evaluator.evaluate) }
+  /// The specializations' custom prerequisites of `catalog`, evaluated afresh by `evaluator`.
+  static func evaluatedOutcomes(of catalog: Catalog, by evaluator: RequirementEvaluator) -> [RequirementOutcome?] {
+    catalog.specializations.map { $0.requirements.map(evaluator.evaluate) }
   }
 
   /// Starts, holds, renews and ends the specializations' active runs (``SpecializationRun``).
@@ -192,7 +191,10 @@ struct TimelineWalk {
     // Every specialization needs an aligned Gold: without any, none starts or renews.
     let anyGold = attainment.contains { $0.attained == .gold }
     guard anyGold || !specializationRuns.isEmpty else { return }
-    let outcomes = rememberedOutcomes(on: date) ?? evaluatedOutcomes(catalog: catalog, on: date)
+    let outcomes =
+      rememberedOutcomes(on: date)
+      ?? Self.evaluatedOutcomes(
+        of: catalog, by: RequirementEvaluator(catalog: catalog, date: date, state: state, withEvidence: false))
     for (definition, outcome) in zip(catalog.specializations, outcomes) {
       let run = specializationRuns[definition.id]
       if let run, date < run.anniversary { continue }
