@@ -9,3 +9,12 @@ package protocol EventPayload: Equatable, Sendable {
   /// The stream the event belongs to.
   var stream: StreamName { get }
 }
+
+/// Something done with an event's type-specific fields whatever their type, called by
+/// ``LedgerEvent/visit(_:)`` with the concrete payload.
+package protocol EventPayloadVisitor {
+  /// What the visit gives.
+  associatedtype Result
+  /// Does the work on one payload.
+  func visit<Payload: EventPayload>(_ payload: Payload) -> Result
+}

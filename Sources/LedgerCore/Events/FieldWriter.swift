@@ -35,4 +35,12 @@ package struct FieldWriter {
 
   /// The fields as a JSON object.
   package var object: JSONValue { .object(members) }
+
+  /// The canonical bytes of ``object``, written from the members as they are.
+  package var canonicalBytes: [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(192)
+    JSONValue.writeCanonical(members: members, into: &output)
+    return output
+  }
 }

@@ -145,36 +145,37 @@ public enum LedgerEvent: Equatable, Sendable {
     try fields.finish()
   }
 
-  /// The type-specific fields.
-  package var payload: any EventPayload {
+  /// Calls `visitor` with the type-specific fields as their own type (no existential box is
+  /// made, so reading a stream or type name from an event allocates nothing).
+  package func visit<Visitor: EventPayloadVisitor>(_ visitor: Visitor) -> Visitor.Result {
     switch self {
-    case .organizationEnrolled(let payload): payload
-    case .credentialEarned(let payload): payload
-    case .individualAssociated(let payload): payload
-    case .individualDeparted(let payload): payload
-    case .membershipPurchased(let payload): payload
-    case .membershipRenewed(let payload): payload
-    case .overridePlaced(let payload): payload
-    case .overrideRevoked(let payload): payload
-    case .performanceReported(let payload): payload
-    case .consumptionReported(let payload): payload
-    case .customerReferenceSubmitted(let payload): payload
-    case .customerReferenceApproved(let payload): payload
-    case .customerReferenceRejected(let payload): payload
-    case .auditScheduled(let payload): payload
-    case .auditCompleted(let payload): payload
-    case .roleGranted(let payload): payload
-    case .roleRevoked(let payload): payload
-    case .tokenIssued(let payload): payload
-    case .tokenRevoked(let payload): payload
+    case .organizationEnrolled(let payload): visitor.visit(payload)
+    case .credentialEarned(let payload): visitor.visit(payload)
+    case .individualAssociated(let payload): visitor.visit(payload)
+    case .individualDeparted(let payload): visitor.visit(payload)
+    case .membershipPurchased(let payload): visitor.visit(payload)
+    case .membershipRenewed(let payload): visitor.visit(payload)
+    case .overridePlaced(let payload): visitor.visit(payload)
+    case .overrideRevoked(let payload): visitor.visit(payload)
+    case .performanceReported(let payload): visitor.visit(payload)
+    case .consumptionReported(let payload): visitor.visit(payload)
+    case .customerReferenceSubmitted(let payload): visitor.visit(payload)
+    case .customerReferenceApproved(let payload): visitor.visit(payload)
+    case .customerReferenceRejected(let payload): visitor.visit(payload)
+    case .auditScheduled(let payload): visitor.visit(payload)
+    case .auditCompleted(let payload): visitor.visit(payload)
+    case .roleGranted(let payload): visitor.visit(payload)
+    case .roleRevoked(let payload): visitor.visit(payload)
+    case .tokenIssued(let payload): visitor.visit(payload)
+    case .tokenRevoked(let payload): visitor.visit(payload)
     }
   }
 
   /// The event type name (`OrganizationEnrolled`).
-  public var typeName: String { type(of: payload).typeName }
+  public var typeName: String { visit(TypeNameVisitor()) }
 
   /// The stream the event belongs to.
-  public var stream: StreamName { payload.stream }
+  public var stream: StreamName { visit(StreamVisitor()) }
 
   /// The organization the event names, if any (not `CredentialEarned` nor the token events).
   public var organization: String? {
@@ -219,12 +220,25 @@ public enum LedgerEvent: Equatable, Sendable {
   }
 
   /// The type-specific fields as a JSON object.
-  public var payloadJSON: JSONValue {
+  public var payloadJSON: JSONValue { visit(FieldsVisitor()).object }
+
+  /// The canonical bytes of the type-specific fields, as stored and hashed: those of
+  /// ``payloadJSON``, written without building the object.
+  public var canonicalPayload: [UInt8] { visit(FieldsVisitor()).canonicalBytes }
+}
+
+private struct TypeNameVisitor: EventPayloadVisitor {
+  func visit<Payload: EventPayload>(_ payload: Payload) -> String { Payload.typeName }
+}
+
+private struct StreamVisitor: EventPayloadVisitor {
+  func visit<Payload: EventPayload>(_ payload: Payload) -> StreamName { payload.stream }
+}
+
+private struct FieldsVisitor: EventPayloadVisitor {
+  func visit<Payload: EventPayload>(_ payload: Payload) -> FieldWriter {
     var fields = FieldWriter()
     payload.write(to: &fields)
-    return fields.object
+    return fields
   }
-
-  /// The canonical bytes of the type-specific fields, as stored and hashed.
-  public var canonicalPayload: [UInt8] { payloadJSON.canonicalBytes }
 }

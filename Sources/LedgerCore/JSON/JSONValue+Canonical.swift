@@ -27,16 +27,30 @@ extension JSONValue {
         element.writeCanonical(into: &output)
       }
       output.append(UInt8(ascii: "]"))
-    case .object(let members):
+    case .object(let members): JSONValue.writeCanonical(members: members, into: &output)
+    }
+  }
+
+  /// Appends the canonical bytes of an object with `members`: sorted by their keys' UTF-8
+  /// bytes (copied to sort only when they are not in that order already).
+  static func writeCanonical(members: [(key: String, value: JSONValue)], into output: inout [UInt8]) {
+    func write(_ members: some Sequence<(key: String, value: JSONValue)>) {
       output.append(UInt8(ascii: "{"))
-      let sorted = members.sorted { JSONValue.utf8Precedes($0.key, $1.key) }
-      for (offset, member) in sorted.enumerated() {
+      for (offset, member) in members.enumerated() {
         if offset > 0 { output.append(UInt8(ascii: ",")) }
         JSONValue.writeString(member.key, into: &output)
         output.append(UInt8(ascii: ":"))
         member.value.writeCanonical(into: &output)
       }
       output.append(UInt8(ascii: "}"))
+    }
+    let precedes = { (a: (key: String, value: JSONValue), b: (key: String, value: JSONValue)) in
+      JSONValue.utf8Precedes(a.key, b.key)
+    }
+    if zip(members, members.dropFirst()).allSatisfy({ !precedes($1, $0) }) {
+      write(members)
+    } else {
+      write(members.sorted(by: precedes))
     }
   }
 
