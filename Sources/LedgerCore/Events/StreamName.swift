@@ -37,4 +37,10 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "\(category)/\(id)" }
+
+  /// Hashes the id alone: the category rarely tells two streams apart, and an append hashes
+  /// each event's stream several times.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+  }
 }
