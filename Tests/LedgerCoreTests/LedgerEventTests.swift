@@ -1,7 +1,6 @@
+import LedgerCore
 import LedgerTestSupport
 import Testing
-
-import LedgerCore
 
 /// An event's type name, stream and stored bytes come from its own payload type, and the
 /// canonical payload is the canonical JSON of its fields whatever order they were written in.
