@@ -12,7 +12,7 @@ package protocol EventPayload: Equatable, Sendable {
 
 /// Something done with an event's type-specific fields whatever their type, called by
 /// ``LedgerEvent/visit(_:)`` with the concrete payload.
-package protocol EventPayloadVisitor {
+protocol EventPayloadVisitor {
   /// What the visit gives.
   associatedtype Result
   /// Does the work on one payload.

@@ -147,7 +147,7 @@ public enum LedgerEvent: Equatable, Sendable {
 
   /// Calls `visitor` with the type-specific fields as their own type (no existential box is
   /// made, so reading a stream or type name from an event allocates nothing).
-  package func visit<Visitor: EventPayloadVisitor>(_ visitor: Visitor) -> Visitor.Result {
+  func visit<Visitor: EventPayloadVisitor>(_ visitor: Visitor) -> Visitor.Result {
     switch self {
     case .organizationEnrolled(let payload): visitor.visit(payload)
     case .credentialEarned(let payload): visitor.visit(payload)
