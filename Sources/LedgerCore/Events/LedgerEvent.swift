@@ -145,8 +145,8 @@ public enum LedgerEvent: Equatable, Sendable {
     try fields.finish()
   }
 
-  /// Calls `visitor` with the type-specific fields as their own type (no existential box is
-  /// made, so reading a stream or type name from an event allocates nothing).
+  /// Calls `visitor` with the type-specific fields as their own type, without boxing them in
+  /// an existential (which most payload types need a heap allocation for).
   func visit<Visitor: EventPayloadVisitor>(_ visitor: Visitor) -> Visitor.Result {
     switch self {
     case .organizationEnrolled(let payload): visitor.visit(payload)
