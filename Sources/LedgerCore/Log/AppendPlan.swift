@@ -9,7 +9,7 @@
 /// all problems at once; only a batch without problems is sealed and written.
 package struct AppendPlan {
   /// An event the rules accept, waiting for its place in the log.
-  package struct Accepted {
+  package struct Accepted: Sendable {
     /// Its index in the batch.
     package let index: Int
     /// The event as given.
@@ -21,7 +21,7 @@ package struct AppendPlan {
   }
 
   /// One event to write.
-  package struct Row {
+  package struct Row: Sendable {
     /// Its index in the batch.
     package let index: Int
     /// The record, hashed.
