@@ -39,6 +39,8 @@ struct AttainmentMemo {
   /// The competencies whose levels must be evaluated again.
   private var stale: [Bool] = []
   private var last: [CompetencyAttainment] = []
+  /// The overrides applied in ``last``, by competency.
+  private var lastOverrides: [OverrideGrant?] = []
   /// The specializations' outcomes as last built, until the holdings or the figures change.
   private var lastOutcomes: [RequirementOutcome?]?
   /// Each individuals requirement's words, by slot, made once per catalog version.
@@ -54,7 +56,7 @@ struct AttainmentMemo {
       gathered.removeAll()
       counted.removeAll()
       individualsWords = Array(repeating: nil, count: catalog.requirementSlots.individuals)
-      predicates = Self.individualsPredicates(of: catalog)
+      predicates = catalog.individualsPredicates
       tallies = Array(repeating: (0, 0), count: predicates.count)
       levels = []
       stale = Array(repeating: true, count: catalog.competencies.count)
@@ -85,10 +87,15 @@ struct AttainmentMemo {
         }
       }
     }
-    stale = Array(repeating: false, count: levels.count)
-    let overrides = catalog.competencies.map { CompetencyAttainment.override(of: $0.id, in: state, on: date) }
+    for index in stale.indices { stale[index] = false }
+    // Without overrides placed, and none applied last time, the last ones stand.
+    let overrides =
+      state.overrides.isEmpty && !lastOverrides.contains { $0 != nil } && lastOverrides.count == levels.count
+      ? lastOverrides
+      : catalog.competencies.map { CompetencyAttainment.override(of: $0.id, in: state, on: date) }
     // Nothing anyone reads changed: the last answer stands, without building it again.
-    guard changed || overrides != last.map(\.override) else { return last }
+    guard changed || overrides != lastOverrides else { return last }
+    lastOverrides = overrides
     last = zip(catalog.competencies, zip(levels, overrides)).map { definition, evaluated in
       let (level, override) = evaluated
       return CompetencyAttainment(
@@ -198,27 +205,6 @@ struct AttainmentMemo {
       tallies[slot].qualified += sign
       if predicates[slot].ofWhom?.isSatisfied(by: held) ?? false { tallies[slot].also += sign }
     }
-  }
-
-  /// The predicates of every individuals requirement of `catalog`'s competencies and
-  /// specializations, by slot.
-  private static func individualsPredicates(
-    of catalog: Catalog
-  ) -> [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)] {
-    var bySlot = [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)?](
-      repeating: nil, count: catalog.requirementSlots.individuals)
-    func visit(_ requirement: CompiledRequirement) {
-      switch requirement {
-      case .allOf(let parts), .anyOf(let parts): parts.forEach(visit)
-      case .individuals(let slot, _, let holding, let ofWhom): bySlot[slot] = (holding, ofWhom?.holding)
-      case .metric, .attribute: break
-      }
-    }
-    for competency in catalog.compiledCompetencies {
-      for path in competency.paths { [path.silver, path.gold].compactMap { $0 }.forEach(visit) }
-    }
-    catalog.compiledSpecializations.compactMap { $0 }.forEach(visit)
-    return bySlot.map { $0! }
   }
 
   /// What of `credentials` counts on `date`, and the first later day on which time alone

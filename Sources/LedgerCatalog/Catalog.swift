@@ -32,6 +32,9 @@ public struct Catalog: Equatable, Sendable {
   /// Each specialization's custom prerequisites compiled, in ``specializations`` order, their
   /// slots numbered after the competencies'.
   package let compiledSpecializations: [CompiledRequirement?]
+  /// The predicates of every individuals requirement of the compiled competencies and
+  /// specializations, by slot: what a replay tallies each individual against.
+  package let individualsPredicates: [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)]
   /// Every value marked as a placeholder (the public record does not give it): JSON path and why.
   public let placeholders: [(path: String, reason: String)]
   /// A digest of the version's source (its canonical JSON), empty when built in code: what
@@ -74,6 +77,10 @@ public struct Catalog: Equatable, Sendable {
       $0.requirements?.compiled(predicates: compiled, slots: &slots)
     }
     self.requirementSlots = slots
+    self.individualsPredicates = CompiledRequirement.individualsPredicates(
+      of: compiledCompetencies.flatMap { $0.paths.flatMap { [$0.silver, $0.gold].compactMap { $0 } } }
+        + compiledSpecializations.compactMap { $0 },
+      slots: slots.individuals)
   }
 
   /// The credentials of `codes` as bits (codes the catalog does not know are left out).

@@ -47,6 +47,25 @@ package struct CompiledCompetency: Sendable {
   }
 }
 
+extension CompiledRequirement {
+  /// The predicates of every individuals requirement among `requirements`, by slot; each of
+  /// the `slots` slots must be numbered there.
+  static func individualsPredicates(
+    of requirements: [CompiledRequirement], slots: Int
+  ) -> [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)] {
+    var bySlot = [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)?](repeating: nil, count: slots)
+    func visit(_ requirement: CompiledRequirement) {
+      switch requirement {
+      case .allOf(let parts), .anyOf(let parts): parts.forEach(visit)
+      case .individuals(let slot, _, let holding, let ofWhom): bySlot[slot] = (holding, ofWhom?.holding)
+      case .metric, .attribute: break
+      }
+    }
+    requirements.forEach(visit)
+    return bySlot.map { $0! }
+  }
+}
+
 extension Requirement {
   /// The requirement compiled with `predicates`; each individuals and metric requirement
   /// takes the next slot of its kind.
