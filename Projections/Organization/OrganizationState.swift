@@ -19,6 +19,8 @@ struct OrganizationState {
   var overrides: [String: OverrideGrant] = [:]
   /// Monthly performance figures by metric, latest report winning.
   var performance: [String: [YearMonth: (value: Decimal, event: String)]] = [:]
+  /// The last month of any performance figure.
+  private(set) var lastPerformanceMonth: YearMonth?
   /// ACR rows by month, latest report per restatement key winning.
   var consumption = ConsumptionRows()
   var audits: [String: AuditRecord] = [:]
@@ -88,6 +90,7 @@ struct OrganizationState {
       overrides[event.competency] = nil
     case .performanceReported(let event):
       performance[event.metric, default: [:]][event.month] = (event.value, recorded.id)
+      lastPerformanceMonth = max(lastPerformanceMonth ?? event.month, event.month)
       figuresRevision += 1
     case .consumptionReported(let event):
       consumption.report(event, event: recorded.id)

@@ -11,12 +11,14 @@ extension TimelineWalk {
     for individual in state.members {
       guard let credentials = state.credentials[individual] else { continue }
       var found = false
+      func note(_ day: CivilDate?) {
+        guard let day, day > date else { return }
+        found = true
+        if best.map({ day < $0 }) ?? true { best = day }
+      }
       for holding in credentials.values {
-        for day in [holding.expires, catalog.credentials[holding.code]?.acceptedUntil?.adding(days: 1)] {
-          guard let day, day > date else { continue }
-          found = true
-          if best.map({ day < $0 }) ?? true { best = day }
-        }
+        note(holding.expires)
+        note(catalog.credentials[holding.code]?.acceptedUntil?.adding(days: 1))
       }
       if found { credentialDays.append((individual, credentials)) }
     }
@@ -75,8 +77,10 @@ extension TimelineWalk {
 
   /// The last month with a performance or consumption figure.
   var lastFigureMonth: YearMonth? {
-    let performance = state.performance.values.flatMap(\.keys).max()
-    let consumption = state.consumption.lastMonth
-    return [performance, consumption].compactMap { $0 }.max()
+    switch (state.lastPerformanceMonth, state.consumption.lastMonth) {
+    case (let performance?, let consumption?): max(performance, consumption)
+    case (let month?, nil), (nil, let month?): month
+    case (nil, nil): nil
+    }
   }
 }
