@@ -47,7 +47,7 @@ struct MetricWindow {
       date: date, months: months, includesCurrentMonth: catalog.settings.metricWindowIncludesCurrentMonth)
     switch metric.source {
     case .performance:
-      return (performance(of: metric, in: window, state: state).value, 0)
+      return (performance(of: metric, in: window, state: state, withEvents: false).value, 0)
     case .consumption:
       let total = ConsumptionFigure.total(
         metric, version: catalog.version, from: window.from, through: window.through, rows: state.consumption,
@@ -78,7 +78,7 @@ struct MetricWindow {
   ) -> (value: Decimal, customers: Int, events: [String]) {
     switch metric.source {
     case .performance:
-      let (value, events) = performance(of: metric, in: window, state: state)
+      let (value, events) = performance(of: metric, in: window, state: state, withEvents: true)
       return (value, 0, events)
     case .consumption:
       let figure = ConsumptionFigure.evaluate(
@@ -88,18 +88,32 @@ struct MetricWindow {
     }
   }
 
-  /// A performance metric's value over the window and the reports that make it.
+  /// A performance metric's value over the window and, when asked for, the reports that
+  /// make it: the months' figures added in month order, or the latest month's.
   private static func performance(
-    of metric: MetricDefinition, in window: MetricWindow, state: OrganizationState
+    of metric: MetricDefinition, in window: MetricWindow, state: OrganizationState, withEvents: Bool
   ) -> (value: Decimal, events: [String]) {
-    let months = (state.performance[metric.id] ?? [:]).filter { window.contains($0.key) }
+    guard let figures = state.performance[metric.id] else { return (0, []) }
     switch metric.aggregate {
     case .sum:
-      let ordered = months.sorted { $0.key < $1.key }
-      return (ordered.reduce(Decimal(0)) { $0 + $1.value.value }, ordered.map(\.value.event))
+      var total = Decimal(0)
+      var events: [String] = []
+      var month = window.from
+      while month <= window.through {
+        if let figure = figures[month] {
+          total += figure.value
+          if withEvents { events.append(figure.event) }
+        }
+        month = month.adding(months: 1)
+      }
+      return (total, events)
     case .latest:
-      guard let last = months.max(by: { $0.key < $1.key }) else { return (0, []) }
-      return (last.value.value, [last.value.event])
+      var month = window.through
+      while month >= window.from {
+        if let figure = figures[month] { return (figure.value, [figure.event]) }
+        month = month.adding(months: -1)
+      }
+      return (0, [])
     }
   }
 }
