@@ -14,10 +14,6 @@ struct MetricWindow {
     from = through.adding(months: -(months - 1))
   }
 
-  func contains(_ month: YearMonth) -> Bool {
-    from <= month && month <= through
-  }
-
   /// Whether the metric requirement is met on `date`: the figure over its window reaches the
   /// market's threshold, from at least `minCustomers` customers.
   static func isMet(
@@ -110,7 +106,7 @@ struct MetricWindow {
     case .latest:
       var month = window.through
       while month >= window.from {
-        if let figure = figures[month] { return (figure.value, [figure.event]) }
+        if let figure = figures[month] { return (figure.value, withEvents ? [figure.event] : []) }
         month = month.adding(months: -1)
       }
       return (0, [])
