@@ -34,11 +34,12 @@ struct StorageFaultTests {
     #expect(bytes(path) == before)
   }
 
-  @Test func readingAnOlderLedgerRunsNoMigrationAndWritesNothing() throws {
+  @Test func readingAnOlderLedgerRunsNoMigrationAndWritesNothing() async throws {
+    let current = TemporaryLedger()
+    _ = try current.open().append(Samples.enrolments(3))
+    // The same events as the previous release wrote them.
     let ledger = TemporaryLedger()
-    _ = try ledger.open().append(Samples.enrolments(3))
-    // Step the schema mark back, as a file from the previous release would carry it.
-    try SQLiteConnection(path: ledger.path, mode: .existing).execute("PRAGMA user_version = 3")
+    try await LegacyLedger.write(from: current.path, to: ledger.path, version: 7)
     let before = bytes(ledger.path)
     for arguments in [["verify"], ["status", "org-1"], ["log"]] {
       let outcome = try LedgerProcess.run(arguments + ["--db", ledger.path], in: ledger.directory)

@@ -45,11 +45,11 @@ struct MerkleStorageTests {
   }
 
   @Test func aLedgerWrittenBeforeTheTreeGetsItsTilesOnTheNextAppendAndReadsWithoutThem() async throws {
+    let current = TemporaryLedger()
+    _ = try current.open().append(Samples.enrolments(600))
     let ledger = TemporaryLedger()
-    _ = try ledger.open().append(Samples.enrolments(600))
-    // Stand for a schema-4 ledger: no tree tables, the schema mark one back.
+    try await LegacyLedger.write(from: current.path, to: ledger.path, version: 4)
     let raw = try SQLiteConnection(path: ledger.path, mode: .existing)
-    try raw.execute("DROP TABLE merkle_tiles; DROP TABLE checkpoints; PRAGMA user_version = 4")
     let archived = try SQLiteEventLog(readingAt: ledger.path)
     let expected = try await MerkleTree.root(size: 600, nodes: Self.expected(archived))
     #expect(try archived.treeRoot(size: 600) == expected, "computed from the events when nothing is stored")

@@ -8,7 +8,7 @@ struct SchemaTests {
     let ledger = TemporaryLedger()
     _ = try ledger.open()
     let raw = try SQLiteConnection(path: ledger.path, mode: .existing)
-    #expect(try raw.integer("PRAGMA user_version") == 7)
+    #expect(try raw.integer("PRAGMA user_version") == 8)
     let mode = try raw.statement("PRAGMA journal_mode")
     _ = try mode.step()
     #expect(mode.text(0) == "wal")

@@ -32,21 +32,25 @@ struct TamperTests {
   @Test(arguments: [
     (
       "payload",
-      "UPDATE events SET payload = CAST('{\"level\":\"silver\",\"org\":\"contoso\"}' AS BLOB) WHERE position = 5", 5
+      Tampering.sql(
+        "UPDATE events SET payload = CAST('{\"level\":\"silver\",\"org\":\"contoso\"}' AS BLOB) WHERE position = 5"),
+      5
     ),
-    ("effective date", "UPDATE events SET effective = '2020-01-01' WHERE position = 9", 9),
-    ("hash", "UPDATE events SET hash = zeroblob(32) WHERE position = 4", 4),
-    ("actor", "UPDATE events SET actor_id = 'mallory' WHERE position = 12", 12),
+    ("effective date", .fields(position: 9) { $0.effective = CivilDate(year: 2020, month: 1, day: 1)! }, 9),
+    ("hash", .fields(position: 4) { $0.hash = Array(repeating: 0, count: 32) }, 4),
+    ("actor", .fields(position: 12) { $0.actor = Actor(id: "mallory", role: $0.actor?.role) }, 12),
     (
       "order",
-      "UPDATE events SET position = -position WHERE position IN (6, 7); UPDATE events SET position = 14 - position WHERE position IN (-6, -7)",
+      .sql(
+        "UPDATE events SET position = -position WHERE position IN (6, 7); UPDATE events SET position = 14 - position WHERE position IN (-6, -7)"
+      ),
       6
     ),
-    ("deletion", "DELETE FROM events WHERE position = 3", 3),
+    ("deletion", .sql("DELETE FROM events WHERE position = 3"), 3),
   ])
-  func tamperingIsFoundAtTheFirstChangedPosition(what: String, sql: String, position: Int64) async throws {
-    let (_, log, raw) = try tamperable()
-    try raw.execute(sql)
+  func tamperingIsFoundAtTheFirstChangedPosition(what: String, tampering: Tampering, position: Int64) async throws {
+    let (ledger, log, raw) = try tamperable()
+    try await tampering.apply(with: StoredRowEditor(path: ledger.path, raw: raw))
     let result = try await log.verify()
     #expect(result.firstMismatch?.position == position, "\(what)")
   }

@@ -34,17 +34,15 @@ struct VerifiableLogTamperTests {
     func recomputeChain() async throws {
       let reader = try SQLiteEventLog(readingAt: ledger.path)
       var previous = HashChain.genesis
-      var hashes: [(Int64, [UInt8])] = []
+      var records: [EventRecord] = []
       try await reader.forEachEntry(from: 1) { entry in
-        previous = HashChain.link(previous: previous, record: entry.record)
-        hashes.append((entry.record.position, previous))
+        var record = entry.record
+        previous = HashChain.link(previous: previous, record: record)
+        record.hash = previous
+        records.append(record)
       }
-      let update = try raw.statement("UPDATE events SET hash = ? WHERE position = ?")
-      for (position, hash) in hashes {
-        update.bind(1, blob: hash)
-        update.bind(2, position)
-        try update.run()
-      }
+      let editor = StoredRowEditor(path: ledger.path, raw: raw)
+      for record in records { try editor.store(record) }
     }
 
     func verify(checkpoints: [Checkpoint]) throws -> ChainVerification {
@@ -52,61 +50,76 @@ struct VerifiableLogTamperTests {
     }
   }
 
-  static let edits: [(String, String, Bool)] = [
+  static let edits: [(String, Tampering, Bool)] = [
     (
       "payload changed",
-      "UPDATE events SET payload = CAST('{\"name\":\"X\",\"org\":\"org-9\"}' AS BLOB) WHERE position = 30", false
-    ),
-    ("effective date changed", "UPDATE events SET effective = '2020-01-01' WHERE position = 9", false),
-    ("hash changed", "UPDATE events SET hash = zeroblob(32) WHERE position = 4", false),
-    ("actor changed", "UPDATE events SET actor_id = 'mallory' WHERE position = 12", false),
-    (
-      "two events swapped",
-      "UPDATE events SET position = -position WHERE position IN (6, 7); UPDATE events SET position = 13 + position WHERE position IN (-6, -7)",
+      .sql("UPDATE events SET payload = CAST('{\"name\":\"X\",\"org\":\"org-9\"}' AS BLOB) WHERE position = 30"),
       false
     ),
-    ("a middle event deleted", "DELETE FROM events WHERE position = 3", false),
-    ("the last event deleted", "DELETE FROM events WHERE position = 300", false),
-    ("the tail truncated", "DELETE FROM events WHERE position > 290", false),
-    ("every event deleted", "DELETE FROM events", false),
+    ("effective date changed", .fields(position: 9) { $0.effective = CivilDate(year: 2020, month: 1, day: 1)! }, false),
+    ("hash changed", .fields(position: 4) { $0.hash = Array(repeating: 0, count: 32) }, false),
+    ("actor changed", .fields(position: 12) { $0.actor = Actor(id: "mallory", role: $0.actor?.role) }, false),
+    (
+      "two events swapped",
+      .sql(
+        "UPDATE events SET position = -position WHERE position IN (6, 7); UPDATE events SET position = 13 + position WHERE position IN (-6, -7)"
+      ),
+      false
+    ),
+    ("a middle event deleted", .sql("DELETE FROM events WHERE position = 3"), false),
+    ("the last event deleted", .sql("DELETE FROM events WHERE position = 300"), false),
+    ("the tail truncated", .sql("DELETE FROM events WHERE position > 290"), false),
+    ("every event deleted", .sql("DELETE FROM events"), false),
     (
       "payload changed, chain recomputed",
-      "UPDATE events SET payload = CAST('{\"name\":\"X\",\"org\":\"org-9\"}' AS BLOB) WHERE position = 30", true
+      .sql("UPDATE events SET payload = CAST('{\"name\":\"X\",\"org\":\"org-9\"}' AS BLOB) WHERE position = 30"),
+      true
     ),
     (
       "a middle event deleted, renumbered, chain recomputed",
-      "DELETE FROM events WHERE position = 100; UPDATE events SET position = position - 1 WHERE position > 100",
+      .sql("DELETE FROM events WHERE position = 100; UPDATE events SET position = position - 1 WHERE position > 100"),
       true
     ),
     (
       "an event forged into the middle, chain recomputed",
-      "UPDATE events SET position = position + 1000 WHERE position >= 150; UPDATE events SET position = position - 999 WHERE position >= 1150; INSERT INTO events SELECT 150, 'forged', stream_no, 99, type, schema_version, effective, recorded, actor_id, actor_role, corrects, reason, payload, hash, writer, unchecked FROM events WHERE position = 149",
+      .sql(
+        "UPDATE events SET position = position + 1000 WHERE position >= 150; UPDATE events SET position = position - 999 WHERE position >= 1150; INSERT INTO events SELECT 150, 'forged', stream_no, 99, corrects, envelope, payload FROM events WHERE position = 149"
+      ),
       true
     ),
-    ("the last event deleted, chain recomputed", "DELETE FROM events WHERE position = 300", true),
+    ("the last event deleted, chain recomputed", .sql("DELETE FROM events WHERE position = 300"), true),
     (
-      "recorded instant changed, chain recomputed", "UPDATE events SET recorded = recorded + 1 WHERE position = 200",
-      true
+      "recorded instant changed, chain recomputed",
+      .fields(position: 200) { $0.recorded = RecordedInstant(microseconds: $0.recorded.microseconds + 1) }, true
     ),
-    ("a stream renamed, chain recomputed", "UPDATE streams SET name = 'org/evil' WHERE name = 'org/org-5'", true),
+    ("a stream renamed, chain recomputed", .sql("UPDATE streams SET name = 'org/evil' WHERE name = 'org/org-5'"), true),
     (
       "writer and unchecked mark changed, chain recomputed",
-      "UPDATE events SET writer = 'ghost', unchecked = 1 WHERE position = 50", true
+      .fields(position: 50) {
+        $0.writer = "ghost"
+        $0.unchecked = true
+      },
+      true
     ),
-    ("event id changed, chain recomputed", "UPDATE events SET event_id = 'renamed' WHERE position = 60", true),
+    ("event id changed, chain recomputed", .sql("UPDATE events SET event_id = 'renamed' WHERE position = 60"), true),
     (
       "organization index row deleted",
-      "DELETE FROM org_streams WHERE org = 'contoso' AND stream_no = (SELECT max(stream_no) FROM org_streams WHERE org = 'contoso')",
+      .sql(
+        "DELETE FROM org_streams WHERE org = 'contoso' AND stream_no = (SELECT max(stream_no) FROM org_streams WHERE org = 'contoso')"
+      ),
       false
     ),
-    ("stored tree node changed", "UPDATE merkle_tiles SET hash = zeroblob(32) WHERE level = 8 AND idx = 0", false),
+    (
+      "stored tree node changed", .sql("UPDATE merkle_tiles SET hash = zeroblob(32) WHERE level = 8 AND idx = 0"), false
+    ),
   ]
 
   @Test(arguments: edits)
-  func everyTamperingBeforeAPublishedCheckpointIsFound(what: String, sql: String, recompute: Bool) async throws {
+  func everyTamperingBeforeAPublishedCheckpointIsFound(what: String, tampering: Tampering, recompute: Bool) async throws
+  {
     let tampered = try Tampered()
     #expect(try tampered.verify(checkpoints: [tampered.checkpoint]).isIntact, "intact before the edit")
-    try tampered.raw.execute(sql)
+    try await tampering.apply(with: StoredRowEditor(path: tampered.ledger.path, raw: tampered.raw))
     if recompute { try await tampered.recomputeChain() }
     let result = try tampered.verify(checkpoints: [tampered.checkpoint])
     #expect(!result.isIntact, "\(what) was not found")

@@ -69,7 +69,7 @@ extension SQLiteEventLog {
   public func position(ofEventID id: String) throws -> Int64? {
     let lookup = try connection.statement("SELECT position FROM events WHERE event_id = ?")
     defer { lookup.reset() }
-    lookup.bind(1, id)
+    lookup.bind(1, eventID: id)
     return try lookup.step() ? lookup.int64(0) : nil
   }
 
@@ -96,9 +96,13 @@ extension SQLiteEventLog {
   /// The last stored event; when another writer moved the head since this connection's last
   /// append, the caches are dropped and the tree's open tile is read again.
   private func storedHead() throws -> LogHead {
-    let last = try connection.statement("SELECT position, hash, recorded FROM events ORDER BY position DESC LIMIT 1")
+    let last = try connection.statement("SELECT position, envelope FROM events ORDER BY position DESC LIMIT 1")
     defer { last.reset() }
-    let head = try last.step() ? LogHead(position: last.int64(0), hash: last.blob(1), recorded: last.int64(2)) : .empty
+    let head =
+      try last.step()
+      ? last.withBytes(1) {
+        LogHead(position: last.int64(0), hash: StoredEnvelope.hash(in: $0), recorded: StoredEnvelope.recorded(in: $0))
+      } : .empty
     if head.position != cachedHead {
       forgetCaches()
       try prepareTree(head: head.position)
@@ -111,23 +115,19 @@ extension SQLiteEventLog {
   private func write(_ row: AppendPlan.Row) throws {
     let record = row.record
     let streamNumber = try streamNumberCreating(record.stream)
+    do {
+      try StoredEnvelope.write(record, into: &envelope)
+    } catch {
+      throw StoredDataError(position: record.position, reason: error.reason)
+    }
     let insert = try insertEventStatement()
     insert.bind(1, record.position)
-    insert.bind(2, record.id)
+    insert.bind(2, eventID: record.id)
     insert.bind(3, streamNumber)
     insert.bind(4, Int64(record.streamVersion))
-    insert.bind(5, record.typeName)
-    insert.bind(6, Int64(record.schemaVersion))
-    insert.bind(7, record.effective.description)
-    insert.bind(8, record.recorded.microseconds)
-    insert.bind(9, record.actor?.id)
-    insert.bind(10, record.actor?.role)
-    insert.bind(11, record.corrects)
-    insert.bind(12, record.reason)
-    insert.bind(13, blob: record.payload)
-    insert.bind(14, blob: record.hash)
-    insert.bind(15, record.writer)
-    insert.bind(16, record.unchecked ? 1 : 0)
+    insert.bind(5, eventID: record.corrects)
+    insert.bind(6, blob: envelope)
+    insert.bind(7, blob: record.payload)
     try insert.run()
     streamVersions[streamNumber] = record.streamVersion
     try tiles.add(leaf: row.leafHash, position: record.position, store: SQLiteTileStore(log: self))
@@ -139,7 +139,7 @@ extension SQLiteEventLog {
   private func insertEventStatement() throws -> SQLiteStatement {
     if let insertEvent { return insertEvent }
     let statement = try connection.statement(
-      "INSERT INTO events (\(LedgerSchema.eventColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      "INSERT INTO events (\(EventRowLayout.compact.selectedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
     insertEvent = statement
     return statement
   }
@@ -187,16 +187,16 @@ private struct SQLiteAppendLookups: AppendLookups {
 
   func storedEvent(id: String) throws -> (position: Int64, content: EventContent)? {
     let lookup = try log.connection.statement(
-      "SELECT position, type, effective, actor_id, actor_role, corrects, reason, payload FROM events WHERE event_id = ?"
-    )
+      "SELECT position, corrects, envelope, payload FROM events WHERE event_id = ?")
     defer { lookup.reset() }
-    lookup.bind(1, id)
+    lookup.bind(1, eventID: id)
     guard try lookup.step() else { return nil }
-    let actor = lookup.text(3).map { Actor(id: $0, role: lookup.text(4)) }
+    let position = lookup.int64(0)
+    let fields = try lookup.envelope(2, position: position)
     let content = EventContent(
-      typeName: lookup.text(1) ?? "", effective: lookup.text(2) ?? "", actor: actor, corrects: lookup.text(5),
-      reason: lookup.text(6), payload: lookup.blob(7))
-    return (lookup.int64(0), content)
+      typeName: fields.typeName, effective: fields.effective.description, actor: fields.actor,
+      corrects: lookup.eventID(1), reason: fields.reason, payload: lookup.blob(3))
+    return (position, content)
   }
 
   func storedVersion(of stream: StreamName) throws -> Int {

@@ -32,7 +32,7 @@ extension SQLiteEventLog {
   /// The canonical records of positions `first…last`, in order.
   func leafRecords(from first: Int64, to last: Int64) throws -> [[UInt8]] {
     let statement = try connection.statement(
-      "SELECT \(selectedColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
+      "SELECT \(layout.selectedColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
     defer { statement.reset() }
     statement.bind(1, first)
     statement.bind(2, last)

@@ -4,7 +4,7 @@ extension SQLiteEventLog {
   public func forEachEntry(from position: Int64, _ body: (LogEntry) async throws -> Void) async throws {
     let voiding = try voidingPositions()
     let statement = try connection.statement(
-      "SELECT \(selectedColumns) FROM events WHERE position >= ? ORDER BY position")
+      "SELECT \(layout.selectedColumns) FROM events WHERE position >= ? ORDER BY position")
     defer { statement.reset() }
     statement.bind(1, position)
     while try statement.step() {
@@ -18,7 +18,7 @@ extension SQLiteEventLog {
   ) async throws {
     let voided = try voidingPositions()
     let statement = try connection.statement(
-      "SELECT \(selectedColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
+      "SELECT \(layout.selectedColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
     defer { statement.reset() }
     statement.bind(1, position)
     statement.bind(2, knownAt)
@@ -56,7 +56,7 @@ extension SQLiteEventLog {
     -> [RecordedEvent]
   {
     let statement = try connection.statement(
-      "SELECT \(selectedColumns) FROM events WHERE stream_no = ?1 AND position <= ?2 ORDER BY stream_version")
+      "SELECT \(layout.selectedColumns) FROM events WHERE stream_no = ?1 AND position <= ?2 ORDER BY stream_version")
     defer { statement.reset() }
     statement.bind(1, number)
     statement.bind(2, knownAt)
@@ -96,7 +96,7 @@ extension SQLiteEventLog {
     statement.bind(1, voidingLoadedThrough)
     statement.bind(2, head)
     while try statement.step() {
-      if let id = statement.text(0) {
+      if let id = statement.eventID(0) {
         let position = statement.int64(1)
         voidingCache[id] = min(voidingCache[id] ?? position, position)
       }
@@ -117,8 +117,21 @@ extension SQLiteEventLog {
     LogEntry.isVisible(position: record.position, voidedBy: voided.isEmpty ? nil : voided[record.id], knownAt: knownAt)
   }
 
-  /// Reads the columns of ``LedgerSchema/eventColumns`` from the current row.
+  /// Reads the columns of the file's ``EventRowLayout/selectedColumns`` from the current row.
   func record(from statement: SQLiteStatement) throws -> EventRecord {
+    guard layout == .compact else { return try recordFromColumns(statement) }
+    let position = statement.int64(0)
+    let fields = try statement.envelope(5, position: position)
+    return EventRecord(
+      position: position, id: statement.eventID(1) ?? "", stream: try streamName(number: statement.int64(2)),
+      streamVersion: Int(statement.int64(3)), typeName: fields.typeName, schemaVersion: fields.schemaVersion,
+      effective: fields.effective, recorded: fields.recorded, actor: fields.actor, corrects: statement.eventID(4),
+      reason: fields.reason, payload: statement.blob(6), hash: fields.hash, writer: fields.writer,
+      unchecked: fields.unchecked)
+  }
+
+  /// Reads a row of a ledger older than schema 8 (``EventRowLayout/columns(withWriter:)``).
+  private func recordFromColumns(_ statement: SQLiteStatement) throws -> EventRecord {
     let position = statement.int64(0)
     guard case .date(let effective) = statement.withBytes(6, CivilDate.parse(utf8:)) else {
       throw StoredDataError(position: position, reason: "effective date \"\(statement.text(6) ?? "")\" is not a date")

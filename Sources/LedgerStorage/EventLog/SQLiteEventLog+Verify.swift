@@ -18,7 +18,7 @@ extension SQLiteEventLog {
     var verifier = LogVerifier(
       storedLevels: hasMerkleTiles ? MerkleTiles.storedLevels : [], rootsAt: Set(checkpoints.map(\.size)))
     var mismatch: ChainVerification.Mismatch?
-    let statement = try connection.statement("SELECT \(selectedColumns) FROM events ORDER BY position")
+    let statement = try connection.statement("SELECT \(layout.selectedColumns) FROM events ORDER BY position")
     defer { statement.reset() }
     while mismatch == nil, try statement.step() {
       if verifier.count % 4_096 == 0 { progress(verifier.count) }

@@ -23,13 +23,15 @@ public final class SQLiteEventLog: EventLog, VerbatimAppending, ProvableLog {
   var streamsKnownAbsent: Set<StreamName> = []
   /// The prepared event insert, once an append needed it.
   var insertEvent: SQLiteStatement?
+  /// The envelope of the row being written, its buffer kept from row to row.
+  var envelope: [UInt8] = []
   /// Organization-to-stream links known to be stored.
   var organizationStreams: Set<OrganizationStream> = []
   /// How many append transactions this connection has committed (for ``CrashPoint``).
   var appendTransactions = 0
-  /// The event columns to select: a ledger older than schema 4, opened read-only, has no
-  /// `writer` and `unchecked` columns, which then read as absent.
-  let selectedColumns: String
+  /// Which columns hold an event's fields: a ledger older than schema 8 opened only to read
+  /// keeps the layout it was written with.
+  let layout: EventRowLayout
   /// Whether the connection only reads.
   public let isReadOnly: Bool
   /// Whether the file keeps the Merkle tree's tiles (schema 5 on); an older ledger read
@@ -51,7 +53,7 @@ public final class SQLiteEventLog: EventLog, VerbatimAppending, ProvableLog {
     self.clock = clock
     self.isReadOnly = false
     self.hasMerkleTiles = true
-    self.selectedColumns = LedgerSchema.eventColumns
+    self.layout = .compact
     connection.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
     let kind = try LedgerSchema.kind(of: connection)
     if case .other = kind { throw NotALedger(path: path) }
@@ -91,7 +93,7 @@ public final class SQLiteEventLog: EventLog, VerbatimAppending, ProvableLog {
     self.clock = clock
     self.isReadOnly = true
     self.hasMerkleTiles = version >= 5
-    self.selectedColumns = version >= 4 ? LedgerSchema.eventColumns : LedgerSchema.eventColumnsBeforeWriter
+    self.layout = EventRowLayout(schemaVersion: version)
     connection.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
     try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)")
     try connection.execute("PRAGMA mmap_size = \(mappedBytes)")
@@ -109,14 +111,14 @@ public final class SQLiteEventLog: EventLog, VerbatimAppending, ProvableLog {
   public func position(recordedAtOrBefore instant: RecordedInstant) throws -> Int64 {
     // Recorded instants increase with position, so a binary search over the primary key
     // finds the answer without an index on `recorded`.
-    let lookup = try connection.statement("SELECT recorded FROM events WHERE position = ?")
+    let lookup = try connection.statement("SELECT \(layout.recordedColumn) FROM events WHERE position = ?")
     var low: Int64 = 0
     var high = try headPosition()
     while low < high {
       let middle = low + (high - low + 1) / 2
       lookup.bind(1, middle)
       guard try lookup.step() else { break }
-      let recorded = lookup.int64(0)
+      let recorded = layout == .compact ? lookup.withBytes(0, StoredEnvelope.recorded(in:)) : lookup.int64(0)
       lookup.reset()
       if recorded <= instant.microseconds { low = middle } else { high = middle - 1 }
     }

@@ -1,11 +1,18 @@
 /// Brings a database's schema up to date by `PRAGMA user_version`: migration *n* (1-based)
 /// runs once, in its own transaction, when the version is below *n*.
 public struct SQLiteMigrator {
+  /// One migration: SQL, or work that needs more than SQL (re-encoding rows), done through
+  /// the connection inside the migration's transaction.
+  public enum Step: Sendable {
+    case sql(String)
+    case code(@Sendable (SQLiteConnection) throws -> Void)
+  }
+
   /// The migrations, in order; never edit one that has shipped, append a new one.
-  public let migrations: [String]
+  public let migrations: [Step]
 
   /// Creates a migrator.
-  public init(migrations: [String]) {
+  public init(migrations: [Step]) {
     self.migrations = migrations
   }
 
@@ -20,8 +27,11 @@ public struct SQLiteMigrator {
     try connection.immediateTransaction {
       // Re-read inside the write lock: another process may have migrated meanwhile.
       let locked = Int(try connection.integer("PRAGMA user_version") ?? 0)
-      for (offset, sql) in migrations.enumerated() where offset >= locked {
-        try connection.execute(sql)
+      for (offset, step) in migrations.enumerated() where offset >= locked {
+        switch step {
+        case .sql(let sql): try connection.execute(sql)
+        case .code(let work): try work(connection)
+        }
       }
       try connection.execute("PRAGMA user_version = \(migrations.count)")
     }

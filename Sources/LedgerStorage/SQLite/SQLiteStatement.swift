@@ -86,6 +86,11 @@ public final class SQLiteStatement {
     sqlite3_column_type(handle, index) == SQLITE_NULL
   }
 
+  /// Whether column `index` (0-based) holds a blob in the current row.
+  public func isBlob(_ index: Int32) -> Bool {
+    sqlite3_column_type(handle, index) == SQLITE_BLOB
+  }
+
   /// The integer in column `index` of the current row.
   public func int64(_ index: Int32) -> Int64 {
     sqlite3_column_int64(handle, index)
@@ -99,7 +104,8 @@ public final class SQLiteStatement {
   }
 
   /// Calls `body` with the bytes of column `index` (empty for NULL), valid only during the call.
-  public func withBytes<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+  public func withBytes<T, E: Error>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> T) throws(E) -> T
+  {
     let count = Int(sqlite3_column_bytes(handle, index))
     guard count > 0, let pointer = sqlite3_column_blob(handle, index) else {
       return try body(UnsafeBufferPointer(start: nil, count: 0))
