@@ -28,7 +28,7 @@ public enum LedgerEvent: Equatable, Sendable {
 
   private typealias Reader = @Sendable (inout FieldReader) throws(EventValidationError) -> LedgerEvent
 
-  private static let readers: [String: Reader] = [
+  private static let readersByName: [String: Reader] = [
     OrganizationEnrolled.typeName: { fields throws(EventValidationError) in
       .organizationEnrolled(try OrganizationEnrolled(reading: &fields))
     },
@@ -89,15 +89,20 @@ public enum LedgerEvent: Equatable, Sendable {
   ]
 
   /// Every type name of the vocabulary, sorted.
-  public static let typeNames: [String] = readers.keys.sorted()
+  public static let typeNames: [String] = readersByName.keys.sorted()
+
+  /// The readers in the order of ``typeNames``: a stored type name is the vocabulary's own
+  /// string, which `==` matches by identity, so finding its reader hashes nothing.
+  private static let readers: [Reader] = typeNames.map { readersByName[$0]! }
 
   /// Reads the fields of an event of type `typeName`; the caller finishes the reader.
   /// - Throws: ``EventValidationError`` for an unknown type or a bad field.
   package init(typeName: String, reading fields: inout FieldReader) throws(EventValidationError) {
-    guard let reader = LedgerEvent.readers[typeName] else {
+    let names = LedgerEvent.typeNames
+    guard let index = names.indices.first(where: { names[$0] == typeName }) else {
       throw EventValidationError("unknown event type \"\(typeName)\"")
     }
-    self = try reader(&fields)
+    self = try LedgerEvent.readers[index](&fields)
   }
 
   /// Decodes a stored payload (canonical JSON of the type's fields): the usual flat payload of

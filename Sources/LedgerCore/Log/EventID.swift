@@ -5,7 +5,6 @@
 /// append (four draws, instead of two per event); they only need to make ids unique, and the
 /// unique index refuses a collision rather than losing an event.
 package struct EventID {
-  private static let digits = Array("0123456789abcdef".utf8)
   private var state: (UInt64, UInt64, UInt64, UInt64)
 
   /// A generator seeded from the system's random numbers.
@@ -40,7 +39,7 @@ package struct EventID {
             buffer[index] = UInt8(ascii: "-")
             index += 1
           }
-          buffer[index] = Self.digits[Int(word >> UInt64(60 - nibble * 4) & 0xF)]
+          buffer[index] = HashChain.hexDigit(UInt8(truncatingIfNeeded: word >> UInt64(60 - nibble * 4)) & 0xF)
           index += 1
         }
       }

@@ -23,14 +23,20 @@ public enum HashChain {
 
   /// Lowercase hexadecimal of a hash.
   public static func hex(_ hash: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(hash.count * 2)
     for byte in hash {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0xF)])
+      out.append(hexDigit(byte >> 4))
+      out.append(hexDigit(byte & 0xF))
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The lowercase hex digit of `nibble` (0…15), computed rather than read from a table (a
+  /// static table is a lazy global, checked on every read).
+  @inlinable
+  package static func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? nibble &+ UInt8(ascii: "0") : nibble &+ (UInt8(ascii: "a") &- 10)
   }
 }
 

@@ -119,7 +119,7 @@ enum StoredEnvelope {
     return Fields(
       typeName: typeName, schemaVersion: Int(schemaVersion), effective: effective,
       recorded: RecordedInstant(microseconds: recorded(in: bytes)), actor: actor, reason: reason, writer: writer,
-      unchecked: flags & Flag.unchecked != 0, hash: Array(bytes[hashOffset..<recordedOffset]))
+      unchecked: flags & Flag.unchecked != 0, hash: hash(in: bytes))
   }
 
   /// The recorded instant, at its fixed offset (0 for an envelope too short to hold one).
@@ -132,7 +132,7 @@ enum StoredEnvelope {
 
   /// The chain hash, at its fixed offset (empty for an envelope too short to hold one).
   static func hash(in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    bytes.count >= recordedOffset ? Array(bytes[hashOffset..<recordedOffset]) : []
+    bytes.count >= recordedOffset ? Array(UnsafeBufferPointer(rebasing: bytes[hashOffset..<recordedOffset])) : []
   }
 
   private static func appendNumber(_ value: UInt64, to out: inout [UInt8]) {

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// How an event id is kept in the `event_id` and `corrects` columns (schema 8 on): a canonical
 /// UUID as its 16 bytes, a short prefix followed by 32 hex digits (`acr-…`, a content digest)
 /// as the digits' 16 bytes then the prefix, and any other id as its text.
@@ -40,8 +42,8 @@ enum StoredEventID {
             out[index] = UInt8(ascii: "-")
             index += 1
           }
-          out[index] = digits[Int(byte >> 4)]
-          out[index + 1] = digits[Int(byte & 0xF)]
+          out[index] = HashChain.hexDigit(byte >> 4)
+          out[index + 1] = HashChain.hexDigit(byte & 0xF)
           index += 2
         }
         return index
@@ -51,14 +53,12 @@ enum StoredEventID {
     return String(unsafeUninitializedCapacity: prefix + 32) { out in
       for index in 0..<prefix { out[index] = bytes[16 + index] }
       for (offset, byte) in bytes.prefix(16).enumerated() {
-        out[prefix + 2 * offset] = digits[Int(byte >> 4)]
-        out[prefix + 2 * offset + 1] = digits[Int(byte & 0xF)]
+        out[prefix + 2 * offset] = HashChain.hexDigit(byte >> 4)
+        out[prefix + 2 * offset + 1] = HashChain.hexDigit(byte & 0xF)
       }
       return prefix + 2 * min(16, bytes.count)
     }
   }
-
-  private static let digits = Array("0123456789abcdef".utf8)
 
   /// Packs `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in lowercase hex; `false` for anything else.
   private static func packUUID(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
