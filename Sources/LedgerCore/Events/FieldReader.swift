@@ -67,6 +67,19 @@ package struct FieldReader {
   private mutating func optionalString(
     _ key: String, kind: CanonicalText.Kind
   ) throws(EventValidationError) -> String? {
+    // A stored string is read without a `JSONValue`; anything else takes the general path,
+    // which words the error.
+    if let (index, lookup) = stored?.string(key), index < 64 {
+      switch lookup {
+      case .text(let text) where !text.isEmpty:
+        read |= 1 << index
+        return text
+      case .null:
+        read |= 1 << index
+        return nil
+      default: break
+      }
+    }
     guard let value = value(key) else { return nil }
     guard case .string(let text) = value else {
       throw EventValidationError("field \"\(key)\" must be a string, not \(value.kindName)")

@@ -80,14 +80,40 @@ package struct StoredMembers {
 
   /// The index and value of the member named `key`.
   package func member(_ key: String) -> (index: Int, value: JSONValue)? {
+    index(of: key).map { ($0, value(of: members[$0])) }
+  }
+
+  /// The index and text of the member named `key` when its value is a string or `null`
+  /// (`nil` text), made without a `JSONValue`; `nil` when there is no such member, and the
+  /// index with ``Lookup/other`` for any other value.
+  package func string(_ key: String) -> (index: Int, text: Lookup)? {
+    guard let index = index(of: key) else { return nil }
+    let member = members[index]
+    switch member.kind {
+    case .string:
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[Int(member.valueStart)..<Int(member.valueEnd)]), as: UTF8.self)
+      return (index, .text(text))
+    case .null: return (index, .null)
+    default: return (index, .other)
+    }
+  }
+
+  /// What ``string(_:)`` found.
+  package enum Lookup {
+    case text(String)
+    case null
+    case other
+  }
+
+  private func index(of key: String) -> Int? {
     var key = key
     return key.withUTF8 { name in
       for index in 0..<count {
-        let member = members[index]
-        let length = Int(member.keyEnd - member.keyStart)
+        let length = Int(members[index].keyEnd - members[index].keyStart)
         guard length == name.count else { continue }
-        if length == 0 || memcmp(name.baseAddress!, bytes.baseAddress! + Int(member.keyStart), length) == 0 {
-          return (index, value(of: member))
+        if length == 0 || memcmp(name.baseAddress!, bytes.baseAddress! + Int(members[index].keyStart), length) == 0 {
+          return index
         }
       }
       return nil
