@@ -108,7 +108,7 @@ struct DatabaseOptions: ParsableArguments {
     try requireFile()
     try requireExisting()
     do {
-      return try SQLiteEventLog(path: resolvedPath, create: false)
+      return try SQLiteEventLog(path: resolvedPath, create: false, migrating: Self.announceMigration(of: resolvedPath))
     } catch {
       throw CommandFailure.storage(error, path: resolvedPath)
     }
@@ -149,9 +149,20 @@ struct DatabaseOptions: ParsableArguments {
   static func openForWriting(path: String, durability: Durability = .full) throws -> SQLiteEventLog {
     try requireFile(path)
     do {
-      return try SQLiteEventLog(path: path, create: true, durability: durability)
+      return try SQLiteEventLog(
+        path: path, create: true, durability: durability, migrating: announceMigration(of: path))
     } catch {
       throw CommandFailure.storage(error, path: path)
+    }
+  }
+
+  /// Says on standard error that the file at `path` is being migrated, before the work: a
+  /// migration that rewrites every event row (schema 8) takes about a minute per 10 million
+  /// events, which a command should not spend in silence.
+  static func announceMigration(of path: String) -> (Int, Int) -> Void {
+    { from, to in
+      let note = to >= 8 && from < 8 ? " (every event row is rewritten once: about a minute per 10 million events)" : ""
+      FileHandle.standardError.write(Data("\(path): migrating from schema \(from) to \(to)\(note)\n".utf8))
     }
   }
 }

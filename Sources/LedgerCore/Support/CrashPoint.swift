@@ -14,7 +14,8 @@ internal import Foundation
 /// commit), `append.commit` (the N-th append, just before `COMMIT`), `notify.delivered`
 /// (after the N-th alert reached its sink, before it is acknowledged) and
 /// `notify.acknowledged` (after the N-th acknowledgement committed) and `project.batch`
-/// (after the projector's N-th batch of read models committed). Without the variable
+/// (after the projector's N-th batch of read models committed) and `migrate.row` (after the
+/// N-th event row is rewritten by migration 8, before its commit). Without the variable
 /// every check is one comparison.
 package enum CrashPoint {
   /// The point and count named by `$LEDGER_CRASH_AT`, read once.

@@ -30,6 +30,7 @@ extension LedgerSchema {
     let insert = try connection.statement(
       "INSERT INTO events (\(EventRowLayout.compact.selectedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
     var envelope: [UInt8] = []
+    var rewritten = 0
     while try read.step() {
       let position = read.int64(0)
       guard case .date(let effective) = read.withBytes(6, CivilDate.parse(utf8:)) else {
@@ -55,6 +56,8 @@ extension LedgerSchema {
       insert.bind(6, blob: envelope)
       insert.bind(7, blob: read.blob(12))
       try insert.run()
+      rewritten += 1
+      CrashPoint.reach("migrate.row", count: rewritten)
     }
     try connection.execute(
       """

@@ -16,9 +16,12 @@ public struct SQLiteMigrator {
     self.migrations = migrations
   }
 
-  /// Applies the missing migrations.
+  /// Applies the missing migrations; `announcing` hears the schema versions from and to
+  /// before they run on a file that had a schema already (not on a new one).
   /// - Throws: ``SQLiteError``, or ``SchemaTooNew`` when the file was written by a newer ledger.
-  public func migrate(_ connection: SQLiteConnection) throws {
+  public func migrate(
+    _ connection: SQLiteConnection, announcing: (_ from: Int, _ to: Int) -> Void = { _, _ in }
+  ) throws {
     let current = Int(try connection.integer("PRAGMA user_version") ?? 0)
     guard current <= migrations.count else {
       throw SchemaTooNew(path: connection.path, version: current, supported: migrations.count)
@@ -27,6 +30,7 @@ public struct SQLiteMigrator {
     try connection.immediateTransaction {
       // Re-read inside the write lock: another process may have migrated meanwhile.
       let locked = Int(try connection.integer("PRAGMA user_version") ?? 0)
+      if locked > 0, locked < migrations.count { announcing(locked, migrations.count) }
       for (offset, step) in migrations.enumerated() where offset >= locked {
         switch step {
         case .sql(let sql): try connection.execute(sql)
