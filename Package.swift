@@ -149,7 +149,7 @@ let package = Package(
     .executableTarget(
       name: "ledger-server",
       dependencies: [
-        "LedgerServer", "LedgerCatalog", "LedgerPostgres",
+        "LedgerServer", "LedgerCatalog", "LedgerCore", "LedgerStorage", "LedgerPostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),

@@ -1,3 +1,4 @@
+import Foundation
 public import LedgerCore
 import LedgerStorage
 
@@ -20,6 +21,21 @@ public struct LedgerDatabase: Sendable {
     self.name = name
     self.openReader = reader
     self.openWriter = writer
+  }
+
+  /// The SQLite file at `path`, first brought to this build's schema when it may be written,
+  /// after saying so on standard error: the connections a server keeps for reading keep the
+  /// row layout they opened with, so no migration may happen under them.
+  /// - Throws: what opening the file for writing throws (``StoredDataError`` for a row
+  ///   migration 8 cannot hold, ``SQLiteError``).
+  public static func migratedSQLite(_ path: String) throws -> LedgerDatabase {
+    if FileManager.default.isWritableFile(atPath: path) {
+      _ = try SQLiteEventLog(path: path, create: false) { from, to in
+        FileHandle.standardError.write(
+          Data((SQLiteEventLog.migrationNotice(path: path, from: from, to: to) + "\n").utf8))
+      }
+    }
+    return sqlite(path)
   }
 
   /// The SQLite file at `path`.

@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import LedgerCatalog
+import LedgerCore
 import LedgerPostgres
 import LedgerServer
+import LedgerStorage
 import Logging
 import Metrics
 import Prometheus
@@ -42,7 +44,15 @@ struct LedgerServerCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data("\(path): no such ledger database\n".utf8))
         throw ExitCode(66)
       }
-      database = .sqlite(path)
+      do {
+        database = try .migratedSQLite(path)
+      } catch {
+        // A file that is not a ledger, or holds a row the migration cannot take, is a data
+        // error (65); anything else, the storage failing (74).
+        FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
+        throw ExitCode(
+          error is StoredDataError || error is NotALedger || error is SQLiteMigrator.SchemaTooNew ? 65 : 74)
+      }
     }
     var logger = Logger(label: "ledger-server")
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info

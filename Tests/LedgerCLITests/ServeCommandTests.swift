@@ -94,4 +94,31 @@ struct ServeCommandTests {
       server.terminationStatus == 0,
       "\(String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))")
   }
+
+  @Test func anOlderLedgerIsMigratedBeforeTheServerListensAndAnswersTheSame() async throws {
+    try demo()
+    let grant = ["grant", "maria", "microsoft-agent", "--actor", "system", "--db", ledger.path]
+    #expect(try LedgerProcess.run(grant, in: ledger.directory).status == 0)
+    let issued = try LedgerProcess.run(["token", "issue", "maria", "--db", ledger.path], in: ledger.directory)
+    let token = String(issued.stdout.split(separator: "\n").first ?? "")
+    let older = ledger.directory.file("older.sqlite")
+    try await LegacyLedger.write(from: ledger.path, to: older, version: 7)
+    let cli = try LedgerProcess.run(
+      ["status", "contoso", "--as-of", "2021-03-31", "--json", "--db", ledger.path], in: ledger.directory)
+
+    let (server, out, err) = try LedgerProcess.start(["serve", "--db", older, "--port", "0"], in: ledger.directory)
+    defer { server.terminate() }
+    let base = try #require(try await LedgerProcess.listeningAddress(printedTo: out), "the server never listened")
+    let said = String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self)
+    #expect(said.contains("\(older): migrating from schema 7 to 8"), "\(said)")
+    #expect(try SQLiteConnection(path: older, mode: .readOnly).integer("PRAGMA user_version") == 8)
+    var request = URLRequest(url: URL(string: "\(base)/organizations/contoso/status?asOf=2021-03-31")!)
+    request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+    let (body, response) = try await URLSession.shared.data(for: request)
+    #expect((response as? HTTPURLResponse)?.statusCode == 200)
+    let served = try JSONSerialization.jsonObject(with: body) as? [String: Any]
+    let answered = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any]
+    #expect(answered?["competencies"] != nil, "\(cli.stdout)")
+    #expect(served.map(NSDictionary.init(dictionary:)) == answered.map(NSDictionary.init(dictionary:)))
+  }
 }

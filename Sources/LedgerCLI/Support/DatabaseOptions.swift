@@ -161,8 +161,7 @@ struct DatabaseOptions: ParsableArguments {
   /// events, which a command should not spend in silence.
   static func announceMigration(of path: String) -> (Int, Int) -> Void {
     { from, to in
-      let note = to >= 8 && from < 8 ? " (every event row is rewritten once: about a minute per 10 million events)" : ""
-      FileHandle.standardError.write(Data("\(path): migrating from schema \(from) to \(to)\(note)\n".utf8))
+      FileHandle.standardError.write(Data((SQLiteEventLog.migrationNotice(path: path, from: from, to: to) + "\n").utf8))
     }
   }
 }

@@ -202,6 +202,16 @@ public struct NotALedger: Error, CustomStringConvertible {
 }
 
 extension SQLiteEventLog {
+  /// What a program says before the ledger at `path` is migrated from schema `from` to `to`
+  /// (the `migrating` argument of ``init(path:create:durability:clock:migrating:)``): a
+  /// migration that rewrites every event row takes about a minute per 10 million events,
+  /// which no command should spend in silence.
+  package static func migrationNotice(path: String, from: Int, to: Int) -> String {
+    let rewrite =
+      from < 8 && to >= 8 ? " (every event row is rewritten once: about a minute per 10 million events)" : ""
+    return "\(path): migrating from schema \(from) to \(to)\(rewrite)"
+  }
+
   /// Gives the file's free pages back to the file system (`VACUUM`), when it has any: the
   /// space migration 8 left where the old rows were, or read models dropped and folded
   /// again. Nothing stored changes; positions and stream numbers are kept.
