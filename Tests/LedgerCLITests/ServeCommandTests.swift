@@ -17,6 +17,15 @@ struct ServeCommandTests {
     #expect(try LedgerProcess.run(["demo", "--db", ledger.path], in: ledger.directory).status == 0)
   }
 
+  /// The demo, with a token issued to maria, a Microsoft agent.
+  func agentToken() throws -> String {
+    try demo()
+    let grant = ["grant", "maria", "microsoft-agent", "--actor", "system", "--db", ledger.path]
+    #expect(try LedgerProcess.run(grant, in: ledger.directory).status == 0)
+    let issued = try LedgerProcess.run(["token", "issue", "maria", "--db", ledger.path], in: ledger.directory)
+    return String(issued.stdout.split(separator: "\n").first ?? "")
+  }
+
   @Test func aTokenIsPrintedOnceAndTheLogHoldsOnlyItsDigest() throws {
     try demo()
     let issued = try LedgerProcess.run(["token", "issue", "admin-contoso", "--db", ledger.path], in: ledger.directory)
@@ -41,11 +50,7 @@ struct ServeCommandTests {
   }
 
   @Test func ledgerServeAdmitsAnIssuedTokenCountsItsRequestsAndStopsOnSIGTERM() async throws {
-    try demo()
-    let grant = ["grant", "maria", "microsoft-agent", "--actor", "system", "--db", ledger.path]
-    #expect(try LedgerProcess.run(grant, in: ledger.directory).status == 0)
-    let issued = try LedgerProcess.run(["token", "issue", "maria", "--db", ledger.path], in: ledger.directory)
-    let token = String(issued.stdout.split(separator: "\n").first ?? "")
+    let token = try agentToken()
     let (server, out, err) = try LedgerProcess.start(
       ["serve", "--db", ledger.path, "--port", "0"], in: ledger.directory)
     let base = try #require(
@@ -96,11 +101,7 @@ struct ServeCommandTests {
   }
 
   @Test func anOlderLedgerIsMigratedBeforeTheServerListensAndAnswersTheSame() async throws {
-    try demo()
-    let grant = ["grant", "maria", "microsoft-agent", "--actor", "system", "--db", ledger.path]
-    #expect(try LedgerProcess.run(grant, in: ledger.directory).status == 0)
-    let issued = try LedgerProcess.run(["token", "issue", "maria", "--db", ledger.path], in: ledger.directory)
-    let token = String(issued.stdout.split(separator: "\n").first ?? "")
+    let token = try agentToken()
     let older = ledger.directory.file("older.sqlite")
     try await LegacyLedger.write(from: ledger.path, to: older, version: 7)
     let cli = try LedgerProcess.run(
