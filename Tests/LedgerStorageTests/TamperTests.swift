@@ -62,4 +62,12 @@ struct TamperTests {
     let after = try await log.verify()
     #expect(after.isIntact && after.headHash != before && after.eventCount == 18)
   }
+
+  @Test func anAppendOntoAHeadRowItCannotReadIsRefusedNamingItAndWritesNothing() throws {
+    let (ledger, _, raw) = try tamperable()
+    try raw.execute("UPDATE events SET envelope = substr(envelope, 1, 40) WHERE position = 19")
+    let error = #expect(throws: StoredDataError.self) { try ledger.open().append(Samples.enrolments(1)) }
+    #expect(error?.position == 19)
+    #expect(try raw.integer("SELECT count(*) FROM events") == 19)
+  }
 }

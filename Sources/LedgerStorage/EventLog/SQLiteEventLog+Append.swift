@@ -98,11 +98,13 @@ extension SQLiteEventLog {
   private func storedHead() throws -> LogHead {
     let last = try connection.statement("SELECT position, envelope FROM events ORDER BY position DESC LIMIT 1")
     defer { last.reset() }
-    let head =
-      try last.step()
-      ? last.withBytes(1) {
-        LogHead(position: last.int64(0), hash: StoredEnvelope.hash(in: $0), recorded: StoredEnvelope.recorded(in: $0))
-      } : .empty
+    var head = LogHead.empty
+    if try last.step() {
+      // Read whole: an append must not chain onto a head row it cannot read.
+      let position = last.int64(0)
+      let fields = try last.envelope(1, position: position)
+      head = LogHead(position: position, hash: fields.hash, recorded: fields.recorded.microseconds)
+    }
     if head.position != cachedHead {
       forgetCaches()
       try prepareTree(head: head.position)

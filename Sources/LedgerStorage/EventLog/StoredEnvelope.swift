@@ -119,7 +119,8 @@ enum StoredEnvelope {
     return Fields(
       typeName: typeName, schemaVersion: Int(schemaVersion), effective: effective,
       recorded: RecordedInstant(microseconds: recorded(in: bytes)), actor: actor, reason: reason, writer: writer,
-      unchecked: flags & Flag.unchecked != 0, hash: hash(in: bytes))
+      unchecked: flags & Flag.unchecked != 0,
+      hash: Array(UnsafeBufferPointer(rebasing: bytes[hashOffset..<recordedOffset])))
   }
 
   /// The recorded instant, at its fixed offset (0 for an envelope too short to hold one).
@@ -128,11 +129,6 @@ enum StoredEnvelope {
     var value: UInt64 = 0
     for index in (recordedOffset..<effectiveOffset).reversed() { value = value << 8 | UInt64(bytes[index]) }
     return Int64(bitPattern: value)
-  }
-
-  /// The chain hash, at its fixed offset (empty for an envelope too short to hold one).
-  static func hash(in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    bytes.count >= recordedOffset ? Array(UnsafeBufferPointer(rebasing: bytes[hashOffset..<recordedOffset])) : []
   }
 
   private static func appendNumber(_ value: UInt64, to out: inout [UInt8]) {

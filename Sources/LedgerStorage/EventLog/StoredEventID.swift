@@ -18,6 +18,8 @@ enum StoredEventID {
   static func form(of id: String) -> Form {
     var text = id
     let packed = text.withUTF8 { utf8 -> [UInt8]? in
+      // Only a UUID's length (36) or a digest's (33…47) can pack: no buffer for any other id.
+      guard (33...47).contains(utf8.count) else { return nil }
       var bytes = [UInt8](repeating: 0, count: 16)
       if utf8.count == 36, packUUID(utf8, into: &bytes) { return bytes }
       // A digest's prefix is 1…15 bytes, so a packed digest is never 16 bytes long.
