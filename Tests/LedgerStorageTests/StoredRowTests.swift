@@ -52,10 +52,52 @@ struct StoredRowTests {
     }
   }
 
+  @Test(arguments: [
+    "0190a5c4-7b1e-7c3d-8e2f-0123456789ab", "acr-" + String(repeating: "0f", count: 16),
+    "prefix-of-15ch-" + String(repeating: "9", count: 32), "é" + String(repeating: "a", count: 32),
+  ])
+  func aRecordReadWithAPackedIdEqualsTheRecordWrittenWithItsText(id: String) {
+    guard case .packed(let bytes) = StoredEventID.form(of: id) else {
+      Issue.record("\(id) was not packed")
+      return
+    }
+    let packed = bytes.withUnsafeBufferPointer(PackedEventID.init(packed:))
+    if case .text = packed { Issue.record("\(id) was read back as text, not packed") }
+    var written = Self.record
+    written.id = id
+    var read = written
+    read.packedID = packed
+    #expect(read.id == id)
+    #expect(read == written)
+    written.id = id.uppercased()
+    #expect(read != written)
+  }
+
+  @Test func aHashOf32BytesIsHeldInlineAndOthersAsTheyAre() {
+    var record = Self.record
+    record.hash = Array(0..<32)
+    guard case .sha256 = record.packedHash else {
+      Issue.record("a 32-byte hash was not held inline")
+      return
+    }
+    #expect(record.hash == Array(0..<32))
+    #expect(record.packedHash.withUnsafeBytes { Array($0) } == Array(0..<32))
+    var other = record
+    other.hash = Array(1..<33)
+    #expect(other != record)
+    record.hash = [1, 2, 3]
+    #expect(record.packedHash == .bytes([1, 2, 3]) && record.hash == [1, 2, 3])
+  }
+
+  static let record = EventRecord(
+    position: 1, id: "e", stream: .organization("contoso"), streamVersion: 1, typeName: "OrganizationEnrolled",
+    schemaVersion: 1, effective: Samples.date("2024-02-29"), recorded: RecordedInstant(microseconds: 1), actor: nil,
+    corrects: nil, reason: nil, payload: [], hash: [])
+
   static let fields = StoredEnvelope.Fields(
     typeName: "OrganizationEnrolled", schemaVersion: 300, effective: Samples.date("2024-02-29"),
     recorded: RecordedInstant(microseconds: -5), actor: Actor(id: "Zoë", role: "auditor"), reason: "",
-    writer: "ops", unchecked: true, hash: Array(0..<32))
+    writer: "ops", unchecked: true, hash: PackedHash(Array(0..<32)))
 
   @Test func anEnvelopeReadsBackEveryFieldItWasWrittenFrom() throws {
     var bytes: [UInt8] = []
@@ -95,7 +137,7 @@ struct StoredRowTests {
   @Test func aRecordTheLayoutCannotHoldIsRefused() {
     var bytes: [UInt8] = []
     var short = Self.fields
-    short.hash = [1, 2, 3]
+    short.hash = PackedHash([1, 2, 3])
     #expect(throws: StoredEnvelope.Malformed.self) { try StoredEnvelope.write(short, into: &bytes) }
     var negative = Self.fields
     negative.schemaVersion = -1

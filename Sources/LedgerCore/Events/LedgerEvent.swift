@@ -99,7 +99,9 @@ public enum LedgerEvent: Equatable, Sendable {
   /// - Throws: ``EventValidationError`` for an unknown type or a bad field.
   package init(typeName: String, reading fields: inout FieldReader) throws(EventValidationError) {
     let names = LedgerEvent.typeNames
-    guard let index = names.indices.first(where: { names[$0] == typeName }) else {
+    // Lengths first: `==` on two different names compares their bytes.
+    let count = typeName.utf8.count
+    guard let index = names.indices.first(where: { names[$0].utf8.count == count && names[$0] == typeName }) else {
       throw EventValidationError("unknown event type \"\(typeName)\"")
     }
     self = try LedgerEvent.readers[index](&fields)

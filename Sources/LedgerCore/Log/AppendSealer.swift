@@ -31,8 +31,9 @@ package struct AppendSealer: Sendable {
       reason: proposed.reason, payload: content.payload, hash: [], writer: proposed.writer,
       unchecked: proposed.unchecked)
     let canonical = record.canonicalBytes
-    record.hash = HashChain.link(previous: head.hash, canonical: canonical)
-    head = LogHead(position: position, hash: record.hash, recorded: recorded)
+    let hash = HashChain.link(previous: head.hash, canonical: canonical)
+    record.hash = hash
+    head = LogHead(position: position, hash: hash, recorded: recorded)
     return AppendPlan.Row(
       index: accepted.index, record: record, leafHash: MerkleTree.leafHash(canonical),
       organization: proposed.event.organization)
@@ -75,11 +76,16 @@ package struct AppendSealer: Sendable {
       }
       handoff.finish()
     }.start()
-    defer { handoff.stopAndWait() }
+    // The head follows the last row written (its hash made into bytes once, not per row).
+    var last: EventRecord?
+    defer {
+      handoff.stopAndWait()
+      if let last { head = LogHead(position: last.position, hash: last.hash, recorded: last.recorded.microseconds) }
+    }
     while let rows = handoff.take() {
       for row in rows {
         try written(row)
-        head = LogHead(position: row.record.position, hash: row.record.hash, recorded: row.record.recorded.microseconds)
+        last = row.record
       }
     }
     return appended

@@ -1,10 +1,20 @@
 /// One row of the log as stored: the envelope, the type name and the canonical payload
 /// bytes, with the chain hash. Reading it decodes nothing.
+///
+/// The id and the hash are held packed as a store hands them over (``PackedEventID``,
+/// ``PackedHash``): a replay that never asks for them allocates nothing for them.
 public struct EventRecord: Equatable, Sendable {
   /// The gap-free global position, from 1.
   public var position: Int64
   /// The unique event id (the client's, or a generated UUID).
-  public var id: String
+  @inlinable
+  public var id: String {
+    get { packedID.text }
+    set { packedID = .text(newValue) }
+  }
+  /// The id as held.
+  @usableFromInline
+  package var packedID: PackedEventID
   /// The stream.
   public var stream: StreamName
   /// The event's version in its stream, from 1.
@@ -30,7 +40,14 @@ public struct EventRecord: Equatable, Sendable {
   /// Whether it was imported without the program's gates.
   public var unchecked: Bool
   /// The SHA-256 chain hash over the previous hash and ``canonicalBytes``.
-  public var hash: [UInt8]
+  @inlinable
+  public var hash: [UInt8] {
+    get { packedHash.bytes }
+    set { packedHash = PackedHash(newValue) }
+  }
+  /// The hash as held.
+  @usableFromInline
+  package var packedHash: PackedHash
 
   /// Creates a record (inlinable, so a reader builds it in place instead of copying each field).
   @inlinable
@@ -40,8 +57,22 @@ public struct EventRecord: Equatable, Sendable {
     corrects: String?, reason: String?, payload: [UInt8], hash: [UInt8], writer: String? = nil,
     unchecked: Bool = false
   ) {
+    self.init(
+      position: position, packedID: .text(id), stream: stream, streamVersion: streamVersion, typeName: typeName,
+      schemaVersion: schemaVersion, effective: effective, recorded: recorded, actor: actor, corrects: corrects,
+      reason: reason, payload: payload, packedHash: PackedHash(hash), writer: writer, unchecked: unchecked)
+  }
+
+  /// Creates a record from the packed id and hash a store holds.
+  @inlinable
+  package init(
+    position: Int64, packedID: PackedEventID, stream: StreamName, streamVersion: Int, typeName: String,
+    schemaVersion: Int, effective: CivilDate, recorded: RecordedInstant, actor: Actor?,
+    corrects: String?, reason: String?, payload: [UInt8], packedHash: PackedHash, writer: String?,
+    unchecked: Bool
+  ) {
     self.position = position
-    self.id = id
+    self.packedID = packedID
     self.stream = stream
     self.streamVersion = streamVersion
     self.typeName = typeName
@@ -52,7 +83,7 @@ public struct EventRecord: Equatable, Sendable {
     self.corrects = corrects
     self.reason = reason
     self.payload = payload
-    self.hash = hash
+    self.packedHash = packedHash
     self.writer = writer
     self.unchecked = unchecked
   }

@@ -40,7 +40,7 @@ package struct LogVerifier {
     }
     let canonical = record.canonicalBytes
     let hash = HashChain.link(previous: chainHead, canonical: canonical)
-    guard hash == record.hash else {
+    guard PackedHash(hash) == record.packedHash else {
       return .init(position: record.position, reason: "hash does not match the event's content and the previous hash")
     }
     chainHead = hash

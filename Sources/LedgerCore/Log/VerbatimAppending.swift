@@ -21,7 +21,7 @@ extension AppendPlan.Row {
       throw StoredDataError(position: record.position, reason: "recorded instant does not increase")
     }
     let canonical = record.canonicalBytes
-    guard HashChain.link(previous: head.hash, canonical: canonical) == record.hash else {
+    guard PackedHash(HashChain.link(previous: head.hash, canonical: canonical)) == record.packedHash else {
       throw StoredDataError(
         position: record.position, reason: "hash does not match the event's content and the previous hash")
     }

@@ -42,7 +42,7 @@ extension LedgerSchema {
         typeName: read.text(4) ?? "", schemaVersion: Int(read.int64(5)), effective: effective,
         recorded: RecordedInstant(microseconds: read.int64(7)),
         actor: read.text(8).map { Actor(id: $0, role: read.text(9)) }, reason: read.text(11), writer: read.text(14),
-        unchecked: read.int64(15) != 0, hash: read.blob(13))
+        unchecked: read.int64(15) != 0, hash: PackedHash(read.blob(13)))
       do {
         try StoredEnvelope.write(fields, into: &envelope)
       } catch {

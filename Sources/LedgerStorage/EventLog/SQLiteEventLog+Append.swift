@@ -103,7 +103,7 @@ extension SQLiteEventLog {
       // Read whole: an append must not chain onto a head row it cannot read.
       let position = last.int64(0)
       let fields = try last.envelope(1, position: position)
-      head = LogHead(position: position, hash: fields.hash, recorded: fields.recorded.microseconds)
+      head = LogHead(position: position, hash: fields.hash.bytes, recorded: fields.recorded.microseconds)
     }
     if head.position != cachedHead {
       forgetCaches()

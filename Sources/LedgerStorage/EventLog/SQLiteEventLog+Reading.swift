@@ -123,11 +123,11 @@ extension SQLiteEventLog {
     let position = statement.int64(0)
     let fields = try statement.envelope(5, position: position)
     return EventRecord(
-      position: position, id: statement.eventID(1) ?? "", stream: try streamName(number: statement.int64(2)),
-      streamVersion: Int(statement.int64(3)), typeName: fields.typeName, schemaVersion: fields.schemaVersion,
-      effective: fields.effective, recorded: fields.recorded, actor: fields.actor, corrects: statement.eventID(4),
-      reason: fields.reason, payload: statement.blob(6), hash: fields.hash, writer: fields.writer,
-      unchecked: fields.unchecked)
+      position: position, packedID: statement.packedEventID(1) ?? .text(""),
+      stream: try streamName(number: statement.int64(2)), streamVersion: Int(statement.int64(3)),
+      typeName: fields.typeName, schemaVersion: fields.schemaVersion, effective: fields.effective,
+      recorded: fields.recorded, actor: fields.actor, corrects: statement.eventID(4), reason: fields.reason,
+      payload: statement.blob(6), packedHash: fields.hash, writer: fields.writer, unchecked: fields.unchecked)
   }
 
   /// Reads a row of a ledger older than schema 8 (``EventRowLayout/columns(withWriter:)``).

@@ -29,7 +29,7 @@ enum StoredEnvelope {
     var reason: String?
     var writer: String?
     var unchecked: Bool
-    var hash: [UInt8]
+    var hash: PackedHash
   }
 
   /// Why an envelope cannot be read: the store was changed outside the ledger.
@@ -59,7 +59,7 @@ enum StoredEnvelope {
       Fields(
         typeName: record.typeName, schemaVersion: record.schemaVersion, effective: record.effective,
         recorded: record.recorded, actor: record.actor, reason: record.reason, writer: record.writer,
-        unchecked: record.unchecked, hash: record.hash),
+        unchecked: record.unchecked, hash: record.packedHash),
       into: &out)
   }
 
@@ -79,7 +79,7 @@ enum StoredEnvelope {
     if fields.writer != nil { flags |= Flag.writer }
     out.append(format)
     out.append(flags)
-    out.append(contentsOf: fields.hash)
+    fields.hash.withUnsafeBytes { out.append(contentsOf: $0) }
     withUnsafeBytes(of: UInt64(bitPattern: fields.recorded.microseconds).littleEndian) { out.append(contentsOf: $0) }
     withUnsafeBytes(of: UInt16(fields.effective.year).littleEndian) { out.append(contentsOf: $0) }
     out.append(UInt8(fields.effective.month))
@@ -120,7 +120,7 @@ enum StoredEnvelope {
       typeName: typeName, schemaVersion: Int(schemaVersion), effective: effective,
       recorded: RecordedInstant(microseconds: recorded(in: bytes)), actor: actor, reason: reason, writer: writer,
       unchecked: flags & Flag.unchecked != 0,
-      hash: Array(UnsafeBufferPointer(rebasing: bytes[hashOffset..<recordedOffset])))
+      hash: PackedHash(copying: UnsafeBufferPointer(rebasing: bytes[hashOffset..<recordedOffset])))
   }
 
   /// The recorded instant, at its fixed offset (0 for an envelope too short to hold one).

@@ -36,30 +36,7 @@ enum StoredEventID {
 
   /// The id a stored blob holds.
   static func id(packed bytes: UnsafeBufferPointer<UInt8>) -> String {
-    if bytes.count == 16 {
-      return String(unsafeUninitializedCapacity: 36) { out in
-        var index = 0
-        for (offset, byte) in bytes.enumerated() {
-          if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
-            out[index] = UInt8(ascii: "-")
-            index += 1
-          }
-          out[index] = HashChain.hexDigit(byte >> 4)
-          out[index + 1] = HashChain.hexDigit(byte & 0xF)
-          index += 2
-        }
-        return index
-      }
-    }
-    let prefix = bytes.count > 16 ? bytes.count - 16 : 0
-    return String(unsafeUninitializedCapacity: prefix + 32) { out in
-      for index in 0..<prefix { out[index] = bytes[16 + index] }
-      for (offset, byte) in bytes.prefix(16).enumerated() {
-        out[prefix + 2 * offset] = HashChain.hexDigit(byte >> 4)
-        out[prefix + 2 * offset + 1] = HashChain.hexDigit(byte & 0xF)
-      }
-      return prefix + 2 * min(16, bytes.count)
-    }
+    PackedEventID(packed: bytes).text
   }
 
   /// Packs `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in lowercase hex; `false` for anything else.
@@ -111,7 +88,12 @@ extension SQLiteStatement {
 
   /// The event id in column `index` (a packed blob or a text), or `nil` for NULL.
   func eventID(_ index: Int32) -> String? {
-    guard isBlob(index) else { return text(index) }
-    return withBytes(index, StoredEventID.id(packed:))
+    packedEventID(index)?.text
+  }
+
+  /// The event id in column `index` as stored, without making its text, or `nil` for NULL.
+  func packedEventID(_ index: Int32) -> PackedEventID? {
+    guard isBlob(index) else { return text(index).map(PackedEventID.text) }
+    return withBytes(index, PackedEventID.init(packed:))
   }
 }
