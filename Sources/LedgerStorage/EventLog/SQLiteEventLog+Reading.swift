@@ -62,7 +62,10 @@ extension SQLiteEventLog {
     statement.bind(2, knownAt)
     var events: [RecordedEvent] = []
     while try statement.step() {
-      let record = try record(from: statement)
+      var record = try record(from: statement)
+      // A stream's events are kept and folded, and a fold reads each id more than once: its
+      // text is made once here rather than at every read.
+      record.packedID = .text(record.id)
       if isVisible(record, knownAt: knownAt, voided: voided) { events.append(try record.decodedFromStorage()) }
     }
     return events
