@@ -9,7 +9,7 @@ import Testing
 struct StoredRowTests {
   static func read(_ form: StoredEventID.Form) -> String {
     switch form {
-    case .packed(let bytes): bytes.withUnsafeBufferPointer(StoredEventID.id(packed:))
+    case .packed(let bytes): bytes.withUnsafeBufferPointer(PackedEventID.init(packed:)).text
     case .text(let text): text
     }
   }

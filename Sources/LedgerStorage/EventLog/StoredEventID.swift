@@ -34,11 +34,6 @@ enum StoredEventID {
     return packed.map(Form.packed) ?? .text(id)
   }
 
-  /// The id a stored blob holds.
-  static func id(packed bytes: UnsafeBufferPointer<UInt8>) -> String {
-    PackedEventID(packed: bytes).text
-  }
-
   /// Packs `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in lowercase hex; `false` for anything else.
   private static func packUUID(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
     var index = 0
