@@ -10,13 +10,13 @@ extension PostgresEventLog {
   }
 
   public func forEachEvent(
-    from position: Int64, knownAt: Int64, _ body: (RecordedEvent) async throws -> Void
+    from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void
   ) async throws {
     let voided = try await voidingPositions(through: knownAt)
     try await forEachRecord(from: position, through: knownAt) { record in
       let entry = LogEntry(record: record, voidedBy: voided[record.id])
       guard entry.isVisible(knownAt: knownAt) else { return }
-      try await body(try record.decodedFromStorage())
+      try body(try record.decodedFromStorage())
     }
   }
 

@@ -38,7 +38,7 @@ struct ConflictTests {
     func forEachEntry(from position: Int64, _ body: (LogEntry) async throws -> Void) async throws {
       try await base.forEachEntry(from: position, body)
     }
-    func forEachEvent(from position: Int64, knownAt: Int64, _ body: (RecordedEvent) async throws -> Void) async throws {
+    func forEachEvent(from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void) async throws {
       try await base.forEachEvent(from: position, knownAt: knownAt, body)
     }
     func events(in stream: StreamName, knownAt: Int64) throws -> [RecordedEvent] {

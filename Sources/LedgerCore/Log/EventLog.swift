@@ -37,8 +37,11 @@ public protocol EventLog: AnyObject {
 
   /// Streams the decoded events visible at `knownAt` (positions ≤ knownAt, minus those voided
   /// by corrections at positions ≤ knownAt), from `position` on, in position order.
+  ///
+  /// `body` does not suspend: a replay of millions of events then pays no suspension point
+  /// (and no spilled frame) per event.
   func forEachEvent(
-    from position: Int64, knownAt: Int64, _ body: (RecordedEvent) async throws -> Void
+    from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void
   ) async throws
 
   /// The decoded events of one stream visible at `knownAt`, in version order.

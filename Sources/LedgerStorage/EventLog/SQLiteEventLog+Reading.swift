@@ -14,7 +14,7 @@ extension SQLiteEventLog {
   }
 
   public func forEachEvent(
-    from position: Int64, knownAt: Int64, _ body: (RecordedEvent) async throws -> Void
+    from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void
   ) async throws {
     let voided = try voidingPositions()
     let statement = try connection.statement(
@@ -25,7 +25,7 @@ extension SQLiteEventLog {
     while try statement.step() {
       let record = try record(from: statement)
       guard isVisible(record, knownAt: knownAt, voided: voided) else { continue }
-      try await body(try record.decodedFromStorage())
+      try body(try record.decodedFromStorage())
     }
   }
 
