@@ -16,6 +16,12 @@ extension SQLiteEventLog {
   public func forEachEvent(
     from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void
   ) async throws {
+    try eachEvent(from: position, knownAt: knownAt, body)
+  }
+
+  /// ``forEachEvent(from:knownAt:_:)``'s loop, synchronous: an async function keeps its
+  /// locals in the task's frame, so each row's record would be copied in and out of it.
+  private func eachEvent(from position: Int64, knownAt: Int64, _ body: (RecordedEvent) throws -> Void) throws {
     let voided = try voidingPositions()
     let statement = try connection.statement(
       "SELECT \(layout.selectedColumns) FROM events WHERE position >= ? AND position <= ? ORDER BY position")
