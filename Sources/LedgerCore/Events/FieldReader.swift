@@ -69,12 +69,14 @@ package struct FieldReader {
   ) throws(EventValidationError) -> String? {
     // A stored string is read without a `JSONValue`; anything else takes the general path,
     // which words the error.
-    if let (index, lookup) = stored?.string(key), index < 64 {
+    if stored != nil {
+      // An absent member is absent: the general path would only search for it again.
+      guard let (index, lookup) = stored?.string(key) else { return nil }
       switch lookup {
-      case .text(let text) where !text.isEmpty:
+      case .text(let text) where !text.isEmpty && index < 64:
         read |= 1 << index
         return text
-      case .null:
+      case .null where index < 64:
         read |= 1 << index
         return nil
       default: break
