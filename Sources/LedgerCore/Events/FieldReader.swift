@@ -98,12 +98,31 @@ package struct FieldReader {
 
   /// An optional civil date `YYYY-MM-DD`.
   package mutating func optionalDate(_ key: String) throws(EventValidationError) -> CivilDate? {
+    // A stored date is read from its bytes; anything else takes the general path, which
+    // words the error.
+    if stored != nil {
+      guard let (index, lookup) = stored?.string(key, Self.date(utf8:)) else { return nil }
+      switch lookup {
+      case .text(let date) where index < 64:
+        read |= 1 << index
+        return date
+      case .null where index < 64:
+        read |= 1 << index
+        return nil
+      default: break
+      }
+    }
     guard let text = try optionalString(key) else { return nil }
     do {
       return try CivilDate(parsing: text)
     } catch {
       throw EventValidationError("field \"\(key)\": \(error)")
     }
+  }
+
+  private static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+    guard case .date(let date) = CivilDate.parse(utf8: bytes) else { return nil }
+    return date
   }
 
   /// A required civil date.

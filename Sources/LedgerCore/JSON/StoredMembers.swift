@@ -18,8 +18,6 @@ package struct StoredMembers {
     var valueStart: UInt16 = 0
     var valueEnd: UInt16 = 0
     var kind = Kind.null
-    /// The value of a number, read by the parser's own rules when the payload was scanned.
-    var number = Decimal.zero
   }
 
   private enum Kind: UInt8 {
@@ -29,6 +27,10 @@ package struct StoredMembers {
   private let bytes: UnsafeBufferPointer<UInt8>
   /// Room for ``capacity`` members on the caller's stack (so the reader stays small to copy).
   private let members: UnsafeMutableBufferPointer<Member>
+  /// The value of each number member, at its index, read by the parser's own rules when the
+  /// payload was scanned; only those slots are initialized (most payloads hold no number, and
+  /// a `Decimal` per member would be made and copied for nothing).
+  private let numbers: UnsafeMutableBufferPointer<Decimal>
   /// The number of members.
   package private(set) var count = 0
 
@@ -40,13 +42,19 @@ package struct StoredMembers {
     -> Result
   {
     withUnsafeTemporaryAllocation(of: Member.self, capacity: capacity) { room in
-      body(StoredMembers(scanning: bytes, into: room))
+      withUnsafeTemporaryAllocation(of: Decimal.self, capacity: capacity) { numbers in
+        body(StoredMembers(scanning: bytes, into: room, numbers: numbers))
+      }
     }
   }
 
-  private init?(scanning bytes: UnsafeBufferPointer<UInt8>, into members: UnsafeMutableBufferPointer<Member>) {
+  private init?(
+    scanning bytes: UnsafeBufferPointer<UInt8>, into members: UnsafeMutableBufferPointer<Member>,
+    numbers: UnsafeMutableBufferPointer<Decimal>
+  ) {
     self.bytes = bytes
     self.members = members
+    self.numbers = numbers
     guard bytes.count >= 2, bytes.count <= Int(UInt16.max), bytes[0] == UInt8(ascii: "{"),
       bytes[bytes.count - 1] == UInt8(ascii: "}")
     else { return nil }
@@ -65,7 +73,9 @@ package struct StoredMembers {
       } else if let kind = literal(at: &index) {
         member.kind = kind
       } else if let number = number(at: &index) {
-        (member.kind, member.number) = (.number, number)
+        member.kind = .number
+        // A trivial type: the slot is written without destroying what was never there.
+        numbers.initializeElement(at: count, to: number)
       } else {
         return nil
       }
@@ -80,28 +90,37 @@ package struct StoredMembers {
 
   /// The index and value of the member named `key`.
   package func member(_ key: String) -> (index: Int, value: JSONValue)? {
-    index(of: key).map { ($0, value(of: members[$0])) }
+    index(of: key).map { ($0, value(at: $0)) }
   }
 
   /// The index and text of the member named `key` when its value is a string or `null`
   /// (`nil` text), made without a `JSONValue`; `nil` when there is no such member, and the
   /// index with ``Lookup/other`` for any other value.
-  package func string(_ key: String) -> (index: Int, text: Lookup)? {
+  package func string(_ key: String) -> (index: Int, text: Lookup<String>)? {
+    string(key) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The index and the value `read` makes of the bytes of the member named `key` when its value
+  /// is a string (``Lookup/other`` when `read` refuses them) or `null`; `nil` when there is no
+  /// such member, and the index with ``Lookup/other`` for any other value. A field read from
+  /// the bytes (a date) makes no `String` on the way.
+  package func string<Value>(
+    _ key: String, _ read: (UnsafeBufferPointer<UInt8>) -> Value?
+  ) -> (index: Int, text: Lookup<Value>)? {
     guard let index = index(of: key) else { return nil }
     let member = members[index]
     switch member.kind {
     case .string:
-      let text = String(
-        decoding: UnsafeBufferPointer(rebasing: bytes[Int(member.valueStart)..<Int(member.valueEnd)]), as: UTF8.self)
-      return (index, .text(text))
+      let value = read(UnsafeBufferPointer(rebasing: bytes[Int(member.valueStart)..<Int(member.valueEnd)]))
+      return (index, value.map(Lookup.text) ?? .other)
     case .null: return (index, .null)
     default: return (index, .other)
     }
   }
 
   /// What ``string(_:)`` found.
-  package enum Lookup {
-    case text(String)
+  package enum Lookup<Value> {
+    case text(Value)
     case null
     case other
   }
@@ -127,14 +146,15 @@ package struct StoredMembers {
       decoding: UnsafeBufferPointer(rebasing: bytes[Int(member.keyStart)..<Int(member.keyEnd)]), as: UTF8.self)
   }
 
-  private func value(of member: Member) -> JSONValue {
-    switch member.kind {
+  private func value(at index: Int) -> JSONValue {
+    let member = members[index]
+    return switch member.kind {
     case .string:
       .string(
         String(
           decoding: UnsafeBufferPointer(rebasing: bytes[Int(member.valueStart)..<Int(member.valueEnd)]),
           as: UTF8.self))
-    case .number: .number(member.number)
+    case .number: .number(numbers[index])
     case .yes: .bool(true)
     case .no: .bool(false)
     case .null: .null
