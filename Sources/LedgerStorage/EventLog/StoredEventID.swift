@@ -1,3 +1,4 @@
+import CSQLite
 import LedgerCore
 
 /// How an event id is kept in the `event_id` and `corrects` columns (schema 8 on): a canonical
@@ -88,7 +89,12 @@ extension SQLiteStatement {
 
   /// The event id in column `index` as stored, without making its text, or `nil` for NULL.
   func packedEventID(_ index: Int32) -> PackedEventID? {
-    guard isBlob(index) else { return text(index).map(PackedEventID.text) }
-    return withBytes(index, PackedEventID.init(packed:))
+    withColumn(index) { type, bytes in
+      switch type {
+      case SQLITE_BLOB: PackedEventID(packed: bytes)
+      case SQLITE_NULL: nil
+      default: .text(String(decoding: bytes, as: UTF8.self))
+      }
+    }
   }
 }

@@ -86,11 +86,6 @@ public final class SQLiteStatement {
     sqlite3_column_type(handle, index) == SQLITE_NULL
   }
 
-  /// Whether column `index` (0-based) holds a blob in the current row.
-  public func isBlob(_ index: Int32) -> Bool {
-    sqlite3_column_type(handle, index) == SQLITE_BLOB
-  }
-
   /// The integer in column `index` of the current row.
   public func int64(_ index: Int32) -> Int64 {
     sqlite3_column_int64(handle, index)
@@ -106,11 +101,24 @@ public final class SQLiteStatement {
   /// Calls `body` with the bytes of column `index` (empty for NULL), valid only during the call.
   public func withBytes<T, E: Error>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> T) throws(E) -> T
   {
-    let count = Int(sqlite3_column_bytes(handle, index))
-    guard count > 0, let pointer = sqlite3_column_blob(handle, index) else {
-      return try body(UnsafeBufferPointer(start: nil, count: 0))
+    try withColumn(index) { _, bytes throws(E) in try body(bytes) }
+  }
+
+  /// Calls `body` with the storage class of column `index` (`SQLITE_BLOB`, `SQLITE_TEXT`,
+  /// `SQLITE_NULL`, …) and its bytes as a blob or text (empty for NULL), valid only during the
+  /// call. The column is asked for once: each `sqlite3_column_*` call enters the statement
+  /// anew, and a replay reads several columns of every row.
+  public func withColumn<T, E: Error>(
+    _ index: Int32, _ body: (_ type: Int32, _ bytes: UnsafeBufferPointer<UInt8>) throws(E) -> T
+  ) throws(E) -> T {
+    let value = sqlite3_column_value(handle, index)
+    let type = sqlite3_value_type(value)
+    // The pointer first, then the length, as SQLite's documentation orders the two calls.
+    guard let pointer = sqlite3_value_blob(value) else {
+      return try body(type, UnsafeBufferPointer(start: nil, count: 0))
     }
-    return try body(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: count))
+    let count = Int(sqlite3_value_bytes(value))
+    return try body(type, UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: count))
   }
 
   /// The text in column `index` when it is one of `known` (returned without building a new
@@ -128,8 +136,6 @@ public final class SQLiteStatement {
 
   /// The blob in column `index` (empty for NULL or an empty blob).
   public func blob(_ index: Int32) -> [UInt8] {
-    let count = Int(sqlite3_column_bytes(handle, index))
-    guard count > 0, let pointer = sqlite3_column_blob(handle, index) else { return [] }
-    return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    withBytes(index) { $0.isEmpty ? [] : Array($0) }
   }
 }
