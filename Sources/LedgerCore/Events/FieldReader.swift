@@ -67,21 +67,7 @@ package struct FieldReader {
   private mutating func optionalString(
     _ key: String, kind: CanonicalText.Kind
   ) throws(EventValidationError) -> String? {
-    // A stored string is read without a `JSONValue`; anything else takes the general path,
-    // which words the error.
-    if stored != nil {
-      // An absent member is absent: the general path would only search for it again.
-      guard let (index, lookup) = stored?.string(key) else { return nil }
-      switch lookup {
-      case .text(let text) where !text.isEmpty && index < 64:
-        read |= 1 << index
-        return text
-      case .null where index < 64:
-        read |= 1 << index
-        return nil
-      default: break
-      }
-    }
+    if let text = storedString(key, { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) }) { return text }
     guard let value = value(key) else { return nil }
     guard case .string(let text) = value else {
       throw EventValidationError("field \"\(key)\" must be a string, not \(value.kindName)")
@@ -98,25 +84,34 @@ package struct FieldReader {
 
   /// An optional civil date `YYYY-MM-DD`.
   package mutating func optionalDate(_ key: String) throws(EventValidationError) -> CivilDate? {
-    // A stored date is read from its bytes; anything else takes the general path, which
-    // words the error.
-    if stored != nil {
-      guard let (index, lookup) = stored?.string(key, Self.date(utf8:)) else { return nil }
-      switch lookup {
-      case .text(let date) where index < 64:
-        read |= 1 << index
-        return date
-      case .null where index < 64:
-        read |= 1 << index
-        return nil
-      default: break
-      }
-    }
+    if let date = storedString(key, Self.date(utf8:)) { return date }
     guard let text = try optionalString(key) else { return nil }
     do {
       return try CivilDate(parsing: text)
     } catch {
       throw EventValidationError("field \"\(key)\": \(error)")
+    }
+  }
+
+  /// A stored payload's string member made into a value by `make` from its bytes, without a
+  /// `JSONValue` or a detour through `String`: the value, or `nil` inside for `null` or an
+  /// absent member (the general path would only search for it again); `nil` when the general
+  /// path must read the member and word the error (not a string, or bytes `make` refuses).
+  private mutating func storedString<Value>(
+    _ key: String, _ make: (UnsafeBufferPointer<UInt8>) -> Value?
+  ) -> Value?? {
+    guard stored != nil else { return nil }
+    guard let (index, lookup) = stored?.string(key, make) else { return .some(nil) }
+    guard index < 64 else { return nil }
+    switch lookup {
+    case .text(let value):
+      read |= 1 << index
+      return .some(value)
+    case .null:
+      read |= 1 << index
+      return .some(nil)
+    case .other:
+      return nil
     }
   }
 

@@ -93,13 +93,6 @@ package struct StoredMembers {
     index(of: key).map { ($0, value(at: $0)) }
   }
 
-  /// The index and text of the member named `key` when its value is a string or `null`
-  /// (`nil` text), made without a `JSONValue`; `nil` when there is no such member, and the
-  /// index with ``Lookup/other`` for any other value.
-  package func string(_ key: String) -> (index: Int, text: Lookup<String>)? {
-    string(key) { String(decoding: $0, as: UTF8.self) }
-  }
-
   /// The index and the value `read` makes of the bytes of the member named `key` when its value
   /// is a string (``Lookup/other`` when `read` refuses them) or `null`; `nil` when there is no
   /// such member, and the index with ``Lookup/other`` for any other value. A field read from
@@ -118,7 +111,7 @@ package struct StoredMembers {
     }
   }
 
-  /// What ``string(_:)`` found.
+  /// What ``string(_:_:)`` found.
   package enum Lookup<Value> {
     case text(Value)
     case null
