@@ -40,41 +40,35 @@ package enum PackedEventID: Sendable {
     switch self {
     case .text(let text): return text
     case .uuid(let high, let low):
-      return String(unsafeUninitializedCapacity: 36) { out in
-        var index = 0
-        for offset in 0..<16 {
-          if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
-            out[index] = UInt8(ascii: "-")
-            index += 1
+      return Self.withBytes(high, low) { bytes in
+        String(unsafeUninitializedCapacity: 36) { out in
+          var index = 0
+          for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
+              out[index] = UInt8(ascii: "-")
+              index += 1
+            }
+            out[index] = HashChain.hexDigit(byte >> 4)
+            out[index + 1] = HashChain.hexDigit(byte & 0xF)
+            index += 2
           }
-          let byte = Self.byte(offset, high, low)
-          out[index] = HashChain.hexDigit(byte >> 4)
-          out[index + 1] = HashChain.hexDigit(byte & 0xF)
-          index += 2
+          return index
         }
-        return index
       }
     case .digest(var prefix, let high, let low):
-      return prefix.withUTF8 { prefix in
-        String(unsafeUninitializedCapacity: prefix.count + 32) { out in
-          for index in prefix.indices { out[index] = prefix[index] }
-          for offset in 0..<16 {
-            let byte = Self.byte(offset, high, low)
-            out[prefix.count + 2 * offset] = HashChain.hexDigit(byte >> 4)
-            out[prefix.count + 2 * offset + 1] = HashChain.hexDigit(byte & 0xF)
-          }
-          return prefix.count + 32
-        }
-      }
+      return prefix.withUTF8 { prefix in Self.withBytes(high, low) { Self.text(prefix: prefix, hex: $0[...]) } }
     }
   }
 
-  /// Byte `offset` (0…15) of the 16 bytes held big-endian in `high` and `low`.
-  private static func byte(_ offset: Int, _ high: UInt64, _ low: UInt64) -> UInt8 {
-    UInt8(truncatingIfNeeded: (offset < 8 ? high : low) >> (56 - 8 * UInt64(offset % 8)))
+  /// Calls `body` with the 16 bytes held big-endian in `high` and `low`.
+  private static func withBytes<Result>(
+    _ high: UInt64, _ low: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { body($0.bindMemory(to: UInt8.self)) }
   }
 
-  /// `prefix` then the hex digits of `hex`: the text of a packed id of an unusual length.
+  /// `prefix` then the hex digits of `hex`: the text of a digest id, or of a packed id of an
+  /// unusual length.
   private static func text(prefix: UnsafeBufferPointer<UInt8>, hex: Slice<UnsafeBufferPointer<UInt8>>) -> String {
     String(unsafeUninitializedCapacity: prefix.count + 2 * hex.count) { out in
       for index in prefix.indices { out[index] = prefix[index] }

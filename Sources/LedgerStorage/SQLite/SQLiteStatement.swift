@@ -93,9 +93,7 @@ public final class SQLiteStatement {
 
   /// The text in column `index`, or `nil` for NULL.
   public func text(_ index: Int32) -> String? {
-    guard let pointer = sqlite3_column_text(handle, index) else { return nil }
-    let count = Int(sqlite3_column_bytes(handle, index))
-    return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    withColumn(index) { type, bytes in type == SQLITE_NULL ? nil : String(decoding: bytes, as: UTF8.self) }
   }
 
   /// Calls `body` with the bytes of column `index` (empty for NULL), valid only during the call.
@@ -124,14 +122,15 @@ public final class SQLiteStatement {
   /// The text in column `index` when it is one of `known` (returned without building a new
   /// `String`), else the text itself; `nil` for NULL.
   public func text(_ index: Int32, among known: [String]) -> String? {
-    guard let pointer = sqlite3_column_text(handle, index) else { return nil }
-    let bytes = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index)))
-    for var candidate in known where candidate.utf8.count == bytes.count {
-      if candidate.withUTF8({ $0.baseAddress.map { memcmp($0, pointer, bytes.count) == 0 } ?? false }) {
-        return candidate
+    withColumn(index) { type, bytes in
+      guard type != SQLITE_NULL else { return nil }
+      for var candidate in known where candidate.utf8.count == bytes.count {
+        if bytes.isEmpty || candidate.withUTF8({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+          return candidate
+        }
       }
+      return String(decoding: bytes, as: UTF8.self)
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The blob in column `index` (empty for NULL or an empty blob).
