@@ -26,113 +26,93 @@ public enum LedgerEvent: Equatable, Sendable {
   /// The schema version every event type is written with today.
   public static let currentSchemaVersion = 1
 
-  private typealias Reader = @Sendable (inout FieldReader) throws(EventValidationError) -> LedgerEvent
+  /// How one type's payload is read: from any JSON object, or front to back from canonical bytes.
+  private struct Reader: Sendable {
+    let typeName: String
+    let fields: @Sendable (inout FieldReader) throws(EventValidationError) -> LedgerEvent
+    let canonical: @Sendable (inout CanonicalFieldCursor) throws(EventValidationError) -> LedgerEvent
 
-  private static let readersByName: [String: Reader] = [
-    OrganizationEnrolled.typeName: { fields throws(EventValidationError) in
-      .organizationEnrolled(try OrganizationEnrolled(reading: &fields))
-    },
-    CredentialEarned.typeName: { fields throws(EventValidationError) in
-      .credentialEarned(try CredentialEarned(reading: &fields))
-    },
-    IndividualAssociated.typeName: { fields throws(EventValidationError) in
-      .individualAssociated(try IndividualAssociated(reading: &fields))
-    },
-    IndividualDeparted.typeName: { fields throws(EventValidationError) in
-      .individualDeparted(try IndividualDeparted(reading: &fields))
-    },
-    MembershipPurchased.typeName: { fields throws(EventValidationError) in
-      .membershipPurchased(try MembershipPurchased(reading: &fields))
-    },
-    MembershipRenewed.typeName: { fields throws(EventValidationError) in
-      .membershipRenewed(try MembershipRenewed(reading: &fields))
-    },
-    OverridePlaced.typeName: { fields throws(EventValidationError) in
-      .overridePlaced(try OverridePlaced(reading: &fields))
-    },
-    OverrideRevoked.typeName: { fields throws(EventValidationError) in
-      .overrideRevoked(try OverrideRevoked(reading: &fields))
-    },
-    PerformanceReported.typeName: { fields throws(EventValidationError) in
-      .performanceReported(try PerformanceReported(reading: &fields))
-    },
-    ConsumptionReported.typeName: { fields throws(EventValidationError) in
-      .consumptionReported(try ConsumptionReported(reading: &fields))
-    },
-    CustomerReferenceSubmitted.typeName: { fields throws(EventValidationError) in
-      .customerReferenceSubmitted(try CustomerReferenceSubmitted(reading: &fields))
-    },
-    CustomerReferenceApproved.typeName: { fields throws(EventValidationError) in
-      .customerReferenceApproved(try CustomerReferenceApproved(reading: &fields))
-    },
-    CustomerReferenceRejected.typeName: { fields throws(EventValidationError) in
-      .customerReferenceRejected(try CustomerReferenceRejected(reading: &fields))
-    },
-    AuditScheduled.typeName: { fields throws(EventValidationError) in
-      .auditScheduled(try AuditScheduled(reading: &fields))
-    },
-    AuditCompleted.typeName: { fields throws(EventValidationError) in
-      .auditCompleted(try AuditCompleted(reading: &fields))
-    },
-    RoleGranted.typeName: { fields throws(EventValidationError) in
-      .roleGranted(try RoleGranted(reading: &fields))
-    },
-    RoleRevoked.typeName: { fields throws(EventValidationError) in
-      .roleRevoked(try RoleRevoked(reading: &fields))
-    },
-    TokenIssued.typeName: { fields throws(EventValidationError) in
-      .tokenIssued(try TokenIssued(reading: &fields))
-    },
-    TokenRevoked.typeName: { fields throws(EventValidationError) in
-      .tokenRevoked(try TokenRevoked(reading: &fields))
-    },
-  ]
-
-  /// Every type name of the vocabulary, sorted.
-  public static let typeNames: [String] = readersByName.keys.sorted()
+    init<Payload: EventPayload>(_ type: Payload.Type) {
+      typeName = Payload.typeName
+      fields = { fields throws(EventValidationError) in try Payload(reading: &fields).event }
+      canonical = { fields throws(EventValidationError) in try Payload(reading: &fields).event }
+    }
+  }
 
   /// The readers in the order of ``typeNames``: a stored type name is the vocabulary's own
   /// string, which `==` matches by identity, so finding its reader hashes nothing.
-  private static let readers: [Reader] = typeNames.map { readersByName[$0]! }
+  private static let readers: [Reader] = [
+    Reader(OrganizationEnrolled.self),
+    Reader(CredentialEarned.self),
+    Reader(IndividualAssociated.self),
+    Reader(IndividualDeparted.self),
+    Reader(MembershipPurchased.self),
+    Reader(MembershipRenewed.self),
+    Reader(OverridePlaced.self),
+    Reader(OverrideRevoked.self),
+    Reader(PerformanceReported.self),
+    Reader(ConsumptionReported.self),
+    Reader(CustomerReferenceSubmitted.self),
+    Reader(CustomerReferenceApproved.self),
+    Reader(CustomerReferenceRejected.self),
+    Reader(AuditScheduled.self),
+    Reader(AuditCompleted.self),
+    Reader(RoleGranted.self),
+    Reader(RoleRevoked.self),
+    Reader(TokenIssued.self),
+    Reader(TokenRevoked.self),
+  ].sorted { $0.typeName < $1.typeName }
+
+  /// Every type name of the vocabulary, sorted.
+  public static let typeNames: [String] = readers.map(\.typeName)
+
+  /// The index in ``typeNames`` (and ``readers``) of the type named `typeName`.
+  /// - Throws: ``EventValidationError`` for an unknown type.
+  private static func readerIndex(_ typeName: String) throws(EventValidationError) -> Int {
+    // Lengths first: `==` on two different names compares their bytes.
+    let count = typeName.utf8.count
+    for (index, name) in LedgerEvent.typeNames.enumerated() where name.utf8.count == count && name == typeName {
+      return index
+    }
+    throw EventValidationError("unknown event type \"\(typeName)\"")
+  }
 
   /// Reads the fields of an event of type `typeName`; the caller finishes the reader.
   /// - Throws: ``EventValidationError`` for an unknown type or a bad field.
   package init(typeName: String, reading fields: inout FieldReader) throws(EventValidationError) {
-    let names = LedgerEvent.typeNames
-    // Lengths first: `==` on two different names compares their bytes.
-    let count = typeName.utf8.count
-    guard let index = names.indices.first(where: { names[$0].utf8.count == count && names[$0] == typeName }) else {
-      throw EventValidationError("unknown event type \"\(typeName)\"")
-    }
-    self = try LedgerEvent.readers[index](&fields)
+    self = try LedgerEvent.readers[Self.readerIndex(typeName)].fields(&fields)
   }
 
-  /// Decodes a stored payload (canonical JSON of the type's fields): the usual flat payload of
-  /// plain strings and numbers is read in place (``StoredMembers``), any other is parsed.
+  /// Decodes a stored payload (canonical JSON of the type's fields): read front to back from
+  /// its bytes (``CanonicalFieldCursor``) when it is canonical and plain, else parsed; both
+  /// ways give the same event or error.
   /// - Throws: ``EventValidationError`` when the bytes do not hold a valid payload.
   public init(typeName: String, payload: [UInt8]) throws(EventValidationError) {
-    if let event = try Self.scanned(typeName: typeName, payload: payload) {
+    if let event = Self.inKeyOrder(try Self.readerIndex(typeName), payload) {
       self = event
     } else {
       try self.init(typeName: typeName, parsing: payload)
     }
   }
 
-  /// The event read from the payload's members in place, or `nil` when the scan does not
-  /// handle the payload's shape.
-  private static func scanned(typeName: String, payload: [UInt8]) throws(EventValidationError) -> LedgerEvent? {
-    let scanned = payload.withUnsafeBufferPointer { bytes in
-      StoredMembers.scanning(bytes) { members in
-        Result { () throws(EventValidationError) -> LedgerEvent? in
-          guard let members else { return nil }
-          var fields = FieldReader(stored: members)
-          let event = try LedgerEvent(typeName: typeName, reading: &fields)
-          try fields.finish()
-          return event
-        }
+  /// The event of type `typeName` read from the payload's bytes front to back, or `nil` when
+  /// the cursor does not take them (the parser then decodes them, or words the error).
+  /// - Throws: ``EventValidationError`` for an unknown type.
+  package static func inKeyOrder(typeName: String, payload: [UInt8]) throws(EventValidationError) -> LedgerEvent? {
+    inKeyOrder(try readerIndex(typeName), payload)
+  }
+
+  private static func inKeyOrder(_ index: Int, _ payload: [UInt8]) -> LedgerEvent? {
+    payload.withUnsafeBufferPointer { bytes in
+      guard var cursor = CanonicalFieldCursor(bytes) else { return nil }
+      do {
+        let event = try readers[index].canonical(&cursor)
+        try cursor.finish()
+        return event
+      } catch {
+        return nil
       }
     }
-    return try scanned.get()
   }
 
   /// Decodes a stored payload through the JSON tree, whatever its shape.

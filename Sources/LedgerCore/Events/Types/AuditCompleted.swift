@@ -15,10 +15,10 @@ public struct AuditCompleted: EventPayload {
     self.result = result
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     org = try fields.string("org")
-    specialization = try fields.string("specialization")
     result = try fields.choice("result", as: AuditResult.self)
+    specialization = try fields.string("specialization")
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -28,4 +28,6 @@ public struct AuditCompleted: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .auditCompleted(self) }
 }

@@ -15,10 +15,10 @@ public struct AuditScheduled: EventPayload {
     self.auditor = auditor
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
+    auditor = try fields.optionalString("auditor")
     org = try fields.string("org")
     specialization = try fields.string("specialization")
-    auditor = try fields.optionalString("auditor")
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -28,4 +28,6 @@ public struct AuditScheduled: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .auditScheduled(self) }
 }

@@ -46,18 +46,27 @@ public struct ConsumptionReported: EventPayload {
     self.service = service
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    org = try fields.string("org")
-    customer = try fields.string("customer")
-    subscription = try fields.string("subscription")
-    month = try fields.month("month")
+  /// Reads the fields in key order (service fields fall among the others), as stored.
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
+    var service: [String: String] = [:]
+    func readService(_ names: StaticString...) throws(EventValidationError) {
+      for name in names {
+        if let value = try fields.optionalString(name) { service[name.description] = value }
+      }
+    }
+    try readService("adjustmentType")
     amount = try fields.decimal("amount")
     association = try fields.string("association")
+    try readService("computeCoreSoftware", "computeOS", "computeOSAttribute")
+    customer = try fields.string("customer")
+    month = try fields.month("month")
     offerType = try fields.string("offerType")
-    service = [:]
-    for name in ConsumptionReported.serviceFieldNames {
-      if let value = try fields.optionalString(name) { service[name] = value }
-    }
+    org = try fields.string("org")
+    try readService(
+      "serviceGroup2", "serviceGroup3", "serviceInfluencer", "serviceLevel1", "serviceLevel2", "serviceLevel3",
+      "serviceLevel4")
+    subscription = try fields.string("subscription")
+    self.service = service
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -74,4 +83,6 @@ public struct ConsumptionReported: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .consumptionReported(self) }
 }

@@ -15,10 +15,10 @@ public struct CredentialEarned: EventPayload {
     self.expires = expires
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    individual = try fields.string("individual")
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     credential = try fields.string("credential")
     expires = try fields.optionalDate("expires")
+    individual = try fields.string("individual")
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -28,4 +28,6 @@ public struct CredentialEarned: EventPayload {
   }
 
   public var stream: StreamName { .individual(individual) }
+
+  public var event: LedgerEvent { .credentialEarned(self) }
 }

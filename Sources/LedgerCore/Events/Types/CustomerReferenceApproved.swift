@@ -15,10 +15,10 @@ public struct CustomerReferenceApproved: EventPayload {
     self.reference = reference
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     org = try fields.string("org")
-    specialization = try fields.string("specialization")
     reference = try fields.string("reference")
+    specialization = try fields.string("specialization")
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -28,4 +28,6 @@ public struct CustomerReferenceApproved: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .customerReferenceApproved(self) }
 }

@@ -18,11 +18,11 @@ public struct CustomerReferenceSubmitted: EventPayload {
     self.customer = customer
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    org = try fields.string("org")
-    specialization = try fields.string("specialization")
-    reference = try fields.string("reference")
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     customer = try fields.string("customer")
+    org = try fields.string("org")
+    reference = try fields.string("reference")
+    specialization = try fields.string("specialization")
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -33,4 +33,6 @@ public struct CustomerReferenceSubmitted: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .customerReferenceSubmitted(self) }
 }

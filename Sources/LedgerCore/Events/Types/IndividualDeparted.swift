@@ -12,7 +12,7 @@ public struct IndividualDeparted: EventPayload {
     self.org = org
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     individual = try fields.string("individual")
     org = try fields.string("org")
   }
@@ -23,4 +23,6 @@ public struct IndividualDeparted: EventPayload {
   }
 
   public var stream: StreamName { .individual(individual) }
+
+  public var event: LedgerEvent { .individualDeparted(self) }
 }

@@ -12,9 +12,9 @@ public struct MembershipRenewed: EventPayload {
     self.level = level
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    org = try fields.string("org")
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     level = try fields.choice("level", as: Level.self)
+    org = try fields.string("org")
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -23,4 +23,6 @@ public struct MembershipRenewed: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .membershipRenewed(self) }
 }

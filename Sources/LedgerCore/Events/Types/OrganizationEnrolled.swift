@@ -15,10 +15,10 @@ public struct OrganizationEnrolled: EventPayload {
     self.market = market
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    org = try fields.string("org")
-    name = try fields.text("name")
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     market = try fields.choice("market", as: Market.self, default: .developed)
+    name = try fields.text("name")
+    org = try fields.string("org")
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -28,4 +28,6 @@ public struct OrganizationEnrolled: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .organizationEnrolled(self) }
 }

@@ -20,11 +20,11 @@ public struct OverridePlaced: EventPayload {
     self.expires = expires
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    org = try fields.string("org")
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     competency = try fields.string("competency")
-    level = try fields.choice("level", as: Level.self)
     expires = try fields.optionalDate("expires")
+    level = try fields.choice("level", as: Level.self)
+    org = try fields.string("org")
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -35,4 +35,6 @@ public struct OverridePlaced: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .overridePlaced(self) }
 }

@@ -12,9 +12,9 @@ public struct OverrideRevoked: EventPayload {
     self.competency = competency
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    org = try fields.string("org")
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     competency = try fields.string("competency")
+    org = try fields.string("org")
   }
 
   package func write(to fields: inout FieldWriter) {
@@ -23,4 +23,6 @@ public struct OverrideRevoked: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .overrideRevoked(self) }
 }

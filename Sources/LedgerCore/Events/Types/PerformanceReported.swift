@@ -22,10 +22,10 @@ public struct PerformanceReported: EventPayload {
     self.value = value
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    org = try fields.string("org")
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     metric = try fields.string("metric")
     month = try fields.month("month")
+    org = try fields.string("org")
     value = try fields.decimal("value")
   }
 
@@ -37,4 +37,6 @@ public struct PerformanceReported: EventPayload {
   }
 
   public var stream: StreamName { .organization(org) }
+
+  public var event: LedgerEvent { .performanceReported(self) }
 }

@@ -16,10 +16,10 @@ public struct RoleGranted: EventPayload {
     self.org = org
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    subject = try fields.string("subject")
-    role = try fields.choice("role", as: Role.self)
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     org = try fields.optionalString("org")
+    role = try fields.choice("role", as: Role.self)
+    subject = try fields.string("subject")
     try role.checkScope(org: org)
   }
 
@@ -30,4 +30,6 @@ public struct RoleGranted: EventPayload {
   }
 
   public var stream: StreamName { .actor(subject) }
+
+  public var event: LedgerEvent { .roleGranted(self) }
 }

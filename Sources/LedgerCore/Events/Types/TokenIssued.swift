@@ -19,11 +19,11 @@ public struct TokenIssued: EventPayload {
     self.expires = expires
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
-    subject = try fields.string("subject")
-    token = try fields.string("token")
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     digest = try fields.string("digest")
     expires = try fields.optionalDate("expires")
+    subject = try fields.string("subject")
+    token = try fields.string("token")
     guard digest.utf8.count == 64, digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
     else { throw EventValidationError("\"digest\" must be 64 lowercase hex digits") }
     guard digest.hasPrefix(token), token.utf8.count == 16 else {
@@ -39,4 +39,6 @@ public struct TokenIssued: EventPayload {
   }
 
   public var stream: StreamName { .actor(subject) }
+
+  public var event: LedgerEvent { .tokenIssued(self) }
 }

@@ -12,7 +12,7 @@ public struct TokenRevoked: EventPayload {
     self.token = token
   }
 
-  package init(reading fields: inout FieldReader) throws(EventValidationError) {
+  package init(reading fields: inout some FieldReading) throws(EventValidationError) {
     subject = try fields.string("subject")
     token = try fields.string("token")
   }
@@ -23,4 +23,6 @@ public struct TokenRevoked: EventPayload {
   }
 
   public var stream: StreamName { .actor(subject) }
+
+  public var event: LedgerEvent { .tokenRevoked(self) }
 }
