@@ -18,6 +18,20 @@ struct AppendTests {
     #expect(read.map(\.actor) == samples.map(\.actor))
   }
 
+  @Test func eventsAReplayHandsOnKeepTheirOwnPayloadsWhileItRefillsItsBuffer() async throws {
+    let log = try TemporaryLedger().open()
+    let samples = Samples.oneOfEachType()
+    _ = try log.append(samples)
+    var kept: [RecordedEvent] = []
+    try await log.forEachEvent(from: 1, knownAt: .max) { recorded in
+      #expect(recorded.payload == recorded.event.canonicalPayload)
+      if recorded.position.isMultiple(of: 2) { kept.append(recorded) }
+    }
+    let evenSamples = samples.enumerated().filter { ($0.offset + 1).isMultiple(of: 2) }.map(\.element.event)
+    #expect(kept.map(\.event) == evenSamples)
+    #expect(kept.map(\.payload) == evenSamples.map(\.canonicalPayload))
+  }
+
   @Test func positionsAreGapFreeAcrossBatches() async throws {
     let log = try TemporaryLedger().open()
     _ = try log.append(Samples.enrolments(3, prefix: "a"))

@@ -20,4 +20,10 @@ public struct RecordedEvent: Equatable, Sendable {
   public subscript<Value>(dynamicMember keyPath: KeyPath<EventRecord, Value>) -> Value {
     record[keyPath: keyPath]
   }
+
+  /// The stored payload's bytes, taken as the event is given up, so a reader can fill them
+  /// again in place when nothing else holds them.
+  package consuming func takingPayload() -> [UInt8] {
+    record.payload
+  }
 }

@@ -28,10 +28,15 @@ extension SQLiteEventLog {
     defer { statement.reset() }
     statement.bind(1, position)
     statement.bind(2, knownAt)
+    // One payload buffer for the whole replay: handed to each row's record and taken back
+    // after the body, it is filled again in place whenever the body kept no copy of the event.
+    var payload: [UInt8] = []
     while try statement.step() {
-      let record = try record(from: statement)
+      let record = try record(from: statement, payload: &payload)
       guard isVisible(record, knownAt: knownAt, voided: voided) else { continue }
-      try body(try record.decodedFromStorage())
+      let event = try record.decodedFromStorage()
+      try body(event)
+      payload = event.takingPayload()
     }
   }
 
@@ -128,7 +133,18 @@ extension SQLiteEventLog {
 
   /// Reads the columns of the file's ``EventRowLayout/selectedColumns`` from the current row.
   func record(from statement: SQLiteStatement) throws -> EventRecord {
+    var payload: [UInt8] = []
+    return try record(from: statement, payload: &payload)
+  }
+
+  /// Reads the current row with its payload copied into `buffer`'s storage (kept when no one
+  /// else holds it, so a replay allocates none per row), which the record then takes over.
+  private func record(from statement: SQLiteStatement, payload buffer: inout [UInt8]) throws -> EventRecord {
     guard layout == .compact else { return try recordFromColumns(statement) }
+    buffer.removeAll(keepingCapacity: true)
+    statement.withBytes(6) { buffer.append(contentsOf: $0) }
+    var payload: [UInt8] = []
+    swap(&payload, &buffer)
     let position = statement.int64(0)
     let fields = try statement.envelope(5, position: position)
     return EventRecord(
@@ -136,7 +152,7 @@ extension SQLiteEventLog {
       stream: try streamName(number: statement.int64(2)), streamVersion: Int(statement.int64(3)),
       typeName: fields.typeName, schemaVersion: fields.schemaVersion, effective: fields.effective,
       recorded: fields.recorded, actor: fields.actor, corrects: statement.eventID(4), reason: fields.reason,
-      payload: statement.blob(6), packedHash: fields.hash, writer: fields.writer, unchecked: fields.unchecked)
+      payload: payload, packedHash: fields.hash, writer: fields.writer, unchecked: fields.unchecked)
   }
 
   /// Reads a row of a ledger older than schema 8 (``EventRowLayout/columns(withWriter:)``).
