@@ -73,10 +73,7 @@ extension SQLiteEventLog {
     statement.bind(2, knownAt)
     var events: [RecordedEvent] = []
     while try statement.step() {
-      var record = try record(from: statement)
-      // A stream's events are kept and folded, and a fold reads each id more than once: its
-      // text is made once here rather than at every read.
-      record.packedID = .text(record.id)
+      let record = try record(from: statement)
       if isVisible(record, knownAt: knownAt, voided: voided) { events.append(try record.decodedFromStorage()) }
     }
     return events
