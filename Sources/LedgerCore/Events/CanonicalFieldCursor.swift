@@ -39,14 +39,7 @@ package struct CanonicalFieldCursor: FieldReading {
   }
 
   package mutating func decimal(_ key: StaticString) throws(EventValidationError) -> Decimal {
-    guard try at(key) else { throw Self.outOfPlace }
-    var end = index
-    while end < bytes.count - 1, Self.isNumberByte(bytes[end]) { end += 1 }
-    guard end > index,
-      case .number(let value)? = try? JSONParser.parse(
-        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[index..<end])))
-    else { throw Self.outOfPlace }
-    index = end
+    guard try at(key), let value = JSONParser.number(in: bytes, at: &index) else { throw Self.outOfPlace }
     try endMember()
     return value
   }
@@ -64,7 +57,7 @@ package struct CanonicalFieldCursor: FieldReading {
     let start = index + 1
     var cursor = start
     while bytes[cursor] != UInt8(ascii: "\"") {
-      guard Self.isPlain(bytes[cursor]), cursor < bytes.count - 2 else { throw Self.outOfPlace }
+      guard JSONValue.isPlain(bytes[cursor]), cursor < bytes.count - 2 else { throw Self.outOfPlace }
       cursor += 1
     }
     guard cursor > start else { throw Self.outOfPlace }
@@ -90,7 +83,7 @@ package struct CanonicalFieldCursor: FieldReading {
       let found = bytes[cursor]
       if found != wanted {
         // A found key that ends here (its quote) or sorts before `key` is a member skipped.
-        guard Self.isPlain(found), wanted < found else { throw Self.outOfPlace }
+        guard JSONValue.isPlain(found), wanted < found else { throw Self.outOfPlace }
         return false
       }
       cursor += 1
@@ -101,7 +94,7 @@ package struct CanonicalFieldCursor: FieldReading {
       guard bytes[cursor + 1] == UInt8(ascii: ":") else { throw Self.outOfPlace }
       index = cursor + 2
       return true
-    case let found where Self.isPlain(found):
+    case let found where JSONValue.isPlain(found):
       return false  // `key` is a prefix of the found key, which sorts after it.
     default:
       throw Self.outOfPlace
@@ -115,20 +108,5 @@ package struct CanonicalFieldCursor: FieldReading {
     case UInt8(ascii: "}") where index == bytes.count - 1: break
     default: throw Self.outOfPlace
     }
-  }
-
-  /// Whether `byte` is one a JSON number is written with.
-  private static func isNumberByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-      UInt8(ascii: "e"), UInt8(ascii: "E"):
-      true
-    default: false
-    }
-  }
-
-  /// Whether `byte` may stand inside a plain string: printable ASCII, no quote nor backslash.
-  private static func isPlain(_ byte: UInt8) -> Bool {
-    byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"")
   }
 }

@@ -34,6 +34,17 @@ public struct JSONParser: ~Copyable {
     return try result.get()
   }
 
+  /// The number that starts at `index` of `bytes`, read as in a document, with `index` moved
+  /// past it; `nil` when no valid number starts there. The bytes after it are not looked at.
+  package static func number(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Decimal? {
+    guard index < bytes.count else { return nil }
+    var parser = JSONParser(bytes: bytes)
+    parser.index = index
+    guard case .number(let value)? = try? parser.parseNumber() else { return nil }
+    index = parser.index
+    return value
+  }
+
   private func fail(_ reason: String) -> JSONParseError {
     JSONParseError(column: index + 1, reason: reason)
   }

@@ -79,7 +79,13 @@ extension JSONValue {
   /// Whether `bytes` are printable ASCII with no quote or backslash: JSON string text as they
   /// are (ASCII is already NFC).
   static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    !bytes.contains { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    bytes.allSatisfy(isPlain)
+  }
+
+  /// Whether `byte` stands for itself inside JSON string text: printable ASCII, not a quote
+  /// nor a backslash. Canonical strings made of such bytes are written, and read back, as is.
+  static func isPlain(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
   }
 
   /// Appends `value` in NFC as a JSON string, escaping only what JSON requires.
