@@ -42,7 +42,7 @@ extension SQLiteEventLog {
 
   public func events(in stream: StreamName, knownAt: Int64) throws -> [RecordedEvent] {
     guard let number = try streamNumber(of: stream) else { return [] }
-    return try events(inStreamNumber: number, knownAt: knownAt, voided: try voidingPositions())
+    return try events(inStreamNumber: number, named: stream, knownAt: knownAt, voided: try voidingPositions())
   }
 
   public func events(concerning org: String, knownAt: Int64) throws -> [RecordedEvent] {
@@ -54,15 +54,17 @@ extension SQLiteEventLog {
     let voided = try voidingPositions()
     var events: [RecordedEvent] = []
     for number in numbers {
-      events += try self.events(inStreamNumber: number, knownAt: knownAt, voided: voided)
+      events += try self.events(
+        inStreamNumber: number, named: try streamName(number: number), knownAt: knownAt, voided: voided)
     }
     let positions = events.map(\.position)
     return positions.indices.sorted { positions[$0] < positions[$1] }.map { events[$0] }
   }
 
-  /// The visible events of one stream, in version order, judged against `voided`.
+  /// The visible events of the stream numbered `number`, named `name`, in version order,
+  /// judged against `voided`.
   private func events(
-    inStreamNumber number: Int64, knownAt: Int64, voided: [String: Int64]
+    inStreamNumber number: Int64, named name: StreamName, knownAt: Int64, voided: [String: Int64]
   ) throws
     -> [RecordedEvent]
   {
@@ -72,8 +74,10 @@ extension SQLiteEventLog {
     statement.bind(1, number)
     statement.bind(2, knownAt)
     var events: [RecordedEvent] = []
+    var payload: [UInt8] = []
     while try statement.step() {
-      let record = try record(from: statement)
+      // Each event keeps its payload: the buffer starts empty for every row.
+      let record = try record(from: statement, payload: &payload, stream: name)
       if isVisible(record, knownAt: knownAt, voided: voided) { events.append(try record.decodedFromStorage()) }
     }
     return events
@@ -135,8 +139,11 @@ extension SQLiteEventLog {
   }
 
   /// Reads the current row with its payload copied into `buffer`'s storage (kept when no one
-  /// else holds it, so a replay allocates none per row), which the record then takes over.
-  private func record(from statement: SQLiteStatement, payload buffer: inout [UInt8]) throws -> EventRecord {
+  /// else holds it, so a replay allocates none per row), which the record then takes over;
+  /// `stream`, when given, is the row's stream (a read of one stream knows it).
+  private func record(
+    from statement: SQLiteStatement, payload buffer: inout [UInt8], stream: StreamName? = nil
+  ) throws -> EventRecord {
     guard layout == .compact else { return try recordFromColumns(statement) }
     buffer.removeAll(keepingCapacity: true)
     statement.withBytes(6) { buffer.append(contentsOf: $0) }
@@ -146,7 +153,7 @@ extension SQLiteEventLog {
     let fields = try statement.envelope(5, position: position)
     return EventRecord(
       position: position, packedID: statement.packedEventID(1) ?? .text(""),
-      stream: try streamName(number: statement.int64(2)), streamVersion: Int(statement.int64(3)),
+      stream: try stream ?? streamName(number: statement.int64(2)), streamVersion: Int(statement.int64(3)),
       typeName: fields.typeName, schemaVersion: fields.schemaVersion, effective: fields.effective,
       recorded: fields.recorded, actor: fields.actor, corrects: statement.eventID(4), reason: fields.reason,
       payload: payload, packedHash: fields.hash, writer: fields.writer, unchecked: fields.unchecked)
