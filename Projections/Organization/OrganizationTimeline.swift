@@ -20,7 +20,7 @@ public struct OrganizationTimeline: Sendable {
   public func status(asOf: CivilDate) -> OrganizationStatus {
     var walk = TimelineWalk(org: facts.org, catalogs: catalogs)
     walk.run(facts.events, through: asOf)
-    return walk.status(asOf: asOf)
+    return walk.walkedStatus(asOf: asOf)
   }
 
   /// The ACR requirements on `asOf` (of one specialization, or of every competency and

@@ -71,15 +71,23 @@ struct TimelineWalk {
   /// Adds the status after `date` to the status timeline, when it is kept.
   mutating func noteStatus(on date: CivilDate) {
     guard statusTimeline != nil else { return }
+    let status = walkedStatus(asOf: date)
+    statusTimeline?.note(status, templates: &wordTemplates)
+  }
+
+  /// The status on `date`, once the walk ran through it, from the walk's own last evaluation:
+  /// every day on which time alone changes something is a time point the walk evaluated, so
+  /// the competencies' levels on `date` are the last evaluated ones.
+  mutating func walkedStatus(asOf date: CivilDate) -> OrganizationStatus {
     // Before the first evaluation (only inert events so far) there is no attainment to reuse.
-    // Inert or batched events may have come since the last evaluation: the memo catches up.
+    // Inert or batched events may have come since the last evaluation, and the month (so the
+    // metric windows, in the prerequisites' words) may have moved on: the memo catches up.
     let catalog = catalogs.catalog(on: date)
     if catalog.settings.maxCompetenciesPerIndividual == nil {
       _ = memo.attainment(catalog: catalog, on: date, state: state)
     }
-    let status = status(
+    return status(
       asOf: date, attainment: attainment.isEmpty ? nil : attainment, outcomes: rememberedOutcomes(on: date))
-    statusTimeline?.note(status, templates: &wordTemplates)
   }
 
   /// Whether applying `event` cannot change what this organization shows: a credential earned
