@@ -31,10 +31,12 @@ struct AttainmentMemo {
   private var gathered: [String: (revision: Int, bits: CredentialBits, until: CivilDate?)] = [:]
   private var holdingsKey: (revision: Int, until: CivilDate?)?
   private var figuresKey: (month: YearMonth, revision: Int)?
+  /// Each metric requirement's outcome, by slot, while the figures stand still.
   private var metricMet: [Bool?] = []
-  /// Each metric's value over a window, shared by the requirements (Silver, Gold, several
-  /// paths) that read the same one, while the figures stand still.
-  private var values: [ValueKey: (value: Decimal, customers: Int)] = [:]
+  /// Each metric's value over a window, by value number (``CompiledRequirements/Metric/value``),
+  /// shared by the requirements (Silver, Gold, several paths) that read the same one, while
+  /// the figures stand still.
+  private var values: [(value: Decimal, customers: Int)?] = []
   private var levels: [Levels] = []
   /// The competencies whose levels must be evaluated again.
   private var stale: [Bool] = []
@@ -55,9 +57,11 @@ struct AttainmentMemo {
       (holdingsKey, figuresKey) = (nil, nil)
       gathered.removeAll()
       counted.removeAll()
-      individualsWords = Array(repeating: nil, count: catalog.requirementSlots.individuals)
-      predicates = catalog.individualsPredicates
+      predicates = catalog.requirements.individualsPredicates
+      individualsWords = Array(repeating: nil, count: predicates.count)
       tallies = Array(repeating: (0, 0), count: predicates.count)
+      metricMet = Array(repeating: nil, count: catalog.requirements.metrics.count)
+      values = Array(repeating: nil, count: catalog.requirements.valueCount)
       levels = []
       stale = Array(repeating: true, count: catalog.competencies.count)
       changed = true
@@ -72,15 +76,15 @@ struct AttainmentMemo {
     if figuresKey.map({ $0.month != month || $0.revision != state.figuresRevision }) ?? true {
       figuresKey = (month, state.figuresRevision)
       lastOutcomes = nil
-      metricMet = Array(repeating: nil, count: catalog.requirementSlots.metrics)
-      values.removeAll(keepingCapacity: true)
+      for slot in metricMet.indices { metricMet[slot] = nil }
+      for number in values.indices { values[number] = nil }
       forget(catalog) { $0.readsFigures }
     }
     if levels.isEmpty {
-      levels = catalog.compiledCompetencies.map { evaluate($0, catalog: catalog, on: date, state: state) }
+      levels = catalog.compiledCompetencies.indices.map { evaluate($0, catalog: catalog, on: date, state: state) }
     } else {
       for index in stale.indices where stale[index] {
-        let level = evaluate(catalog.compiledCompetencies[index], catalog: catalog, on: date, state: state)
+        let level = evaluate(index, catalog: catalog, on: date, state: state)
         if level != levels[index] {
           levels[index] = level
           changed = true
@@ -115,31 +119,31 @@ struct AttainmentMemo {
     catalog: Catalog, on date: CivilDate, state: OrganizationState
   ) -> [RequirementOutcome?] {
     if let lastOutcomes { return lastOutcomes }
-    let outcomes = zip(catalog.specializations, catalog.compiledSpecializations).map { definition, compiled in
-      guard let requirement = definition.requirements, let compiled else { return RequirementOutcome?.none }
-      return outcome(of: requirement, compiled, catalog: catalog, on: date, state: state)
+    let outcomes = zip(catalog.specializations, catalog.compiledSpecializations).map { definition, node in
+      guard let requirement = definition.requirements, let node else { return RequirementOutcome?.none }
+      return outcome(of: requirement, node, catalog: catalog, on: date, state: state)
     }
     lastOutcomes = outcomes
     return outcomes
   }
 
-  /// `requirement`'s outcome in words, met or not by `compiled`, its compiled form.
+  /// `requirement`'s outcome in words, met or not by `node`, its compiled form.
   private mutating func outcome(
-    of requirement: Requirement, _ compiled: CompiledRequirement, catalog: Catalog, on date: CivilDate,
-    state: OrganizationState
+    of requirement: Requirement, _ node: Int, catalog: Catalog, on date: CivilDate, state: OrganizationState
   ) -> RequirementOutcome {
-    let met = isMet(compiled, catalog: catalog, on: date, state: state)
-    switch (requirement, compiled) {
-    case (.allOf(let parts), .allOf(let compiledParts)), (.anyOf(let parts), .anyOf(let compiledParts)):
+    let met = isMet(node, catalog: catalog, on: date, state: state)
+    let compiled = catalog.requirements
+    switch (requirement, compiled.nodes[node]) {
+    case (.allOf(let parts), .allOf(let range)), (.anyOf(let parts), .anyOf(let range)):
       var everyPart = false
       if case .allOf = requirement { everyPart = true }
-      let outcomes = zip(parts, compiledParts).map {
+      let outcomes = zip(parts, compiled.children[range]).map {
         outcome(of: $0, $1, catalog: catalog, on: date, state: state)
       }
       return RequirementOutcome(
         summary: everyPart ? RequirementEvaluator.allOfWords : RequirementEvaluator.anyOfWords, met: met,
         individuals: [], figure: nil, parts: outcomes, needsEveryPart: everyPart)
-    case (.individuals(let count, let holding, let ofWhom), .individuals(let slot, _, _, _)):
+    case (.individuals(let count, let holding, let ofWhom), .individuals(let slot, _, _)):
       let summary =
         individualsWords[slot] ?? RequirementEvaluator.summary(count: count, holding: holding, ofWhom: ofWhom)
       individualsWords[slot] = summary
@@ -230,10 +234,10 @@ struct AttainmentMemo {
     return (bits, until)
   }
 
-  private mutating func evaluate(
-    _ competency: CompiledCompetency, catalog: Catalog, on date: CivilDate, state: OrganizationState
-  ) -> Levels {
-    let paths = competency.paths.map { path -> Level? in
+  /// The levels of competency `index` of `catalog`.
+  private mutating func evaluate(_ index: Int, catalog: Catalog, on date: CivilDate, state: OrganizationState) -> Levels
+  {
+    let paths = catalog.compiledCompetencies[index].paths.map { path -> Level? in
       if let gold = path.gold, isMet(gold, catalog: catalog, on: date, state: state) { return .gold }
       if let silver = path.silver, isMet(silver, catalog: catalog, on: date, state: state) { return .silver }
       return nil
@@ -241,38 +245,31 @@ struct AttainmentMemo {
     return (paths, paths.compactMap { $0 }.max())
   }
 
-  private mutating func isMet(
-    _ requirement: CompiledRequirement, catalog: Catalog, on date: CivilDate, state: OrganizationState
-  ) -> Bool {
-    switch requirement {
-    case .allOf(let parts):
-      return parts.allSatisfy { isMet($0, catalog: catalog, on: date, state: state) }
-    case .anyOf(let parts):
-      return parts.contains { isMet($0, catalog: catalog, on: date, state: state) }
-    case .individuals(let slot, let count, _, let ofWhom):
+  /// Whether requirement `node` of `catalog` is met.
+  private mutating func isMet(_ node: Int, catalog: Catalog, on date: CivilDate, state: OrganizationState) -> Bool {
+    switch catalog.requirements.nodes[node] {
+    case .allOf(let range):
+      return range.allSatisfy { isMet(catalog.requirements.children[$0], catalog: catalog, on: date, state: state) }
+    case .anyOf(let range):
+      return range.contains { isMet(catalog.requirements.children[$0], catalog: catalog, on: date, state: state) }
+    case .individuals(let slot, let count, let also):
       let tally = tallies[slot]
-      return tally.qualified >= count && ofWhom.map { tally.also >= $0.count } ?? true
-    case .metric(let slot, let id, let threshold, let months, let minCustomers):
+      return tally.qualified >= count && also.map { tally.also >= $0 } ?? true
+    case .metric(let slot):
       if let met = metricMet[slot] { return met }
-      let key = ValueKey(metric: id, months: months, countingCustomers: minCustomers > 0)
+      let requirement = catalog.requirements.metrics[slot]
       let value =
-        values[key]
+        values[requirement.value]
         ?? MetricWindow.value(
-          of: catalog.metrics[id]!, months: months, catalog: catalog, state: state, on: date,
-          countingCustomers: key.countingCustomers)
-      values[key] = value
-      let met = MetricWindow.isMet(value, atLeast: threshold, minCustomers: minCustomers, market: state.market)
+          of: catalog.metrics[requirement.id]!, months: requirement.months, catalog: catalog, state: state, on: date,
+          countingCustomers: requirement.minCustomers > 0)
+      values[requirement.value] = value
+      let met = MetricWindow.isMet(
+        value, atLeast: requirement.threshold, minCustomers: requirement.minCustomers, market: state.market)
       metricMet[slot] = met
       return met
     case .attribute:
       return false
     }
-  }
-
-  /// A metric over a window length, with or without its customers.
-  private struct ValueKey: Hashable {
-    let metric: String
-    let months: Int
-    let countingCustomers: Bool
   }
 }

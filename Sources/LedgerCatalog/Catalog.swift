@@ -25,16 +25,13 @@ public struct Catalog: Equatable, Sendable {
   public let credentialNumbers: [String: Int]
   /// Every predicate of the catalog's requirements, compiled once.
   package let compiledPredicates: [CredentialPredicate: CompiledPredicate]
+  /// Every requirement of the competencies and specializations, compiled.
+  package let requirements: CompiledRequirements
   /// Each competency compiled, in catalog order.
   package let compiledCompetencies: [CompiledCompetency]
-  /// How many requirements of each kind the compiled competencies and specializations number.
-  package let requirementSlots: CompiledCompetency.Slots
-  /// Each specialization's custom prerequisites compiled, in ``specializations`` order, their
-  /// slots numbered after the competencies'.
-  package let compiledSpecializations: [CompiledRequirement?]
-  /// The predicates of every individuals requirement of the compiled competencies and
-  /// specializations, by slot: what a replay tallies each individual against.
-  package let individualsPredicates: [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)]
+  /// Each specialization's custom prerequisites as a node of ``requirements``, in
+  /// ``specializations`` order.
+  package let compiledSpecializations: [Int?]
   /// Every value marked as a placeholder (the public record does not give it): JSON path and why.
   public let placeholders: [(path: String, reason: String)]
   /// A digest of the version's source (its canonical JSON), empty when built in code: what
@@ -71,16 +68,12 @@ public struct Catalog: Equatable, Sendable {
       compiled[predicate] = predicate.compiled(with: numbers)
     }
     self.compiledPredicates = compiled
-    var slots = CompiledCompetency.Slots()
-    self.compiledCompetencies = competencies.map { CompiledCompetency($0, predicates: compiled, slots: &slots) }
+    var nodes = CompiledRequirements()
+    self.compiledCompetencies = competencies.map { CompiledCompetency($0, predicates: compiled, into: &nodes) }
     self.compiledSpecializations = specializations.map {
-      $0.requirements?.compiled(predicates: compiled, slots: &slots)
+      $0.requirements.map { nodes.add($0, predicates: compiled) }
     }
-    self.requirementSlots = slots
-    self.individualsPredicates = CompiledRequirement.individualsPredicates(
-      of: compiledCompetencies.flatMap { $0.paths.flatMap { [$0.silver, $0.gold].compactMap { $0 } } }
-        + compiledSpecializations.compactMap { $0 },
-      slots: slots.individuals)
+    self.requirements = nodes
   }
 
   /// The credentials of `codes` as bits (codes the catalog does not know are left out).
