@@ -9,9 +9,10 @@ import LedgerCore
 /// what has expired or is no longer accepted); metric requirements read the figures, the
 /// market and the month. An individuals requirement keeps a tally of who satisfies it, which
 /// a change of one individual's holdings moves; a metric requirement's outcome is kept until
-/// what it reads changes, and each competency's levels until a requirement it has changes: a
-/// new month re-evaluates only the competencies with metrics, a new credential only those
-/// counting individuals. Overrides are applied afresh on every day. The specializations'
+/// what it reads changes (figures of a month after every window, as a month's own figures
+/// taking effect on its last day are, change none), and each competency's levels until a
+/// requirement it has changes: a new month re-evaluates only the competencies with metrics,
+/// a new credential only those counting individuals. Overrides are applied afresh on every day. The specializations'
 /// custom prerequisites are answered from the same tallies and outcomes, with their words.
 /// ``CompetencyAttainment/evaluate(catalog:evaluator:)`` gives the same levels from scratch (a
 /// test compares the two on every day of generated histories).
@@ -30,7 +31,7 @@ struct AttainmentMemo {
   /// `credentialsRevision` then, and the first later day on which time alone changes them.
   private var gathered: [String: (revision: Int, bits: CredentialBits, until: CivilDate?)] = [:]
   private var holdingsKey: (revision: Int, until: CivilDate?)?
-  private var figuresKey: (month: YearMonth, revision: Int)?
+  private var figuresKey: FiguresKey?
   /// Each metric requirement's outcome, by slot, while the figures stand still.
   private var metricMet: [Bool?] = []
   /// Each metric's value over a window, by value number (``CompiledRequirements/Metric/value``),
@@ -73,12 +74,14 @@ struct AttainmentMemo {
       forget(catalog) { $0.readsHoldings }
     }
     let month = YearMonth(date)
-    if figuresKey.map({ $0.month != month || $0.revision != state.figuresRevision }) ?? true {
-      figuresKey = (month, state.figuresRevision)
+    if figuresKey.map({ !$0.stands(month: month, state: state, catalog: catalog) }) ?? true {
+      figuresKey = FiguresKey(month: month, market: state.marketRevision, changes: state.figureChanges.count)
       lastOutcomes = nil
       for slot in metricMet.indices { metricMet[slot] = nil }
       for number in values.indices { values[number] = nil }
       forget(catalog) { $0.readsFigures }
+    } else {
+      figuresKey!.changes = state.figureChanges.count
     }
     if levels.isEmpty {
       levels = catalog.compiledCompetencies.indices.map { evaluate($0, catalog: catalog, on: date, state: state) }
@@ -270,6 +273,23 @@ struct AttainmentMemo {
       return met
     case .attribute:
       return false
+    }
+  }
+
+  /// What the metric outcomes were last evaluated with: the month (so the windows), the
+  /// market's revision and how many figure changes had been applied.
+  private struct FiguresKey {
+    let month: YearMonth
+    let market: Int
+    var changes: Int
+
+    /// Whether outcomes evaluated with this key still stand in `month` with `state`: the same
+    /// month and market, and every figure changed since in a month after every window (a
+    /// month's figures take effect on its last day, before any window reaches them).
+    func stands(month: YearMonth, state: OrganizationState, catalog: Catalog) -> Bool {
+      guard month == self.month, market == state.marketRevision else { return false }
+      let windowsEnd = catalog.settings.metricWindowIncludesCurrentMonth ? month : month.adding(months: -1)
+      return state.figureChanges[changes...].allSatisfy { $0 > windowsEnd }
     }
   }
 }

@@ -25,9 +25,12 @@ struct OrganizationState {
   var consumption = ConsumptionRows()
   var audits: [String: AuditRecord] = [:]
   var references: [String: [String: ReferenceRecord]] = [:]
-  /// Counts the changes to what metric requirements read (the figures and the market), so
+  /// Counts the changes to the market (whose thresholds every metric requirement reads), so
   /// an evaluation can tell whether a metric outcome it remembers still stands.
-  private(set) var figuresRevision = 0
+  private(set) var marketRevision = 0
+  /// The month of each change to the figures, in order, for the same purpose: an outcome
+  /// whose window ends before every month changed since it was evaluated still stands.
+  private(set) var figureChanges: [YearMonth] = []
   /// Counts the changes to who is linked and what they earned, for the same purpose.
   private(set) var holdingsRevision = 0
   /// The `holdingsRevision` at which each individual last earned a credential, so an
@@ -49,7 +52,7 @@ struct OrganizationState {
     case .organizationEnrolled(let event):
       name = event.name
       market = event.market
-      figuresRevision += 1
+      marketRevision += 1
     case .credentialEarned(let event):
       holdingsRevision += 1
       credentialsRevision[event.individual] = holdingsRevision
@@ -91,10 +94,10 @@ struct OrganizationState {
     case .performanceReported(let event):
       performance[event.metric, default: [:]][event.month] = (event.value, recorded.id)
       lastPerformanceMonth = max(lastPerformanceMonth ?? event.month, event.month)
-      figuresRevision += 1
+      figureChanges.append(event.month)
     case .consumptionReported(let event):
       consumption.report(event, event: recorded.id)
-      figuresRevision += 1
+      figureChanges.append(event.month)
     case .customerReferenceSubmitted(let event):
       references[event.specialization, default: [:]][event.reference] = ReferenceRecord(
         customer: event.customer, status: .submitted, event: recorded.id)

@@ -47,7 +47,9 @@ public struct HistoryGenerator {
       case 67..<85:
         event = .consumptionReported(
           ConsumptionReported(
-            org: org, customer: "c\(pick(0..<3))", subscription: "s\(pick(0..<3))", month: YearMonth(date),
+            // Mostly the month of the day; sometimes a month before, late, inside the windows.
+            org: org, customer: "c\(pick(0..<3))", subscription: "s\(pick(0..<3))",
+            month: YearMonth(date).adding(months: -max(0, pick(-4..<3))),
             amount: Decimal(pick(1_000..<30_000)), association: pickElement(["DPOR", "PAL", "Partner"]),
             offerType: pickElement(["Pay-As-You-Go", "Trial"])))
       case 85..<90:
