@@ -14,21 +14,34 @@ enum MonthTemplate {
   static let marker: UInt8 = 0x01
 
   /// Templates made for one reference month, each made once: a replay's statuses repeat the
-  /// same words day after day.
+  /// same words day after day, most often all of a status's words at once.
   struct Cache {
     private var month: YearMonth?
     private var templates: [String: String] = [:]
+    /// The specializations last templated, and what they became.
+    private var last: (words: [SpecializationStatus], templated: [SpecializationStatus])?
 
-    /// ``MonthTemplate/template(_:relativeTo:)``, remembered until the month changes.
-    mutating func template(_ text: String, relativeTo reference: YearMonth) -> String {
-      guard MonthTemplate.namesAMonth(text) else { return text }
+    /// `specializations` with their words as templates relative to `reference`, remembered
+    /// until the month changes.
+    mutating func templates(
+      of specializations: [SpecializationStatus], relativeTo reference: YearMonth
+    ) -> [SpecializationStatus] {
       if month != reference {
         month = reference
         templates.removeAll(keepingCapacity: true)
+        last = nil
       }
-      if let known = templates[text] { return known }
-      let made = MonthTemplate.template(text, relativeTo: reference)
-      templates[text] = made
+      if let last, last.words == specializations { return last.templated }
+      let made = specializations.map { status in
+        status.rewritingWords { text in
+          guard MonthTemplate.namesAMonth(text) else { return text }
+          if let known = templates[text] { return known }
+          let made = MonthTemplate.template(text, relativeTo: reference)
+          templates[text] = made
+          return made
+        }
+      }
+      last = (specializations, made)
       return made
     }
   }
@@ -108,29 +121,34 @@ enum MonthTemplate {
 extension OrganizationStatus {
   /// The status with its specializations' words as templates relative to `month`.
   func templated(relativeTo month: YearMonth, cache: inout MonthTemplate.Cache) -> OrganizationStatus {
-    rewritingWords { cache.template($0, relativeTo: month) }
+    with(specializations: cache.templates(of: specializations, relativeTo: month))
   }
 
   /// The status with its specializations' word templates rendered for `month`.
   func rendered(at month: YearMonth) -> OrganizationStatus {
-    rewritingWords { MonthTemplate.render($0, at: month) }
+    with(
+      specializations: specializations.map { status in status.rewritingWords { MonthTemplate.render($0, at: month) } })
   }
 
-  private func rewritingWords(_ rewrite: (String) -> String) -> OrganizationStatus {
+  private func with(specializations: [SpecializationStatus]) -> OrganizationStatus {
     OrganizationStatus(
       org: org, name: name, asOf: asOf, catalogVersion: catalogVersion, membership: membership,
-      competencies: competencies,
-      specializations: specializations.map { status in
-        guard
-          status.missing.contains(where: MonthTemplate.mayChange)
-            || status.missingBeforeAudit.contains(where: MonthTemplate.mayChange)
-        else { return status }
-        return SpecializationStatus(
-          specialization: status.specialization, stage: status.stage, activeSince: status.activeSince,
-          anniversary: status.anniversary, heldByValidityYear: status.heldByValidityYear,
-          auditValidUntil: status.auditValidUntil, approvedReferences: status.approvedReferences,
-          references: status.references, auditPending: status.auditPending, missing: status.missing.map(rewrite),
-          missingBeforeAudit: status.missingBeforeAudit.map(rewrite))
-      }, alerts: alerts, alertTransitions: alertTransitions)
+      competencies: competencies, specializations: specializations, alerts: alerts,
+      alertTransitions: alertTransitions)
+  }
+}
+
+extension SpecializationStatus {
+  /// The status with `rewrite` applied to each of its words that a template or a rendering
+  /// may change.
+  fileprivate func rewritingWords(_ rewrite: (String) -> String) -> SpecializationStatus {
+    guard
+      missing.contains(where: MonthTemplate.mayChange) || missingBeforeAudit.contains(where: MonthTemplate.mayChange)
+    else { return self }
+    return SpecializationStatus(
+      specialization: specialization, stage: stage, activeSince: activeSince, anniversary: anniversary,
+      heldByValidityYear: heldByValidityYear, auditValidUntil: auditValidUntil,
+      approvedReferences: approvedReferences, references: references, auditPending: auditPending,
+      missing: missing.map(rewrite), missingBeforeAudit: missingBeforeAudit.map(rewrite))
   }
 }
