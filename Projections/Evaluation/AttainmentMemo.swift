@@ -130,6 +130,17 @@ struct AttainmentMemo {
     return outcomes
   }
 
+  /// Whether each specialization's custom prerequisites are met on the day of the last
+  /// ``attainment(catalog:on:state:)`` (which must have been asked for `date` with `state`), in
+  /// catalog order; nil for one without. What ``specializationOutcomes(catalog:on:state:)``
+  /// says, without the words.
+  mutating func specializationsMet(catalog: Catalog, on date: CivilDate, state: OrganizationState) -> [Bool?] {
+    if let lastOutcomes { return lastOutcomes.map { $0?.met } }
+    return catalog.compiledSpecializations.map { node in
+      node.map { isMet($0, catalog: catalog, on: date, state: state) }
+    }
+  }
+
   /// `requirement`'s outcome in words, met or not by `node`, its compiled form.
   private mutating func outcome(
     of requirement: Requirement, _ node: Int, catalog: Catalog, on date: CivilDate, state: OrganizationState

@@ -32,19 +32,36 @@ struct SpecializationCheck {
     self.attainment = attainment
     self.date = date
     self.requirementOutcome = requirementOutcome
+    self.alignedGold = Self.alignedGold(
+      of: definition, catalog: catalog, state: state, date: date, attainment: attainment)
+  }
+
+  /// The aligned Gold competency of `definition` that counts on `date`, if any (``alignedGold``).
+  static func alignedGold(
+    of definition: SpecializationDefinition, catalog: Catalog, state: OrganizationState, date: CivilDate,
+    attainment: [CompetencyAttainment]
+  ) -> String? {
     let goldMember = state.membership.map { $0.level == .gold && date < $0.lapsesOn } ?? false
     let needsActive = catalog.settings.specializationNeedsActiveGold
-    self.alignedGold = definition.prerequisiteGold.first { id in
+    return definition.prerequisiteGold.first { id in
       let attained = attainment.first { $0.competency == id }?.attained == .gold
       return attained && (goldMember || !needsActive)
     }
   }
 
-  var auditValidUntil: CivilDate? {
+  var auditValidUntil: CivilDate? { Self.auditValidUntil(of: definition, catalog: catalog, state: state) }
+
+  var approvedReferences: Int { Self.approvedReferences(of: definition, state: state) }
+
+  static func auditValidUntil(
+    of definition: SpecializationDefinition, catalog: Catalog, state: OrganizationState
+  )
+    -> CivilDate?
+  {
     state.audits[definition.id]?.lastPass.map { $0.date.adding(months: catalog.settings.auditValidityMonths) }
   }
 
-  var approvedReferences: Int {
+  static func approvedReferences(of definition: SpecializationDefinition, state: OrganizationState) -> Int {
     (state.references[definition.id] ?? [:]).values.filter { $0.status == .approved }.count
   }
 
@@ -74,8 +91,21 @@ struct SpecializationCheck {
   }
 
   var stage: SpecializationStatus.Stage {
-    let prerequisitesMet = alignedGold != nil && (requirementOutcome?.met ?? true)
+    Self.stage(
+      of: definition, catalog: catalog, state: state, date: date, alignedGold: alignedGold,
+      requirementsMet: requirementOutcome?.met)
+  }
+
+  /// ``stage``, from whether the custom prerequisites are met (nil when there are none),
+  /// without their words.
+  static func stage(
+    of definition: SpecializationDefinition, catalog: Catalog, state: OrganizationState, date: CivilDate,
+    alignedGold: String?, requirementsMet: Bool?
+  ) -> SpecializationStatus.Stage {
+    let prerequisitesMet = alignedGold != nil && (requirementsMet ?? true)
     guard prerequisitesMet else { return .notStarted }
+    let auditValidUntil = Self.auditValidUntil(of: definition, catalog: catalog, state: state)
+    let approvedReferences = Self.approvedReferences(of: definition, state: state)
     let auditMet = !definition.needsAudit || (auditValidUntil.map { date < $0 } ?? false)
     if auditMet && approvedReferences >= definition.references { return .active }
     if definition.needsAudit, state.audits[definition.id]?.scheduled != nil { return .auditScheduled }

@@ -199,19 +199,23 @@ struct TimelineWalk {
     // Every specialization needs an aligned Gold: without any, none starts or renews.
     let anyGold = attainment.contains { $0.attained == .gold }
     guard anyGold || !specializationRuns.isEmpty else { return }
-    let outcomes =
-      rememberedOutcomes(on: date)
-      ?? Self.evaluatedOutcomes(
-        of: catalog, by: RequirementEvaluator(catalog: catalog, date: date, state: state, withEvidence: false))
-    for (definition, outcome) in zip(catalog.specializations, outcomes) {
+    // Only whether each one's custom prerequisites are met: the memo answers without words.
+    let met =
+      catalog.settings.maxCompetenciesPerIndividual == nil
+      ? memo.specializationsMet(catalog: catalog, on: date, state: state)
+      : Self.evaluatedOutcomes(
+        of: catalog, by: RequirementEvaluator(catalog: catalog, date: date, state: state, withEvidence: false)
+      ).map { $0?.met }
+    for (definition, requirementsMet) in zip(catalog.specializations, met) {
       let run = specializationRuns[definition.id]
       if let run, date < run.anniversary { continue }
       let active =
         anyGold
-        && SpecializationCheck(
-          definition: definition, catalog: catalog, state: state, date: date, attainment: attainment,
-          requirementOutcome: outcome
-        ).stage == .active
+        && SpecializationCheck.stage(
+          of: definition, catalog: catalog, state: state, date: date,
+          alignedGold: SpecializationCheck.alignedGold(
+            of: definition, catalog: catalog, state: state, date: date, attainment: attainment),
+          requirementsMet: requirementsMet) == .active
       switch (run, active) {
       case (nil, true):
         specializationRuns[definition.id] = SpecializationRun(

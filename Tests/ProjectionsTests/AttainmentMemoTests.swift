@@ -41,7 +41,9 @@ struct AttainmentMemoTests {
         #expect(remembered.map { $0.paths.map(\.level) } == full.map { $0.paths.map(\.level) }, "\(org) on \(day)")
         let words = RequirementEvaluator(
           catalog: catalog, date: day, state: walk.state, withEvidence: false, withWords: true)
+        let met = memo.specializationsMet(catalog: catalog, on: day, state: walk.state)
         let prerequisites = memo.specializationOutcomes(catalog: catalog, on: day, state: walk.state)
+        #expect(met == prerequisites.map { $0?.met }, "\(org) on \(day)")
         #expect(
           prerequisites == catalog.specializations.map { $0.requirements.map(words.evaluate) }, "\(org) on \(day)")
         metDays.specializations += prerequisites.contains { $0?.met == true } ? 1 : 0
