@@ -45,9 +45,12 @@ struct AttainmentMemo {
   /// The overrides applied in ``last``, by competency.
   private var lastOverrides: [OverrideGrant?] = []
   /// The specializations' outcomes as last built, until the holdings or the figures change.
-  private var lastOutcomes: [RequirementOutcome?]?
+  private var lastOutcomes: (templates: Bool, outcomes: [RequirementOutcome?])?
   /// Each individuals requirement's words, by slot, made once per catalog version.
   private var individualsWords: [String?] = []
+  /// Each metric requirement's words as a template relative to the month (its window moves
+  /// with the month, so the template stays), by slot, made once per catalog version and market.
+  private var metricWords: (market: Int, words: [String?]) = (0, [])
 
   /// The attainment of every competency of `catalog` on `date`, in catalog order; the days
   /// asked for must not go back. The paths carry their levels but no outcomes.
@@ -60,6 +63,7 @@ struct AttainmentMemo {
       counted.removeAll()
       predicates = catalog.requirements.individualsPredicates
       individualsWords = Array(repeating: nil, count: predicates.count)
+      metricWords = (state.marketRevision, Array(repeating: nil, count: catalog.requirements.metrics.count))
       tallies = Array(repeating: (0, 0), count: predicates.count)
       metricMet = Array(repeating: nil, count: catalog.requirements.metrics.count)
       values = Array(repeating: nil, count: catalog.requirements.valueCount)
@@ -117,16 +121,18 @@ struct AttainmentMemo {
   /// ``attainment(catalog:on:state:)`` (which must have been asked for `date` with `state`),
   /// in catalog order: met or not, with their words and no evidence, as a
   /// `RequirementEvaluator` without evidence and with words gives them (a test compares the
-  /// two), from the same tallies and remembered metric outcomes as the competencies.
+  /// two), from the same tallies and remembered metric outcomes as the competencies. With
+  /// `templates`, the words name months as templates relative to the day's month
+  /// (``MonthTemplate``): the same from month to month, so they are made once.
   mutating func specializationOutcomes(
-    catalog: Catalog, on date: CivilDate, state: OrganizationState
+    catalog: Catalog, on date: CivilDate, state: OrganizationState, templates: Bool = false
   ) -> [RequirementOutcome?] {
-    if let lastOutcomes { return lastOutcomes }
+    if let lastOutcomes, lastOutcomes.templates == templates { return lastOutcomes.outcomes }
     let outcomes = zip(catalog.specializations, catalog.compiledSpecializations).map { definition, node in
       guard let requirement = definition.requirements, let node else { return RequirementOutcome?.none }
-      return outcome(of: requirement, node, catalog: catalog, on: date, state: state)
+      return outcome(of: requirement, node, templates: templates, catalog: catalog, on: date, state: state)
     }
-    lastOutcomes = outcomes
+    lastOutcomes = (templates, outcomes)
     return outcomes
   }
 
@@ -135,15 +141,17 @@ struct AttainmentMemo {
   /// catalog order; nil for one without. What ``specializationOutcomes(catalog:on:state:)``
   /// says, without the words.
   mutating func specializationsMet(catalog: Catalog, on date: CivilDate, state: OrganizationState) -> [Bool?] {
-    if let lastOutcomes { return lastOutcomes.map { $0?.met } }
+    if let lastOutcomes { return lastOutcomes.outcomes.map { $0?.met } }
     return catalog.compiledSpecializations.map { node in
       node.map { isMet($0, catalog: catalog, on: date, state: state) }
     }
   }
 
-  /// `requirement`'s outcome in words, met or not by `node`, its compiled form.
+  /// `requirement`'s outcome in words (templates, with `templates`), met or not by `node`, its
+  /// compiled form.
   private mutating func outcome(
-    of requirement: Requirement, _ node: Int, catalog: Catalog, on date: CivilDate, state: OrganizationState
+    of requirement: Requirement, _ node: Int, templates: Bool, catalog: Catalog, on date: CivilDate,
+    state: OrganizationState
   ) -> RequirementOutcome {
     let met = isMet(node, catalog: catalog, on: date, state: state)
     let compiled = catalog.requirements
@@ -152,7 +160,7 @@ struct AttainmentMemo {
       var everyPart = false
       if case .allOf = requirement { everyPart = true }
       let outcomes = zip(parts, compiled.children[range]).map {
-        outcome(of: $0, $1, catalog: catalog, on: date, state: state)
+        outcome(of: $0, $1, templates: templates, catalog: catalog, on: date, state: state)
       }
       return RequirementOutcome(
         summary: everyPart ? RequirementEvaluator.allOfWords : RequirementEvaluator.anyOfWords, met: met,
@@ -162,11 +170,22 @@ struct AttainmentMemo {
         individualsWords[slot] ?? RequirementEvaluator.summary(count: count, holding: holding, ofWhom: ofWhom)
       individualsWords[slot] = summary
       return RequirementOutcome(summary: summary, met: met, individuals: [], figure: nil, parts: [])
-    case (.metric(let id, let threshold, let months, let minCustomers), _):
+    case (.metric(let id, let threshold, let months, let minCustomers), .metric(let slot)):
+      if templates, metricWords.market == state.marketRevision, let summary = metricWords.words[slot] {
+        return RequirementOutcome(summary: summary, met: met, individuals: [], figure: nil, parts: [])
+      }
       let window = MetricWindow(
         date: date, months: months, includesCurrentMonth: catalog.settings.metricWindowIncludesCurrentMonth)
-      let summary = RequirementEvaluator.metricWords(
+      let words = RequirementEvaluator.metricWords(
         catalog.metrics[id]!, atLeast: threshold.value(for: state.market), minCustomers: minCustomers, window: window)
+      guard templates else {
+        return RequirementOutcome(summary: words, met: met, individuals: [], figure: nil, parts: [])
+      }
+      if metricWords.market != state.marketRevision {
+        metricWords = (state.marketRevision, metricWords.words.map { _ in nil })
+      }
+      let summary = MonthTemplate.template(words, relativeTo: YearMonth(date))
+      metricWords.words[slot] = summary
       return RequirementOutcome(summary: summary, met: met, individuals: [], figure: nil, parts: [])
     case (.attribute(let name), _):
       return RequirementOutcome(

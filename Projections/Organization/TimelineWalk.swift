@@ -21,7 +21,8 @@ struct TimelineWalk {
   var lastSnapshot = OrganizationSnapshot()
   /// The status after every visited day, kept only when asked for (``StatusTimeline``).
   var statusTimeline: StatusTimeline?
-  /// The status timeline's word templates of the current month.
+  /// The status timeline's word templates of the current month, for statuses whose words the
+  /// memo did not give.
   var wordTemplates = MonthTemplate.Cache()
 
   init(org: String, catalogs: CatalogHistory) {
@@ -71,23 +72,32 @@ struct TimelineWalk {
   /// Adds the status after `date` to the status timeline, when it is kept.
   mutating func noteStatus(on date: CivilDate) {
     guard statusTimeline != nil else { return }
-    let status = walkedStatus(asOf: date)
-    statusTimeline?.note(status, templates: &wordTemplates)
+    let (status, wordsAreTemplates) = lastStatus(asOf: date, asTemplates: true)
+    statusTimeline?.note(
+      wordsAreTemplates ? status : status.templated(relativeTo: YearMonth(date), cache: &wordTemplates))
   }
 
-  /// The status on `date`, once the walk ran through it, from the walk's own last evaluation:
-  /// every day on which time alone changes something is a time point the walk evaluated, so
-  /// the competencies' levels on `date` are the last evaluated ones.
+  /// The status on `date`, once the walk ran through it, from the walk's own last evaluation.
   mutating func walkedStatus(asOf date: CivilDate) -> OrganizationStatus {
+    lastStatus(asOf: date, asTemplates: false).status
+  }
+
+  /// The status on `date`, once the walk ran through it: every day on which time alone changes
+  /// something is a time point the walk evaluated, so the competencies' levels on `date` are
+  /// the last evaluated ones. With `asTemplates`, the specializations' words are the memo's,
+  /// templates relative to the month (``MonthTemplate``), unless the walk does not use the
+  /// memo (a cap on competencies per individual: who counts where needs the evidence).
+  private mutating func lastStatus(
+    asOf date: CivilDate, asTemplates: Bool
+  ) -> (status: OrganizationStatus, wordsAreTemplates: Bool) {
+    let catalog = catalogs.catalog(on: date)
+    guard catalog.settings.maxCompetenciesPerIndividual == nil else { return (status(asOf: date), false) }
     // Before the first evaluation (only inert events so far) there is no attainment to reuse.
     // Inert or batched events may have come since the last evaluation, and the month (so the
-    // metric windows, in the prerequisites' words) may have moved on: the memo catches up.
-    let catalog = catalogs.catalog(on: date)
-    if catalog.settings.maxCompetenciesPerIndividual == nil {
-      _ = memo.attainment(catalog: catalog, on: date, state: state)
-    }
-    return status(
-      asOf: date, attainment: attainment.isEmpty ? nil : attainment, outcomes: rememberedOutcomes(on: date))
+    // metric windows) may have moved on: the memo catches up.
+    _ = memo.attainment(catalog: catalog, on: date, state: state)
+    let outcomes = memo.specializationOutcomes(catalog: catalog, on: date, state: state, templates: asTemplates)
+    return (status(asOf: date, attainment: attainment.isEmpty ? nil : attainment, outcomes: outcomes), asTemplates)
   }
 
   /// Whether applying `event` cannot change what this organization shows: a credential earned
@@ -173,15 +183,6 @@ struct TimelineWalk {
       }
     }
     updateSpecializations(catalog: catalog, on: date, attainment: attainment)
-  }
-
-  /// The specializations' custom prerequisites on `date` from the memo, which must have
-  /// evaluated the day with the current state; nil when the walk does not use the memo (a cap
-  /// on competencies per individual: who counts where needs the evidence).
-  mutating func rememberedOutcomes(on date: CivilDate) -> [RequirementOutcome?]? {
-    let catalog = catalogs.catalog(on: date)
-    guard catalog.settings.maxCompetenciesPerIndividual == nil else { return nil }
-    return memo.specializationOutcomes(catalog: catalog, on: date, state: state)
   }
 
   /// The specializations' custom prerequisites of `catalog`, evaluated afresh by `evaluator`.

@@ -53,11 +53,11 @@ public struct StatusTimeline: Equatable, Sendable {
     return low > 0 ? low - 1 : nil
   }
 
-  /// Adds the status after a visited day: it replaces a piece of the same day, and is dropped
-  /// when it shows what the piece before it shows.
-  mutating func note(_ status: OrganizationStatus, templates: inout MonthTemplate.Cache) {
-    let piece = status.templated(relativeTo: YearMonth(status.asOf), cache: &templates).with(
-      asOf: status.asOf, transitions: [])
+  /// Adds the status after a visited day, its words templates relative to its month: it
+  /// replaces a piece of the same day, and is dropped when it shows what the piece before it
+  /// shows.
+  mutating func note(_ status: OrganizationStatus) {
+    let piece = status.with(asOf: status.asOf, transitions: [])
     if let last = pieces.last, last.asOf == piece.asOf { pieces.removeLast() }
     if let last = pieces.last, last == piece.with(asOf: last.asOf, transitions: []) { return }
     pieces.append(piece)

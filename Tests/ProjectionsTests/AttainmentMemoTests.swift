@@ -7,7 +7,8 @@ import Testing
 
 /// The remembering evaluation of the replay gives, on every day of generated histories, the
 /// levels a full evaluation from scratch gives, and the specializations' custom prerequisites
-/// in the same words, with metric windows that end before the current month or with it.
+/// in the same words (or in templates that render to them in the day's month), with metric
+/// windows that end before the current month or with it.
 struct AttainmentMemoTests {
   @Test(arguments: [(1, false), (2, true), (3, false), (4, true), (5, false)])
   func rememberedLevelsMatchAFullEvaluationOnEveryDay(seed: Int, windowIncludesCurrentMonth: Bool) {
@@ -43,9 +44,11 @@ struct AttainmentMemoTests {
           catalog: catalog, date: day, state: walk.state, withEvidence: false, withWords: true)
         let met = memo.specializationsMet(catalog: catalog, on: day, state: walk.state)
         let prerequisites = memo.specializationOutcomes(catalog: catalog, on: day, state: walk.state)
+        let templates = memo.specializationOutcomes(catalog: catalog, on: day, state: walk.state, templates: true)
+        let evaluated = catalog.specializations.map { $0.requirements.map(words.evaluate) }
         #expect(met == prerequisites.map { $0?.met }, "\(org) on \(day)")
-        #expect(
-          prerequisites == catalog.specializations.map { $0.requirements.map(words.evaluate) }, "\(org) on \(day)")
+        #expect(prerequisites == evaluated, "\(org) on \(day)")
+        #expect(templates.map { $0?.rendered(at: YearMonth(day)) } == evaluated, "\(org) on \(day)")
         metDays.specializations += prerequisites.contains { $0?.met == true } ? 1 : 0
         let outcomes = full.flatMap { $0.paths.flatMap { [$0.silver, $0.gold].compactMap { $0 } } }
         metDays.individuals += outcomes.contains { Self.meets($0) { !$0.individuals.isEmpty } } ? 1 : 0
@@ -78,5 +81,16 @@ struct AttainmentMemoTests {
   /// Whether `outcome` or one of its parts is met and is of the kind `kind` tells.
   static func meets(_ outcome: RequirementOutcome, kind: (RequirementOutcome) -> Bool) -> Bool {
     (outcome.met && kind(outcome)) || outcome.parts.contains { meets($0, kind: kind) }
+  }
+}
+
+extension RequirementOutcome {
+  /// The outcome with its words' templates rendered for `month`.
+  fileprivate func rendered(at month: YearMonth) -> RequirementOutcome {
+    var outcome = RequirementOutcome(
+      summary: MonthTemplate.render(summary, at: month), met: met, individuals: individuals, figure: figure,
+      parts: parts.map { $0.rendered(at: month) }, needsEveryPart: needsEveryPart)
+    outcome.stoppedCounting = stoppedCounting
+    return outcome
   }
 }
