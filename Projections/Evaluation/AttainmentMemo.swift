@@ -136,6 +136,16 @@ struct AttainmentMemo {
     return outcomes
   }
 
+  /// The first day after the last one evaluated on which time alone changes what the linked
+  /// individuals hold (a credential expiring or no longer accepted), `.some(nil)` for none;
+  /// nil when that evaluation was not with `catalog` and the holdings `state` has, or none was made.
+  func nextHoldingsChange(for state: OrganizationState, catalog: Catalog) -> CivilDate?? {
+    guard version == catalog.version, let holdingsKey, holdingsKey.revision == state.holdingsRevision else {
+      return nil
+    }
+    return .some(holdingsKey.until)
+  }
+
   /// Whether each specialization's custom prerequisites are met on the day of the last
   /// ``attainment(catalog:on:state:)`` (which must have been asked for `date` with `state`), in
   /// catalog order; nil for one without. What ``specializationOutcomes(catalog:on:state:)``

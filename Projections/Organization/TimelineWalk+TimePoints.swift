@@ -4,24 +4,17 @@ import LedgerCore
 extension TimelineWalk {
   /// The next day after `date` on which time alone changes something, with the reasons.
   func nextTimePoint(after date: CivilDate) -> (date: CivilDate, reasons: [String])? {
-    var best: CivilDate?
-    // The credentials' days first, unordered; their reasons only for the day that wins.
+    // The credentials' day first: the memo's, when it evaluated the holdings there are now
+    // (the walk evaluates every such day, so none falls between); their reasons only for the
+    // day that wins.
     let catalog = catalogs.catalog(on: date)
-    var credentialDays: [(individual: String, credentials: [String: CredentialHolding])] = []
-    for individual in state.members {
-      guard let credentials = state.credentials[individual] else { continue }
-      var found = false
-      func note(_ day: CivilDate?) {
-        guard let day, day > date else { return }
-        found = true
-        if best.map({ day < $0 }) ?? true { best = day }
-      }
-      for holding in credentials.values {
-        note(holding.expires)
-        note(catalog.credentials[holding.code]?.acceptedUntil?.adding(days: 1))
-      }
-      if found { credentialDays.append((individual, credentials)) }
+    let credentialDay: CivilDate?
+    if let remembered = memo.nextHoldingsChange(for: state, catalog: catalog), remembered.map({ $0 > date }) ?? true {
+      credentialDay = remembered
+    } else {
+      credentialDay = nextCredentialChange(after: date, catalog: catalog)
     }
+    var best = credentialDay
     var reasons: [String] = []
     func consider(_ candidate: CivilDate?, _ reason: @autoclosure () -> String) {
       guard let candidate, candidate > date else { return }
@@ -30,16 +23,6 @@ extension TimelineWalk {
         reasons = [reason()]
       } else if candidate == best {
         reasons.append(reason())
-      }
-    }
-    for (individual, credentials) in credentialDays {
-      for holding in credentials.values.sorted(by: { $0.code < $1.code }) {
-        if let expires = holding.expires, expires == best {
-          reasons.append("credential \(holding.code) of \(individual) expired")
-        }
-        if let last = catalog.credentials[holding.code]?.acceptedUntil, last.adding(days: 1) == best {
-          reasons.append("credential \(holding.code) of \(individual) is no longer accepted")
-        }
       }
     }
     for (competency, grant) in state.overrides.sorted(by: { $0.key < $1.key }) {
@@ -72,7 +55,38 @@ extension TimelineWalk {
     for change in catalogs.changeDates {
       consider(change, "catalog version \(catalogs.catalog(on: change).version) came into force")
     }
-    return best.map { ($0, reasons) }
+    guard let best else { return nil }
+    if best == credentialDay { reasons = credentialReasons(on: best, catalog: catalog) + reasons }
+    return (best, reasons)
+  }
+
+  /// The first day after `date` on which a member's credential expires or stops being accepted.
+  private func nextCredentialChange(after date: CivilDate, catalog: Catalog) -> CivilDate? {
+    var best: CivilDate?
+    for individual in state.members {
+      for holding in (state.credentials[individual] ?? [:]).values {
+        for day in [holding.expires, catalog.credentials[holding.code]?.acceptedUntil?.adding(days: 1)] {
+          if let day, day > date, best.map({ day < $0 }) ?? true { best = day }
+        }
+      }
+    }
+    return best
+  }
+
+  /// Why members' credentials change on `day`, by member and code.
+  private func credentialReasons(on day: CivilDate, catalog: Catalog) -> [String] {
+    var reasons: [String] = []
+    for individual in state.members {
+      for holding in (state.credentials[individual] ?? [:]).values.sorted(by: { $0.code < $1.code }) {
+        if let expires = holding.expires, expires == day {
+          reasons.append("credential \(holding.code) of \(individual) expired")
+        }
+        if let last = catalog.credentials[holding.code]?.acceptedUntil, last.adding(days: 1) == day {
+          reasons.append("credential \(holding.code) of \(individual) is no longer accepted")
+        }
+      }
+    }
+    return reasons
   }
 
   /// The last month with a performance or consumption figure.

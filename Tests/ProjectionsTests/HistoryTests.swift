@@ -56,6 +56,27 @@ struct HistoryTests {
       ])
   }
 
+  @Test func credentialsThatExpireOrStopBeingAcceptedAreNamedOnTheirDay() {
+    var history = HistoryBuilder()
+    history.enrol("contoso", on: "2018-06-01")
+    history.hire("alice", at: "contoso", holding: ["70-534"], on: "2018-06-01")  // accepted through 2018-12-31
+    history.hire("bob", at: "contoso", holding: ["70-533"], on: "2018-06-01", expires: "2019-01-01")
+    history.hire("carol", at: "contoso", holding: ["70-532"], on: "2018-06-01", expires: "2019-03-01")
+    let causes = OrganizationTimeline(
+      catalogs: bundledCatalogs, facts: OrganizationFacts(org: "contoso", events: history.visibleEvents)
+    )
+    .history(through: Samples.date("2019-06-30"))
+    .compactMap { entry -> String? in
+      guard case .timeDriven(let reasons) = entry.source else { return nil }
+      return "\(entry.date) " + reasons.joined(separator: "; ")
+    }
+    #expect(
+      causes == [
+        "2019-01-01 credential 70-534 of alice is no longer accepted; credential 70-533 of bob expired",
+        "2019-03-01 credential 70-532 of carol expired",
+      ])
+  }
+
   @Test func aBackdatedCorrectionMovesTheDepartureAndItsAlert() {
     let changes = Self.changes(Self.scenario(corrected: true), through: "2020-12-31")
     #expect(
