@@ -43,10 +43,6 @@ public struct ConsumptionFigure: Equatable, Sendable {
     _ metric: MetricDefinition, from: YearMonth, through: YearMonth, rows: ConsumptionRows, priority: [String],
     withDetail: Bool
   ) -> ConsumptionFigure {
-    let associations = Set(metric.associations.map(ConsumptionFilter.normalize))
-    let rank = Dictionary(priority.enumerated().map { (ConsumptionFilter.normalize($0.element), $0.offset) }) { a, _ in
-      a
-    }
     var excluded: [Exclusion] = []
     var unknownOffers = Set<String>()
     var candidates: [String: [ConsumptionEntry]] = [:]
@@ -60,10 +56,10 @@ public struct ConsumptionFigure: Equatable, Sendable {
     }
     for entry in rows.rows(from: from, through: through) {
       let row = entry.row
-      let category = metric.offerTypes.category(of: row.offerType)
+      let category = metric.offerTypes.category(ofKey: entry.offerKey)
       if let category, metric.excludedOfferCategories.contains(category) {
         exclude(entry, "offer type \(row.offerType) (\(category)) does not count")
-      } else if !associations.contains(entry.association) {
+      } else if !metric.countedAssociations.contains(entry.association) {
         exclude(entry, "association \(row.association) does not count for \(metric.id)")
       } else if let filter = metric.filter, !filter.matches(normalized: entry.service) {
         exclude(entry, "does not match the filter of \(metric.id)")
@@ -75,6 +71,11 @@ public struct ConsumptionFigure: Equatable, Sendable {
     var amount = Decimal(0)
     var byCustomer: [String: Decimal] = [:]
     var counted: [String] = []
+    // Only an amount reaching the partner several ways needs the ranks.
+    let rank =
+      candidates.values.contains { $0.count > 1 }
+      ? Dictionary(priority.enumerated().map { (ConsumptionFilter.normalize($0.element), $0.offset) }) { a, _ in a }
+      : [:]
     for group in candidates.values {
       let ordered = group.sorted {
         (rank[$0.association] ?? .max, $0.event) < (rank[$1.association] ?? .max, $1.event)

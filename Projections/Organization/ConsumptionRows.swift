@@ -48,6 +48,8 @@ struct ConsumptionEntry {
   let meter: String
   let association: String
   let service: [String: String]
+  /// The offer name as offer maps key it (``OfferTypes/key(_:)``).
+  let offerKey: String
 
   init(row: ConsumptionReported, event: String) {
     self.row = row
@@ -57,6 +59,7 @@ struct ConsumptionEntry {
       + ConsumptionReported.serviceFieldNames.map { row.service[$0] ?? "" }).joined(separator: "\u{1F}")
     association = ConsumptionFilter.normalize(row.association)
     service = row.service.mapValues(ConsumptionFilter.normalize)
+    offerKey = OfferTypes.key(row.offerType)
   }
 }
 

@@ -26,6 +26,8 @@ public struct MetricDefinition: Equatable, Sendable {
   public let aggregate: Aggregate
   /// For consumption: the association types that count (`DPOR`, `TPOR`, …).
   public let associations: [String]
+  /// ``associations`` normalized (``ConsumptionFilter/normalize(_:)``), as rows are matched.
+  public let countedAssociations: Set<String>
   /// For consumption: offer types that never count (`Trial`, `Internal`, …), as the catalog
   /// words them.
   public let excludedOfferTypes: [String]
@@ -50,6 +52,7 @@ public struct MetricDefinition: Equatable, Sendable {
     self.source = source
     self.aggregate = aggregate
     self.associations = associations
+    self.countedAssociations = Set(associations.map(ConsumptionFilter.normalize))
     self.excludedOfferTypes = excludedOfferTypes
     self.offerTypes = offerTypes
     self.excludedOfferCategories = Set(excludedOfferTypes.map { offerTypes.category(of: $0) ?? $0 })

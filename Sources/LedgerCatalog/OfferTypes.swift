@@ -22,6 +22,9 @@ public struct OfferTypes: Equatable, Sendable {
   /// The category of an offer name (or a category's own name), `nil` for a name the map lacks.
   public func category(of name: String) -> String? { categories[Self.key(name)] }
 
+  /// The category of the name whose ``key(_:)`` is `key`, `nil` for a name the map lacks.
+  public func category(ofKey key: String) -> String? { categories[key] }
+
   /// `name` lowercased, without white space, hyphens or underscores.
   public static func key(_ name: String) -> String {
     String(
