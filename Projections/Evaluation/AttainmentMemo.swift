@@ -19,17 +19,17 @@ import LedgerCore
 struct AttainmentMemo {
   private typealias Levels = (paths: [Level?], earned: Level?)
   private var version: String?
-  /// What each linked individual counts with now, as last added to ``tallies``.
-  private var counted: [String: CredentialBits] = [:]
+  /// What each linked individual counts with now, as last added to ``tallies``, and the
+  /// first later day on which time alone changes that.
+  private var counted: [String: (bits: CredentialBits, until: CivilDate?)] = [:]
   /// Each individuals requirement's predicates, by slot.
   private var predicates: [(holding: CompiledPredicate, ofWhom: CompiledPredicate?)] = []
   /// Each individuals requirement's tally over the linked individuals, by slot: how many
   /// satisfy its predicate, and how many of those also its `ofWhom` one. A change of one
   /// individual's holdings moves the tallies by what that individual counted before and now.
   private var tallies: [(qualified: Int, also: Int)] = []
-  /// Each individual's counting credentials as last gathered: the individual's
-  /// `credentialsRevision` then, and the first later day on which time alone changes them.
-  private var gathered: [String: (revision: Int, bits: CredentialBits, until: CivilDate?)] = [:]
+  /// The holdings' revision last gathered, and the first later day on which time alone
+  /// changes what anyone counts with.
   private var holdingsKey: (revision: Int, until: CivilDate?)?
   private var figuresKey: FiguresKey?
   /// Each metric requirement's outcome, by slot, while the figures stand still.
@@ -59,7 +59,6 @@ struct AttainmentMemo {
     if version != catalog.version {
       version = catalog.version
       (holdingsKey, figuresKey) = (nil, nil)
-      gathered.removeAll()
       counted.removeAll()
       predicates = catalog.requirements.individualsPredicates
       individualsWords = Array(repeating: nil, count: predicates.count)
@@ -212,36 +211,42 @@ struct AttainmentMemo {
   }
 
   /// Gathers what each linked individual holds that counts on `date`, again only for those
-  /// who earned something since, or whose holdings time has changed, and moves the tallies
-  /// by the individuals whose holdings changed, joined or left.
+  /// whose holdings changed since (they earned something, joined or left) or whose holdings
+  /// time has changed, and moves the tallies by what they counted before and now.
   /// - Returns: the first later day on which that changes by time alone, if any.
   private mutating func collectHoldings(catalog: Catalog, on date: CivilDate, state: OrganizationState) -> CivilDate? {
-    var until: CivilDate?
-    for individual in state.members {
-      let revision = state.credentialsRevision[individual] ?? 0
-      var entry = gathered[individual]
-      if entry.map({ $0.revision != revision || $0.until.map { date >= $0 } ?? false }) ?? true {
-        let (bits, ends) = Self.holdings(of: state.credentials[individual] ?? [:], catalog: catalog, on: date)
-        entry = (revision, bits, ends)
-        gathered[individual] = entry
+    let changed = state.holdingsChanges[(holdingsKey?.revision ?? 0)...]
+    if holdingsKey == nil || holdingsKey!.until.map({ date >= $0 }) ?? false {
+      // Everyone: the first gathering (or with a new catalog version), or time changed someone's.
+      let dirty = Set(changed)
+      for individual in Set(state.members).union(counted.keys) {
+        let entry = counted[individual]
+        let stale = holdingsKey == nil || dirty.contains(individual) || (entry?.until.map { date >= $0 } ?? false)
+        if entry == nil || stale { count(individual, catalog: catalog, on: date, state: state) }
       }
-      let (bits, ends) = (entry!.bits, entry!.until)
-      if let ends, until.map({ ends < $0 }) ?? true { until = ends }
-      let before = counted.updateValue(bits, forKey: individual)
-      if before != bits {
-        tally(before, -1)
-        tally(bits, 1)
-      }
+    } else {
+      // Counting someone again gives what they count already: one changed twice is harmless.
+      for individual in changed { count(individual, catalog: catalog, on: date, state: state) }
     }
-    // Every member is counted now; any more counted are those who left.
-    if counted.count > state.members.count {
-      let members = Set(state.members)
-      for (individual, bits) in counted where !members.contains(individual) {
-        counted[individual] = nil
-        tally(bits, -1)
-      }
+    var until: CivilDate?
+    for entry in counted.values {
+      if let day = entry.until, until.map({ day < $0 }) ?? true { until = day }
     }
     return until
+  }
+
+  /// Counts `individual` with what they hold on `date` if linked, not at all if not, moving
+  /// the tallies by the difference.
+  private mutating func count(_ individual: String, catalog: Catalog, on date: CivilDate, state: OrganizationState) {
+    let now =
+      state.isMember(individual)
+      ? Self.holdings(of: state.credentials[individual] ?? [:], catalog: catalog, on: date) : nil
+    let before = counted[individual]
+    counted[individual] = now
+    if before?.bits != now?.bits {
+      tally(before?.bits, -1)
+      tally(now?.bits, 1)
+    }
   }
 
   /// Adds (`sign` 1) or takes away (-1) what an individual holding `held` counts toward

@@ -32,10 +32,10 @@ struct OrganizationState {
   /// whose window ends before every month changed since it was evaluated still stands.
   private(set) var figureChanges: [YearMonth] = []
   /// Counts the changes to who is linked and what they earned, for the same purpose.
-  private(set) var holdingsRevision = 0
-  /// The `holdingsRevision` at which each individual last earned a credential, so an
-  /// evaluation gathers again only the holdings that changed.
-  private(set) var credentialsRevision: [String: Int] = [:]
+  var holdingsRevision: Int { holdingsChanges.count }
+  /// The individual of each of those changes, in order, so an evaluation gathers again only
+  /// the holdings that changed.
+  private(set) var holdingsChanges: [String] = []
 
   init(org: String) {
     self.org = org
@@ -44,6 +44,9 @@ struct OrganizationState {
   /// The individuals associated with this organization, sorted: kept as associations and
   /// departures are applied, since every evaluation reads it.
   private(set) var members: [String] = []
+
+  /// Whether `individual` is associated with this organization (one of ``members``).
+  func isMember(_ individual: String) -> Bool { associations[individual]?.org == org }
 
   /// Applies one event effective on `date`.
   mutating func apply(_ recorded: RecordedEvent, settings: CatalogSettingsView) {
@@ -54,12 +57,11 @@ struct OrganizationState {
       market = event.market
       marketRevision += 1
     case .credentialEarned(let event):
-      holdingsRevision += 1
-      credentialsRevision[event.individual] = holdingsRevision
+      holdingsChanges.append(event.individual)
       credentials[event.individual, default: [:]][event.credential] = CredentialHolding(
         code: event.credential, earned: date, expires: event.expires, event: recorded.id)
     case .individualAssociated(let event):
-      holdingsRevision += 1
+      holdingsChanges.append(event.individual)
       let previous = associations.apply(recorded)
       if previous?.org == org, event.org != org {
         formerMembers[event.individual] = ("moved to \(event.org)", date, recorded.id)
@@ -68,7 +70,7 @@ struct OrganizationState {
       }
       members = associations.members(of: org)
     case .individualDeparted(let event):
-      holdingsRevision += 1
+      holdingsChanges.append(event.individual)
       if associations.apply(recorded) != nil, event.org == org {
         formerMembers[event.individual] = ("left \(org)", date, recorded.id)
         members = associations.members(of: org)
