@@ -12,8 +12,9 @@ import LedgerCore
 /// what it reads changes (figures of a month after every window, as a month's own figures
 /// taking effect on its last day are, change none), and each competency's levels until a
 /// requirement it has changes: a new month re-evaluates only the competencies with metrics,
-/// a new credential only those counting individuals. Overrides are applied afresh on every day. The specializations'
-/// custom prerequisites are answered from the same tallies and outcomes, with their words.
+/// a new credential only those counting individuals. Overrides are applied afresh on every
+/// day. The specializations' custom prerequisites are answered from the same tallies and
+/// outcomes, met or not, or with their words.
 /// ``CompetencyAttainment/evaluate(catalog:evaluator:)`` gives the same levels from scratch (a
 /// test compares the two on every day of generated histories).
 struct AttainmentMemo {

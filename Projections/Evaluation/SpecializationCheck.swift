@@ -53,14 +53,14 @@ struct SpecializationCheck {
 
   var approvedReferences: Int { Self.approvedReferences(of: definition, state: state) }
 
+  /// The day `definition`'s last passed audit stops counting (``auditValidUntil``).
   static func auditValidUntil(
     of definition: SpecializationDefinition, catalog: Catalog, state: OrganizationState
-  )
-    -> CivilDate?
-  {
+  ) -> CivilDate? {
     state.audits[definition.id]?.lastPass.map { $0.date.adding(months: catalog.settings.auditValidityMonths) }
   }
 
+  /// How many of `definition`'s customer references are approved (``approvedReferences``).
   static func approvedReferences(of definition: SpecializationDefinition, state: OrganizationState) -> Int {
     (state.references[definition.id] ?? [:]).values.filter { $0.status == .approved }.count
   }

@@ -14,12 +14,11 @@ enum MonthTemplate {
   static let marker: UInt8 = 0x01
 
   /// Templates made for one reference month, each made once: a replay's statuses repeat the
-  /// same words day after day, most often all of a status's words at once.
+  /// same words day after day. (The walk's own statuses come with templates from the memo;
+  /// this serves those it evaluates afresh, with a cap on competencies per individual.)
   struct Cache {
     private var month: YearMonth?
     private var templates: [String: String] = [:]
-    /// The specializations last templated, and what they became.
-    private var last: (words: [SpecializationStatus], templated: [SpecializationStatus])?
 
     /// `specializations` with their words as templates relative to `reference`, remembered
     /// until the month changes.
@@ -29,10 +28,8 @@ enum MonthTemplate {
       if month != reference {
         month = reference
         templates.removeAll(keepingCapacity: true)
-        last = nil
       }
-      if let last, last.words == specializations { return last.templated }
-      let made = specializations.map { status in
+      return specializations.map { status in
         status.rewritingWords { text in
           guard MonthTemplate.namesAMonth(text) else { return text }
           if let known = templates[text] { return known }
@@ -41,8 +38,6 @@ enum MonthTemplate {
           return made
         }
       }
-      last = (specializations, made)
-      return made
     }
   }
 

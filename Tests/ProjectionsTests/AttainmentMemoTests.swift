@@ -12,7 +12,7 @@ import Testing
 struct AttainmentMemoTests {
   @Test(arguments: [(1, false), (2, true), (3, false), (4, true), (5, false)])
   func rememberedLevelsMatchAFullEvaluationOnEveryDay(seed: Int, windowIncludesCurrentMonth: Bool) {
-    let bundledCatalogs = Self.catalogs(windowIncludesCurrentMonth: windowIncludesCurrentMonth)
+    let bundledCatalogs = bundledCatalogs { $0.metricWindowIncludesCurrentMonth = windowIncludesCurrentMonth }
     var generator = HistoryGenerator(seed: UInt64(seed))
     var history = HistoryBuilder()
     for event in generator.history(count: 240) {
@@ -62,20 +62,6 @@ struct AttainmentMemoTests {
     #expect(metDays.specializations > 0)
     // Figures of earlier months arrive late, inside the windows, so remembered values must go.
     #expect(lateFigures > 0)
-  }
-
-  /// The bundled catalogs, their metric windows ending with the current month or before it.
-  static func catalogs(windowIncludesCurrentMonth: Bool) -> CatalogHistory {
-    CatalogHistory(
-      versions: ProjectionsTests.bundledCatalogs.versions.map { version in
-        var settings = version.settings
-        settings.metricWindowIncludesCurrentMonth = windowIncludesCurrentMonth
-        return Catalog(
-          version: version.version, effectiveFrom: version.effectiveFrom, source: version.source, settings: settings,
-          credentials: version.credentials, metrics: version.metrics, attributionPriority: version.attributionPriority,
-          competencies: version.competencies, specializations: version.specializations,
-          placeholders: version.placeholders, digest: version.digest)
-      })
   }
 
   /// Whether `outcome` or one of its parts is met and is of the kind `kind` tells.

@@ -1,3 +1,4 @@
+import LedgerCatalog
 import LedgerCore
 import LedgerTestSupport
 import Projections
@@ -9,22 +10,29 @@ struct StatusTimelineTests {
   /// Two years past the histories' last events: the months after them count too.
   static let end = Samples.date("2025-06-30")
 
-  /// The generated history of `seed`, its timeline for each organization.
-  static func timelines(seed: Int) -> [OrganizationTimeline] {
+  /// The generated history of `seed` (about `count` events), its timeline for each
+  /// organization under `catalogs`.
+  static func timelines(
+    seed: Int, count: Int = 400, catalogs: CatalogHistory = bundledCatalogs
+  ) -> [OrganizationTimeline] {
     var generator = HistoryGenerator(seed: UInt64(seed))
     var history = HistoryBuilder()
-    for event in generator.history(count: 400) {
+    for event in generator.history(count: count) {
       history.add(
         event.effective.description, event.event, id: event.id, corrects: event.corrects, reason: event.reason)
     }
     return HistoryGenerator.organizations.map {
-      OrganizationTimeline(catalogs: bundledCatalogs, facts: OrganizationFacts(org: $0, events: history.visibleEvents))
+      OrganizationTimeline(catalogs: catalogs, facts: OrganizationFacts(org: $0, events: history.visibleEvents))
     }
   }
 
-  @Test(arguments: 1...3)
-  func theTimelineAnswersEveryDayAsTheReplayThroughIt(seed: Int) {
-    for timeline in Self.timelines(seed: seed) {
+  /// With a cap on competencies per individual too: the walk then evaluates every day afresh,
+  /// with evidence, instead of remembering (on a shorter history: that is slow).
+  @Test(arguments: [(1, nil), (2, nil), (3, nil), (1, 1)])
+  func theTimelineAnswersEveryDayAsTheReplayThroughIt(seed: Int, competenciesPerIndividual: Int?) {
+    let catalogs = bundledCatalogs { $0.maxCompetenciesPerIndividual = competenciesPerIndividual }
+    let count = competenciesPerIndividual == nil ? 400 : 150
+    for timeline in Self.timelines(seed: seed, count: count, catalogs: catalogs) {
       let statuses = timeline.projection(through: Self.end).statuses
       let start = try! #require(statuses.start)
       #expect(statuses.pieces.count > 10, "the history changes the status often")
@@ -36,8 +44,7 @@ struct StatusTimelineTests {
         let replayed = timeline.status(asOf: day)
         if day < start {
           #expect(statuses.status(asOf: day) == nil)
-          let nothing = OrganizationTimeline(
-            catalogs: bundledCatalogs, facts: OrganizationFacts(org: timeline.facts.org))
+          let nothing = OrganizationTimeline(catalogs: catalogs, facts: OrganizationFacts(org: timeline.facts.org))
           #expect(nothing.status(asOf: day) == replayed, "before its first event, on \(day)")
         } else {
           #expect(statuses.status(asOf: day) == replayed, "\(timeline.facts.org) on \(day)")
