@@ -291,7 +291,9 @@ struct AttainmentMemo {
       if let silver = path.silver, isMet(silver, catalog: catalog, on: date, state: state) { return .silver }
       return nil
     }
-    return (paths, paths.compactMap { $0 }.max())
+    var earned: Level?
+    for case let level? in paths where earned.map({ level > $0 }) ?? true { earned = level }
+    return (paths, earned)
   }
 
   /// Whether requirement `node` of `catalog` is met.

@@ -14,7 +14,8 @@ struct CompetencyAttainment {
 
   /// The level the requirements or the override support.
   var attained: Level? {
-    [earned, override?.level].compactMap { $0 }.max()
+    guard let level = override?.level else { return earned }
+    return earned.map { max($0, level) } ?? level
   }
 
   /// Evaluates every competency of the catalog, in catalog order. With a cap on how many
