@@ -88,15 +88,10 @@ struct AttainmentMemo {
       figuresKey!.changes = state.figureChanges.count
     }
     if levels.isEmpty {
-      levels = catalog.compiledCompetencies.indices.map { evaluate($0, catalog: catalog, on: date, state: state) }
-    } else {
-      for index in stale.indices where stale[index] {
-        let level = evaluate(index, catalog: catalog, on: date, state: state)
-        if level != levels[index] {
-          levels[index] = level
-          changed = true
-        }
-      }
+      levels = catalog.compiledCompetencies.map { (Array(repeating: nil, count: $0.paths.count), nil) }
+    }
+    for index in stale.indices where stale[index] {
+      if reevaluate(index, catalog: catalog, on: date, state: state) { changed = true }
     }
     for index in stale.indices { stale[index] = false }
     // Without overrides placed, and none applied last time, the last ones stand.
@@ -283,17 +278,32 @@ struct AttainmentMemo {
     return (bits, until)
   }
 
-  /// The levels of competency `index` of `catalog`.
-  private mutating func evaluate(_ index: Int, catalog: Catalog, on date: CivilDate, state: OrganizationState) -> Levels
-  {
-    let paths = catalog.compiledCompetencies[index].paths.map { path -> Level? in
-      if let gold = path.gold, isMet(gold, catalog: catalog, on: date, state: state) { return .gold }
-      if let silver = path.silver, isMet(silver, catalog: catalog, on: date, state: state) { return .silver }
-      return nil
-    }
+  /// Evaluates the levels of competency `index` of `catalog` again, in place (an evaluated
+  /// day would otherwise make an array for every competency it evaluates).
+  /// - Returns: whether any of them changed.
+  private mutating func reevaluate(
+    _ index: Int, catalog: Catalog, on date: CivilDate, state: OrganizationState
+  ) -> Bool {
+    var changed = false
     var earned: Level?
-    for case let level? in paths where earned.map({ level > $0 }) ?? true { earned = level }
-    return (paths, earned)
+    for (number, path) in catalog.compiledCompetencies[index].paths.enumerated() {
+      var level: Level?
+      if let gold = path.gold, isMet(gold, catalog: catalog, on: date, state: state) {
+        level = .gold
+      } else if let silver = path.silver, isMet(silver, catalog: catalog, on: date, state: state) {
+        level = .silver
+      }
+      if levels[index].paths[number] != level {
+        levels[index].paths[number] = level
+        changed = true
+      }
+      if let level, earned.map({ level > $0 }) ?? true { earned = level }
+    }
+    if levels[index].earned != earned {
+      levels[index].earned = earned
+      changed = true
+    }
+    return changed
   }
 
   /// Whether requirement `node` of `catalog` is met.

@@ -52,7 +52,8 @@ extension TimelineWalk {
     for (specialization, run) in specializationRuns.sorted(by: { $0.key < $1.key }) {
       consider(run.anniversary, "anniversary of \(specialization): its validity year is re-checked")
     }
-    for change in catalogs.changeDates {
+    for version in catalogs.versions.dropFirst() {
+      let change = version.effectiveFrom
       consider(change, "catalog version \(catalogs.catalog(on: change).version) came into force")
     }
     guard let best else { return nil }

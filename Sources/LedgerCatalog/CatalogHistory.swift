@@ -18,9 +18,6 @@ public struct CatalogHistory: Sendable {
     versions.last { $0.effectiveFrom <= date } ?? versions[0]
   }
 
-  /// The days a new version comes into force.
-  public var changeDates: [CivilDate] { versions.dropFirst().map(\.effectiveFrom) }
-
   /// Whether any version knows the credential `code`.
   public func knowsCredential(_ code: String) -> Bool {
     versions.contains { $0.credentials[code] != nil }
