@@ -79,10 +79,8 @@ extension SQLiteEventLog {
     statement.bind(1, number)
     statement.bind(2, knownAt)
     var events: [RecordedEvent] = []
-    var payload: [UInt8] = []
     while try statement.step() {
-      // Each event keeps its payload: the buffer starts empty for every row.
-      let record = try record(from: statement, payload: &payload, stream: name)
+      let record = try record(from: statement, stream: name)
       if isVisible(record, knownAt: knownAt, voided: voided) { events.append(try record.decodedFromStorage()) }
     }
     return events
@@ -137,15 +135,15 @@ extension SQLiteEventLog {
     LogEntry.isVisible(position: record.position, voidedBy: voided.isEmpty ? nil : voided[record.id], knownAt: knownAt)
   }
 
-  /// Reads the columns of the file's ``EventRowLayout/selectedColumns`` from the current row.
-  func record(from statement: SQLiteStatement) throws -> EventRecord {
+  /// Reads the columns of the file's ``EventRowLayout/selectedColumns`` from the current row;
+  /// `stream`, when given, is the row's stream (a read of one stream knows it).
+  func record(from statement: SQLiteStatement, stream: StreamName? = nil) throws -> EventRecord {
     var payload: [UInt8] = []
-    return try record(from: statement, payload: &payload)
+    return try record(from: statement, payload: &payload, stream: stream)
   }
 
   /// Reads the current row with its payload copied into `buffer`'s storage (kept when no one
-  /// else holds it, so a replay allocates none per row), which the record then takes over;
-  /// `stream`, when given, is the row's stream (a read of one stream knows it).
+  /// else holds it, so a replay allocates none per row), which the record then takes over.
   private func record(
     from statement: SQLiteStatement, payload buffer: inout [UInt8], stream: StreamName? = nil
   ) throws -> EventRecord {
